@@ -1,0 +1,40 @@
+# The two commands of the README: `make run` and `make test`. Both install
+# the Debian packages that are missing (scripts/install-deps.sh), configure
+# and build with CMake; everything else lives in CMakeLists.txt.
+BUILD ?= build
+BUILD_ASAN ?= build-asan
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+.PHONY: run test deps build build-asan test-asan install fixtures clean
+
+run: build
+	@mkdir -p out
+	./$(BUILD)/arsred extract --pretty --summary -o out fixtures/krokom-ks-2020.pdf
+	@echo "wrote out/krokom-ks-2020.json"
+
+test: build build-asan
+	ctest --test-dir $(BUILD) --output-on-failure
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	    ctest --test-dir $(BUILD_ASAN) --output-on-failure
+
+deps:
+	@sh scripts/install-deps.sh
+
+build: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+build-asan: deps
+	@cmake -S . -B $(BUILD_ASAN) -DCMAKE_BUILD_TYPE=Debug -DARSRED_SANITIZE=ON >/dev/null
+	@cmake --build $(BUILD_ASAN) -j $(JOBS)
+
+install: build
+	cmake --install $(BUILD)
+
+# Rebuilds the fixture PDFs from fixtures/src (needs chromium, LibreOffice,
+# pdflatex, qpdf: see fixtures/README.md). The PDFs are committed.
+fixtures:
+	bash scripts/build-fixtures.sh
+
+clean:
+	rm -rf $(BUILD) $(BUILD_ASAN) out

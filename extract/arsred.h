@@ -1,0 +1,92 @@
+/* arsred.h: the public interface of the arsred library.
+ *
+ * arsred turns Swedish municipal annual reports (årsredovisningar) in PDF
+ * into data: report metadata, goals and their statuses, budget tables, KPIs
+ * and arithmetic checks, as the JSON document of spec/output-format.md.
+ *
+ * The library never prints, never exits and never reads the environment.
+ * Problems inside a document become warnings in the document; failures to
+ * read a document return an error code with a message the caller can show.
+ */
+#ifndef ARSRED_H
+#define ARSRED_H
+
+#include <stddef.h>
+
+#define ARSRED_VERSION "0.1.0"
+#define ARSRED_FORMAT_VERSION 1
+
+/* Error codes. Their numbers never change. */
+typedef enum arsred_code {
+    ARSRED_OK = 0,
+    ARSRED_ERR_USAGE = 1,     /* the caller asked for something impossible */
+    ARSRED_ERR_INPUT = 2,     /* an input could not be read */
+    ARSRED_ERR_OUTPUT = 3,    /* an output could not be written */
+    ARSRED_ERR_PATTERN = 4,   /* a pattern file is broken */
+    ARSRED_ERR_TIMEOUT = 5    /* a per-file time limit was reached */
+} arsred_code;
+
+/* An error: a code and a message in plain words, lower case, that names the
+ * file (and page) it is about, without the "arsred: " prefix. */
+typedef struct arsred_error {
+    int code;
+    char message[1024];
+} arsred_error;
+
+/* Pattern files (patterns/). */
+typedef struct arsred_patterns arsred_patterns;
+
+/* Loads every *.pat file of builtin_dir, then of user_dir (which adds and
+ * overrides patterns by name); either may be NULL. Returns NULL and sets
+ * err (ARSRED_ERR_PATTERN, naming file, line and PCRE2 message) on failure.
+ * Free with arsred_patterns_free. */
+arsred_patterns *arsred_patterns_load(const char *builtin_dir,
+                                      const char *user_dir, arsred_error *err);
+void arsred_patterns_free(arsred_patterns *patterns);
+size_t arsred_patterns_count(const arsred_patterns *patterns);
+
+/* Runs the examples that the pattern files carry. Returns the number of
+ * failing examples; *report (caller frees) lists each failure and ends with
+ * a summary line. */
+int arsred_patterns_test(const arsred_patterns *patterns, char **report);
+
+/* Options of one extraction. Zero-initialise, then set what you need. */
+typedef struct arsred_options {
+    const char *password;              /* for encrypted PDFs, or NULL */
+    const arsred_patterns *patterns;   /* required */
+    const char *page_ranges;           /* "3-7,12" or NULL for all pages */
+    double timeout_seconds;            /* 0: no limit */
+} arsred_options;
+
+/* The result of reading one report. Opaque. */
+typedef struct arsred_document arsred_document;
+
+/* Reads the PDF at path. On success returns ARSRED_OK and *out (free with
+ * arsred_document_free); otherwise an error code, err set, *out NULL. */
+int arsred_extract(const char *path, const arsred_options *options,
+                   arsred_document **out, arsred_error *err);
+void arsred_document_free(arsred_document *doc);
+
+/* The document as JSON text (spec/output-format.md), newly allocated; pretty
+ * prints with indentation, otherwise one line. */
+char *arsred_document_to_json(const arsred_document *doc, int pretty);
+
+/* A few human lines about the document (fields found, counts, warnings),
+ * newly allocated. */
+char *arsred_document_summary(const arsred_document *doc);
+size_t arsred_document_warning_count(const arsred_document *doc);
+
+/* What the layout engine sees on page (1-based): words, lines and blocks
+ * with their boxes, as text in *text (caller frees). Where png_path is not
+ * NULL, also draws them over a rendering of the page into that PNG file. */
+int arsred_inspect_page(const char *path, const arsred_options *options,
+                        int page, char **text, const char *png_path,
+                        arsred_error *err);
+
+/* The body text of the document in reading order, one paragraph per line
+ * (running headers, footers and page numbers left out), in *text (caller
+ * frees). */
+int arsred_paragraphs(const char *path, const arsred_options *options,
+                      char **text, arsred_error *err);
+
+#endif

@@ -1,0 +1,155 @@
+/* cover.c: the report's organisation, body, year and type, read from the
+ * cover and the first headings with the report.* patterns.
+ *
+ * Candidates are the body blocks of the first pages and their lines; a
+ * field comes from the earliest page that gives it, and there from the
+ * largest type (covers print what they are about in big letters). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "pattern.h"
+#include "report.h"
+#include "util.h"
+
+enum { COVER_PAGES = 3, TITLE_MAX_WORDS = 10 };
+
+typedef struct candidate {
+    char *text;
+    int rank;     /* page * 2, + 1 for running headers: lower is better */
+    float size;
+    bool short_text;
+} candidate;
+
+typedef struct cover_state {
+    const arsred_patterns *patterns;
+    candidate *items;
+    size_t n, cap;
+} cover_state;
+
+static void *cover_start(arsred_document *doc, const arsred_patterns *patterns)
+{
+    (void)doc;
+    cover_state *st = xcalloc(1, sizeof *st);
+    st->patterns = patterns;
+    return st;
+}
+
+static size_t word_count(const char *s)
+{
+    size_t n = 0;
+    bool in = false;
+    for (; *s; s++) {
+        bool sp = *s == ' ';
+        if (!sp && !in)
+            n++;
+        in = !sp;
+    }
+    return n;
+}
+
+static void add_candidate(cover_state *st, const char *text, int rank, float size)
+{
+    candidate c = {xstrdup(text), rank, size, word_count(text) <= TITLE_MAX_WORDS};
+    ARRAY_PUSH(st->items, st->n, st->cap, c);
+}
+
+/* Blocks and their lines are candidates, and so are two neighbouring
+ * blocks joined ("För räkenskapsåret" over "2003"). Running headers count
+ * too, after the body: a short report may name itself only there. */
+static void cover_page(void *state, layout_page *lp, arsred_document *doc)
+{
+    (void)doc;
+    cover_state *st = state;
+    if (lp->number > COVER_PAGES)
+        return;
+    const block *prev = NULL;
+    for (size_t i = 0; i < lp->n_blocks; i++) {
+        const block *b = &lp->blocks[i];
+        int rank = lp->number * 2 + (b->furniture ? 1 : 0);
+        add_candidate(st, b->text, rank, b->size);
+        if (b->n_lines > 1)
+            for (size_t k = b->first_line; k < b->first_line + b->n_lines; k++)
+                add_candidate(st, lp->lines[k].text, rank, lp->lines[k].size);
+        if (prev && prev->furniture == b->furniture) {
+            char *pair = xmalloc(strlen(prev->text) + strlen(b->text) + 2);
+            sprintf(pair, "%s %s", prev->text, b->text);
+            add_candidate(st, pair, rank, prev->size < b->size ? prev->size : b->size);
+            free(pair);
+        }
+        prev = b;
+    }
+}
+
+static bool better(const candidate *c, const candidate *best)
+{
+    if (!best)
+        return true;
+    if (c->rank != best->rank)
+        return c->rank < best->rank;
+    return c->size > best->size + 0.5f;
+}
+
+/* The best capture of group over the candidates, by the patterns of kind. */
+static char *find_field(const cover_state *st, const char *kind, const char *group,
+                        bool titles_only)
+{
+    const pattern *pats[64];
+    size_t n_pats = patterns_of_kind(st->patterns, kind, pats, 64);
+    if (n_pats > 64)
+        n_pats = 64;
+    const candidate *best = NULL;
+    char *value = NULL;
+    for (size_t i = 0; i < st->n; i++) {
+        const candidate *c = &st->items[i];
+        if ((titles_only && !c->short_text) || !better(c, best))
+            continue;
+        for (size_t k = 0; k < n_pats; k++) {
+            pattern_match m;
+            if (pattern_exec(pats[k], c->text, strlen(c->text), 0, &m) != PATTERN_MATCHED)
+                continue;
+            const pattern_group *g = pattern_match_group(&m, group);
+            if (!g || g->end <= g->start)
+                continue;
+            free(value);
+            value = xstrndup(c->text + g->start, g->end - g->start);
+            best = c;
+            break;
+        }
+    }
+    return value;
+}
+
+static char *lower_first(char *s)
+{
+    if (!s)
+        return s;
+    char *folded = utf8_casefold(s);
+    free(s);
+    return folded;
+}
+
+static void cover_finish(void *state, arsred_document *doc)
+{
+    cover_state *st = state;
+    /* Names are titles; the type and year may sit in a sentence
+     * ("Styrelsen får härmed avge årsredovisning för räkenskapsåret 2021"). */
+    doc->organisation = find_field(st, "report.organisation", "organisation", true);
+    doc->body = find_field(st, "report.body", "body", true);
+    doc->type = lower_first(find_field(st, "report.type", "type", false));
+    char *year = find_field(st, "report.year", "year", false);
+    doc->year = year ? atoi(year) : 0;
+    free(year);
+    static const char *const names[] = {"organisation", "body", "year", "type"};
+    bool missing[] = {!doc->organisation, !doc->body, !doc->year, !doc->type};
+    for (size_t i = 0; i < 4; i++)
+        if (missing[i])
+            report_warn(doc, "report-field-missing", 0,
+                        "the report's %s was not found on its first %d pages",
+                        names[i], COVER_PAGES);
+    for (size_t i = 0; i < st->n; i++)
+        free(st->items[i].text);
+    free(st->items);
+    free(st);
+}
+
+const recogniser cover_recogniser = {"cover", cover_start, cover_page, cover_finish};

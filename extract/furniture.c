@@ -1,0 +1,149 @@
+/* furniture.c: running headers, footers and page numbers. */
+#include "furniture.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pattern.h"
+#include "util.h"
+
+#define MARGIN_BAND 0.13      /* share of the page height at top and bottom */
+#define SAME_HEIGHT 0.02      /* share of the page height */
+
+typedef struct signature {
+    uint64_t hash;   /* of the text, case folded, digits masked, no spaces */
+    double y;        /* centre, as a share of the page height */
+    bool top;
+} signature;
+
+typedef struct page_signatures {
+    int number;
+    signature *items;
+    size_t n, cap;
+} page_signatures;
+
+struct furniture {
+    const arsred_patterns *patterns;
+    page_signatures *pages;
+    size_t n_pages, cap_pages;
+};
+
+furniture *furniture_new(const arsred_patterns *patterns)
+{
+    furniture *f = xcalloc(1, sizeof *f);
+    f->patterns = patterns;
+    return f;
+}
+
+void furniture_free(furniture *f)
+{
+    if (!f)
+        return;
+    for (size_t i = 0; i < f->n_pages; i++)
+        free(f->pages[i].items);
+    free(f->pages);
+    free(f);
+}
+
+static uint64_t masked_hash(const char *text)
+{
+    char *folded = utf8_casefold(text);
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+    for (const unsigned char *p = (const unsigned char *)folded; *p; p++) {
+        unsigned char c = *p;
+        if (c == ' ')
+            continue;
+        if (c >= '0' && c <= '9')
+            c = '#';
+        h = (h ^ c) * 1099511628211ULL;
+    }
+    free(folded);
+    return h;
+}
+
+static bool in_margin(const layout_page *lp, const block *b, bool *top)
+{
+    if (b->box.y1 <= MARGIN_BAND * lp->height) {
+        *top = true;
+        return true;
+    }
+    if (b->box.y0 >= (1 - MARGIN_BAND) * lp->height) {
+        *top = false;
+        return true;
+    }
+    return false;
+}
+
+static signature signature_of(const layout_page *lp, const block *b, bool top)
+{
+    return (signature){masked_hash(b->text), box_cy(b->box) / lp->height, top};
+}
+
+void furniture_add_page(furniture *f, const layout_page *lp)
+{
+    page_signatures ps = {.number = lp->number};
+    for (size_t i = 0; i < lp->n_blocks; i++) {
+        bool top;
+        if (in_margin(lp, &lp->blocks[i], &top)) {
+            signature s = signature_of(lp, &lp->blocks[i], top);
+            ARRAY_PUSH(ps.items, ps.n, ps.cap, s);
+        }
+    }
+    ARRAY_PUSH(f->pages, f->n_pages, f->cap_pages, ps);
+}
+
+bool furniture_is_page_number(const furniture *f, const char *text)
+{
+    const pattern *pats[32];
+    size_t n = patterns_of_kind(f->patterns, "layout.page-number", pats, 32);
+    size_t len = strlen(text);
+    for (size_t i = 0; i < n && i < 32; i++) {
+        pattern_match m;
+        if (pattern_exec(pats[i], text, len, 0, &m) == PATTERN_MATCHED &&
+            m.start == 0 && m.end == len)
+            return true;
+    }
+    return false;
+}
+
+static bool page_has(const page_signatures *ps, const signature *s)
+{
+    for (size_t i = 0; i < ps->n; i++)
+        if (ps->items[i].hash == s->hash && ps->items[i].top == s->top &&
+            fabs(ps->items[i].y - s->y) <= SAME_HEIGHT)
+            return true;
+    return false;
+}
+
+void furniture_mark(furniture *f, layout_page *lp)
+{
+    size_t self = SIZE_MAX;
+    for (size_t i = 0; i < f->n_pages; i++)
+        if (f->pages[i].number == lp->number)
+            self = i;
+    size_t lo = self != SIZE_MAX && self > FURNITURE_LOOKBEHIND ? self - FURNITURE_LOOKBEHIND : 0;
+    size_t hi = self != SIZE_MAX ? self + FURNITURE_LOOKAHEAD + 1 : 0;
+    if (hi > f->n_pages)
+        hi = f->n_pages;
+    size_t others = hi > lo ? hi - lo - 1 : 0;
+    for (size_t i = 0; i < lp->n_blocks; i++) {
+        block *b = &lp->blocks[i];
+        bool top;
+        if (!in_margin(lp, b, &top))
+            continue;
+        if (furniture_is_page_number(f, b->text)) {
+            b->furniture = true;
+            continue;
+        }
+        if (others < 2)
+            continue;
+        signature s = signature_of(lp, b, top);
+        size_t seen = 0;
+        for (size_t k = lo; k < hi; k++)
+            if (k != self && page_has(&f->pages[k], &s))
+                seen++;
+        if (seen >= 2 && (double)seen >= 0.4 * (double)others)
+            b->furniture = true;
+    }
+}

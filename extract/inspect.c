@@ -1,0 +1,181 @@
+/* inspect.c: what the layout engine sees, for people: a page's words,
+ * lines and blocks with their boxes (and a PNG with them drawn), and the
+ * document's paragraphs in reading order. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "furniture.h"
+#include "pdf.h"
+#include "pipeline.h"
+#include "text.h"
+#include "util.h"
+
+typedef struct page_capture {
+    int wanted;
+    strbuf text;
+    pdf_overlay *overlays;
+    size_t n_overlays, cap_overlays;
+    strbuf labels;          /* NUL-separated overlay labels */
+    size_t *label_offsets;
+    bool found;
+} page_capture;
+
+static void add_box(strbuf *sb, box b)
+{
+    strbuf_addf(sb, "[%.1f %.1f %.1f %.1f]", b.x0, b.y0, b.x1, b.y1);
+}
+
+static void add_overlay(page_capture *pc, box b, uint32_t rgb, double width,
+                        const char *label)
+{
+    pdf_overlay o = {b, rgb, width, NULL};
+    ARRAY_PUSH(pc->overlays, pc->n_overlays, pc->cap_overlays, o);
+    size_t cap = pc->cap_overlays;
+    pc->label_offsets = xrealloc(pc->label_offsets, cap * sizeof *pc->label_offsets);
+    pc->label_offsets[pc->n_overlays - 1] = label ? pc->labels.len : SIZE_MAX;
+    if (label)
+        strbuf_add(&pc->labels, label, strlen(label) + 1);
+}
+
+static void describe_page(page_capture *pc, layout_page *lp)
+{
+    strbuf *sb = &pc->text;
+    size_t n_images;
+    const pdf_image *images = layout_page_images(lp, &n_images);
+    strbuf_addf(sb, "page %d: %.1f x %.1f pt, %zu words, %zu lines, %zu blocks, %zu images\n",
+                lp->number, lp->width, lp->height, lp->n_words, lp->n_lines,
+                lp->n_blocks, n_images);
+    for (size_t i = 0; i < n_images; i++) {
+        strbuf_addf(sb, "image %d ", images[i].id);
+        add_box(sb, images[i].box);
+        strbuf_addc(sb, '\n');
+        add_overlay(pc, images[i].box, 0x00A000, 1.0, "image");
+    }
+    for (size_t i = 0; i < lp->n_blocks; i++) {
+        const block *b = &lp->blocks[i];
+        strbuf_addf(sb, "block %d ", b->order);
+        add_box(sb, b->box);
+        strbuf_addf(sb, " size %.1f%s%s%s \"%s\"\n", b->size, b->bold ? " bold" : "",
+                    b->furniture ? " furniture" : "", b->continues ? " continues" : "",
+                    b->text);
+        char label[32];
+        snprintf(label, sizeof label, "%d%s", b->order, b->furniture ? " furniture" : "");
+        add_overlay(pc, b->box, b->furniture ? 0xFF8000 : 0xE00000, 1.0, label);
+        for (size_t k = b->first_line; k < b->first_line + b->n_lines; k++) {
+            const line *l = &lp->lines[k];
+            strbuf_adds(sb, "  line ");
+            add_box(sb, l->box);
+            strbuf_addf(sb, " \"%s\"\n", l->text);
+            add_overlay(pc, l->box, 0x0060FF, 0.4, NULL);
+            for (size_t w = l->first_word; w < l->first_word + l->n_words; w++) {
+                const word *wd = &lp->words[w];
+                strbuf_adds(sb, "    word ");
+                add_box(sb, wd->box);
+                strbuf_addf(sb, " %.1f%s #%06X \"%s\"\n", wd->size, wd->bold ? " bold" : "",
+                            wd->rgb, wd->text);
+                add_overlay(pc, wd->box, 0xA0A0A0, 0.2, NULL);
+            }
+        }
+    }
+}
+
+static void capture_page(void *ctx, layout_page *lp)
+{
+    page_capture *pc = ctx;
+    if (lp->number != pc->wanted)
+        return;
+    pc->found = true;
+    describe_page(pc, lp);
+}
+
+int arsred_inspect_page(const char *path, const arsred_options *options,
+                        int page, char **text, const char *png_path,
+                        arsred_error *err)
+{
+    *text = NULL;
+    if (page < 1)
+        return error_set(err, ARSRED_ERR_USAGE, "--page must be 1 or more");
+    /* The pages around it are read too: furniture is judged by them. */
+    char range[64];
+    int lo = page > FURNITURE_LOOKBEHIND ? page - FURNITURE_LOOKBEHIND : 1;
+    snprintf(range, sizeof range, "%d-%d", lo, page + FURNITURE_LOOKAHEAD);
+    arsred_options opts = *options;
+    opts.page_ranges = range;
+    page_capture pc = {.wanted = page};
+    strbuf_init(&pc.text);
+    strbuf_init(&pc.labels);
+    arsred_document *doc = NULL;
+    int rc = pipeline_run(path, &opts, capture_page, &pc, &doc, err);
+    if (rc == ARSRED_OK && !pc.found)
+        rc = error_set(err, ARSRED_ERR_USAGE, "%s: there is no page %d (it has %d)",
+                       path, page, doc->pages);
+    if (rc == ARSRED_OK && png_path) {
+        for (size_t i = 0; i < pc.n_overlays; i++)
+            if (pc.label_offsets[i] != SIZE_MAX)
+                pc.overlays[i].label = pc.labels.data + pc.label_offsets[i];
+        pdf_doc *pdf = NULL;
+        rc = pdf_open(path, options->password, &pdf, err);
+        if (rc == ARSRED_OK)
+            rc = pdf_render_page_png(pdf, page, 2.0, pc.overlays, pc.n_overlays,
+                                     png_path, err);
+        pdf_close(pdf);
+    }
+    arsred_document_free(doc);
+    free(pc.overlays);
+    free(pc.label_offsets);
+    strbuf_release(&pc.labels);
+    if (rc != ARSRED_OK) {
+        strbuf_release(&pc.text);
+        return rc;
+    }
+    *text = strbuf_take(&pc.text);
+    return ARSRED_OK;
+}
+
+typedef struct paragraph_capture {
+    strbuf text;
+    strbuf current;
+} paragraph_capture;
+
+static void flush_paragraph(paragraph_capture *pc)
+{
+    if (pc->current.len == 0)
+        return;
+    text_fold_space(pc->current.data);
+    strbuf_adds(&pc->text, pc->current.data);
+    strbuf_addc(&pc->text, '\n');
+    strbuf_release(&pc->current);
+}
+
+static void capture_paragraphs(void *ctx, layout_page *lp)
+{
+    paragraph_capture *pc = ctx;
+    for (size_t i = 0; i < lp->n_blocks; i++) {
+        const block *b = &lp->blocks[i];
+        if (b->furniture)
+            continue;
+        if (!b->continues)
+            flush_paragraph(pc);
+        text_join_line(&pc->current, b->text);
+    }
+}
+
+int arsred_paragraphs(const char *path, const arsred_options *options,
+                      char **text, arsred_error *err)
+{
+    *text = NULL;
+    paragraph_capture pc;
+    strbuf_init(&pc.text);
+    strbuf_init(&pc.current);
+    arsred_document *doc = NULL;
+    int rc = pipeline_run(path, options, capture_paragraphs, &pc, &doc, err);
+    flush_paragraph(&pc);
+    arsred_document_free(doc);
+    strbuf_release(&pc.current);
+    if (rc != ARSRED_OK) {
+        strbuf_release(&pc.text);
+        return rc;
+    }
+    *text = strbuf_take(&pc.text);
+    return ARSRED_OK;
+}

@@ -1,0 +1,737 @@
+/* layout.c: characters -> words -> lines -> blocks -> reading order.
+ *
+ * Every threshold is a multiple of the font size of the text involved, so
+ * the same rules read 8 pt tables and 24 pt covers. */
+#include "layout.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "util.h"
+
+/* Thresholds, in multiples of the font size (em). */
+#define WORD_GAP_EM 0.22        /* a gap wider than this ends a word */
+#define FRAGMENT_GAP_EM 0.8     /* a gap wider than this splits a line */
+#define JUSTIFIED_GAP_EM 3.0    /* widest gap that justification can make */
+#define LINE_GAP_EM 0.75        /* widest gap between lines of one paragraph */
+#define INDENT_EM 0.8           /* a first-line indent starts a paragraph */
+#define CUT_GAP_EM 0.8          /* narrowest gutter between columns */
+#define COLUMN_MIN_EM 7.0       /* narrowest column of prose */
+
+/* ---------------------------------------------------------------- words */
+
+static bool starts_new_word(const pdf_char *prev, const pdf_char *c)
+{
+    double size = prev->size > c->size ? prev->size : c->size;
+    if (size <= 0)
+        size = box_height(c->box);
+    double gap = c->box.x0 - prev->box.x1;
+    double dy = fabs(box_cy(c->box) - box_cy(prev->box));
+    return gap > WORD_GAP_EM * size || gap < -0.5 * size ||
+           dy > 0.5 * box_height(prev->box);
+}
+
+static void finish_word(word *w, strbuf *sb, bool soft_hyphen_end)
+{
+    if (soft_hyphen_end)
+        strbuf_add_utf8(sb, 0x00AD); /* kept only at the end: hyphenation */
+    char *raw = strbuf_take(sb);
+    w->text = utf8_nfc(raw);
+    free(raw);
+}
+
+size_t layout_words_from_chars(const pdf_char *chars, size_t n, word **out)
+{
+    word *words = NULL;
+    size_t count = 0, cap = 0;
+    strbuf sb;
+    strbuf_init(&sb);
+    uint32_t pending_space = 0;
+    const pdf_char *prev = NULL;
+    bool in_word = false, soft_hyphen_end = false;
+    for (size_t i = 0; i < n && count < LAYOUT_MAX_WORDS; i++) {
+        const pdf_char *c = &chars[i];
+        if (is_space_cp(c->cp) || c->cp == 0x200B) {
+            if (in_word) {
+                finish_word(&words[count - 1], &sb, soft_hyphen_end);
+                in_word = false;
+            }
+            pending_space = c->cp == '\n' || c->cp == '\r' ? ' ' : c->cp;
+            continue;
+        }
+        if (c->cp < 0x20 || box_width(c->box) < 0 || box_height(c->box) <= 0)
+            continue;
+        if (in_word && starts_new_word(prev, c)) {
+            finish_word(&words[count - 1], &sb, soft_hyphen_end);
+            in_word = false;
+        }
+        if (!in_word) {
+            word w = {.box = c->box, .size = c->size, .rgb = c->rgb,
+                      .font = c->font, .bold = c->bold, .italic = c->italic,
+                      .space_before = pending_space};
+            ARRAY_PUSH(words, count, cap, w);
+            in_word = true;
+            soft_hyphen_end = false;
+            pending_space = 0;
+        }
+        word *w = &words[count - 1];
+        w->box = box_union(w->box, c->box);
+        if (c->size > w->size)
+            w->size = c->size;
+        w->bold = w->bold && c->bold;
+        soft_hyphen_end = c->cp == 0x00AD;
+        text_add_word_char(&sb, c->cp);
+        prev = c;
+    }
+    if (in_word)
+        finish_word(&words[count - 1], &sb, soft_hyphen_end);
+    strbuf_release(&sb);
+    /* Words made only of dropped characters (soft hyphens alone) go. */
+    size_t kept = 0;
+    for (size_t i = 0; i < count; i++) {
+        if (words[i].text[0] == '\0' || strcmp(words[i].text, "\xC2\xAD") == 0) {
+            free(words[i].text);
+            continue;
+        }
+        words[kept++] = words[i];
+    }
+    *out = words;
+    return kept;
+}
+
+/* ---------------------------------------------------------------- lines */
+
+static int compare_word_cy(const void *a, const void *b)
+{
+    double ya = box_cy(((const word *)a)->box), yb = box_cy(((const word *)b)->box);
+    return ya < yb ? -1 : ya > yb;
+}
+
+static int compare_word_x(const void *a, const void *b)
+{
+    double xa = ((const word *)a)->box.x0, xb = ((const word *)b)->box.x0;
+    return xa < xb ? -1 : xa > xb;
+}
+
+static float word_size(const word *w)
+{
+    return w->size > 0 ? w->size : (float)box_height(w->box);
+}
+
+/* Words whose vertical centres lie within half a line of the row's first
+ * word form a row; sorting by centre first makes this one pass. */
+static size_t row_end(const word *words, size_t start, size_t n)
+{
+    double cy = box_cy(words[start].box);
+    double h = box_height(words[start].box);
+    size_t i = start + 1;
+    while (i < n) {
+        double hi = box_height(words[i].box);
+        double tol = 0.4 * (hi < h ? hi : h);
+        if (box_cy(words[i].box) - cy > tol)
+            break;
+        i++;
+    }
+    return i;
+}
+
+static char *join_line_words(const word *words, size_t n)
+{
+    strbuf sb;
+    strbuf_init(&sb);
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0) {
+            uint32_t sp = words[i].space_before;
+            const char *prev = words[i - 1].text;
+            size_t plen = strlen(prev);
+            bool between_digits = plen && is_digit_cp((unsigned char)prev[plen - 1]) &&
+                                  is_digit_cp((unsigned char)words[i].text[0]);
+            if (between_digits && is_number_space_cp(sp))
+                strbuf_add_utf8(&sb, sp);
+            else
+                strbuf_addc(&sb, ' ');
+        }
+        strbuf_adds(&sb, words[i].text);
+    }
+    return strbuf_take(&sb);
+}
+
+static void add_line(layout_page *lp, size_t *cap, size_t first, size_t n)
+{
+    line l = {.first_word = first, .n_words = n, .box = lp->words[first].box};
+    for (size_t i = first; i < first + n; i++) {
+        l.box = box_union(l.box, lp->words[i].box);
+        if (word_size(&lp->words[i]) > l.size)
+            l.size = word_size(&lp->words[i]);
+    }
+    l.text = join_line_words(lp->words + first, n);
+    ARRAY_PUSH(lp->lines, lp->n_lines, *cap, l);
+}
+
+void layout_lines_from_words(layout_page *lp)
+{
+    qsort(lp->words, lp->n_words, sizeof *lp->words, compare_word_cy);
+    size_t cap = 0;
+    for (size_t start = 0; start < lp->n_words;) {
+        size_t end = row_end(lp->words, start, lp->n_words);
+        qsort(lp->words + start, end - start, sizeof *lp->words, compare_word_x);
+        size_t frag = start;
+        for (size_t i = start + 1; i <= end; i++) {
+            bool split = i == end;
+            if (!split) {
+                const word *a = &lp->words[i - 1], *b = &lp->words[i];
+                float size = word_size(a) > word_size(b) ? word_size(a) : word_size(b);
+                split = b->box.x0 - a->box.x1 > FRAGMENT_GAP_EM * size;
+            }
+            if (split) {
+                add_line(lp, &cap, frag, i - frag);
+                frag = i;
+            }
+        }
+        start = end;
+    }
+}
+
+/* -------------------------------------------------- rejoining fragments */
+
+/* A wide gap inside justified prose is not a column gutter: the lines just
+ * above and below run across it. Gutters and table columns stay empty. */
+static const line *nearest_line(const layout_page *lp, const line *l, int dir)
+{
+    const line *best = NULL;
+    double best_d = 1.6 * box_height(l->box);
+    for (size_t i = 0; i < lp->n_lines; i++) {
+        const line *o = &lp->lines[i];
+        if (o == l || o->text == NULL)
+            continue;
+        double d = dir < 0 ? l->box.y0 - o->box.y1 : o->box.y0 - l->box.y1;
+        if (d < -0.3 * box_height(l->box) || d > best_d)
+            continue;
+        if (span_overlap(o->box.x0, o->box.x1, l->box.x0, l->box.x1) <= 0)
+            continue;
+        best_d = d;
+        best = o;
+    }
+    return best;
+}
+
+static bool crosses(const line *o, double gx0, double gx1)
+{
+    return o->box.x0 < gx0 && o->box.x1 > gx1;
+}
+
+static void merge_into(layout_page *lp, line *a, line *b)
+{
+    /* Words of a and b are neighbours in the words array (same row, x order). */
+    a->n_words += b->n_words;
+    a->box = box_union(a->box, b->box);
+    if (b->size > a->size)
+        a->size = b->size;
+    free(a->text);
+    a->text = join_line_words(lp->words + a->first_word, a->n_words);
+    free(b->text);
+    b->text = NULL;
+}
+
+static void rejoin_justified_fragments(layout_page *lp)
+{
+    for (size_t i = 0; i + 1 < lp->n_lines; i++) {
+        line *a = &lp->lines[i];
+        if (!a->text)
+            continue;
+        size_t j = i + 1;
+        while (j < lp->n_lines && !lp->lines[j].text)
+            j++;
+        if (j >= lp->n_lines)
+            break;
+        line *b = &lp->lines[j];
+        bool same_row = fabs(box_cy(a->box) - box_cy(b->box)) <
+                        0.3 * fmin(box_height(a->box), box_height(b->box));
+        double gap = b->box.x0 - a->box.x1;
+        if (b->first_word != a->first_word + a->n_words || !same_row || gap <= 0 ||
+            gap > JUSTIFIED_GAP_EM * a->size)
+            continue;
+        line joined = {.box = box_union(a->box, b->box)};
+        const line *up = nearest_line(lp, &joined, -1);
+        const line *down = nearest_line(lp, &joined, +1);
+        int cross = 0, open = 0;
+        for (int k = 0; k < 2; k++) {
+            const line *o = k ? down : up;
+            if (!o)
+                continue;
+            if (crosses(o, a->box.x1, b->box.x0))
+                cross++;
+            else
+                open++;
+        }
+        if (cross > 0 && open == 0) {
+            merge_into(lp, a, b);
+            i--; /* a may take the next fragment too */
+        }
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < lp->n_lines; i++)
+        if (lp->lines[i].text)
+            lp->lines[kept++] = lp->lines[i];
+    lp->n_lines = kept;
+}
+
+/* --------------------------------------------------------------- blocks */
+
+static bool line_all_bold(const layout_page *lp, const line *l)
+{
+    for (size_t i = l->first_word; i < l->first_word + l->n_words; i++)
+        if (!lp->words[i].bold)
+            return false;
+    return true;
+}
+
+/* A line that shares its row with another line: a table cell, or a line of
+ * one column of a two-column page. */
+static bool has_row_sibling(const layout_page *lp, size_t index)
+{
+    const line *l = &lp->lines[index];
+    for (size_t k = index; k-- > 0;) {
+        const line *o = &lp->lines[k];
+        if (o->box.y1 < l->box.y0 - 2 * l->size)
+            break;
+        if (span_overlap(o->box.y0, o->box.y1, l->box.y0, l->box.y1) > 0.5 * box_height(l->box))
+            return true;
+    }
+    for (size_t k = index + 1; k < lp->n_lines; k++) {
+        const line *o = &lp->lines[k];
+        if (o->box.y0 > l->box.y1)
+            break;
+        if (span_overlap(o->box.y0, o->box.y1, l->box.y0, l->box.y1) > 0.5 * box_height(l->box))
+            return true;
+    }
+    return false;
+}
+
+static bool starts_with_bullet(const char *s)
+{
+    static const char *const bullets[] = {"\xE2\x80\xA2 ", "- ", "\xE2\x80\x93 ",
+                                          "\xE2\x96\xAA ", "* ", "\xE2\x97\x8F "};
+    for (size_t i = 0; i < sizeof bullets / sizeof *bullets; i++)
+        if (strncmp(s, bullets[i], strlen(bullets[i])) == 0)
+            return true;
+    return false;
+}
+
+typedef struct block_draft {
+    size_t last_line;  /* index of its lowest line so far */
+    box box;
+    float size;
+    size_t n_lines;
+    bool bold;         /* every line so far all bold */
+    bool short_cells;  /* made of short lines that share rows (table cells) */
+} block_draft;
+
+static bool continues_block(const layout_page *lp, const block_draft *b,
+                            const line *l, bool l_bold, bool l_short_cell)
+{
+    const line *p = &lp->lines[b->last_line];
+    float size = p->size > l->size ? p->size : l->size;
+    double gap = l->box.y0 - p->box.y1;
+    if (gap < -0.3 * size || gap > LINE_GAP_EM * size)
+        return false;
+    if (l->size > 1.15f * p->size || p->size > 1.15f * l->size)
+        return false;
+    double overlap = span_overlap(p->box.x0, p->box.x1, l->box.x0, l->box.x1);
+    if (overlap <= 0)
+        return false;
+    double narrow = fmin(box_width(p->box), box_width(l->box));
+    bool aligned = fabs(l->box.x0 - b->box.x0) <= 1.0 * size;
+    if (overlap < 0.5 * narrow && !aligned)
+        return false;
+    if (b->short_cells && l_short_cell)
+        return false;
+    if (b->bold != l_bold && (b->n_lines == 1 || text_ends_sentence(p->text)))
+        return false;
+    if (starts_with_bullet(l->text))
+        return false;
+    /* An indented first line starts a paragraph (text without spacing). */
+    if (l->box.x0 > b->box.x0 + INDENT_EM * size &&
+        fabs(p->box.x0 - b->box.x0) < 0.3 * size && b->n_lines > 1)
+        return false;
+    /* A short line ending a sentence ended its paragraph. */
+    if (b->n_lines > 1 && text_ends_sentence(p->text) &&
+        p->box.x1 < b->box.x1 - 0.3 * box_width(b->box))
+        return false;
+    return true;
+}
+
+static int compare_line_pos(const void *a, const void *b)
+{
+    const line *la = a, *lb = b;
+    double ya = box_cy(la->box), yb = box_cy(lb->box);
+    double tol = 0.3 * fmin(box_height(la->box), box_height(lb->box));
+    if (fabs(ya - yb) > tol)
+        return ya < yb ? -1 : 1;
+    return la->box.x0 < lb->box.x0 ? -1 : la->box.x0 > lb->box.x0;
+}
+
+static char *join_block_text(const layout_page *lp, const line *lines, size_t n)
+{
+    (void)lp;
+    strbuf sb;
+    strbuf_init(&sb);
+    for (size_t i = 0; i < n; i++)
+        text_join_line(&sb, lines[i].text);
+    /* A soft hyphen may be left at the very end: the paragraph continues in
+     * the next column or page, where text_join_line joins it. */
+    return strbuf_take(&sb);
+}
+
+void layout_blocks_from_lines(layout_page *lp)
+{
+    qsort(lp->lines, lp->n_lines, sizeof *lp->lines, compare_line_pos);
+    size_t *owner = xcalloc(lp->n_lines ? lp->n_lines : 1, sizeof *owner);
+    block_draft *drafts = NULL;
+    size_t n_drafts = 0, cap_drafts = 0;
+    for (size_t i = 0; i < lp->n_lines; i++) {
+        const line *l = &lp->lines[i];
+        bool l_bold = line_all_bold(lp, l);
+        bool l_short = box_width(l->box) < COLUMN_MIN_EM * l->size && has_row_sibling(lp, i);
+        size_t best = SIZE_MAX;
+        double best_gap = INFINITY;
+        for (size_t k = n_drafts; k-- > 0;) {
+            const block_draft *b = &drafts[k];
+            if (lp->lines[b->last_line].box.y1 < l->box.y0 - 3 * l->size)
+                continue;
+            if (!continues_block(lp, b, l, l_bold, l_short))
+                continue;
+            double gap = l->box.y0 - lp->lines[b->last_line].box.y1;
+            if (gap < best_gap) {
+                best_gap = gap;
+                best = k;
+            }
+        }
+        if (best == SIZE_MAX) {
+            block_draft d = {.last_line = i, .box = l->box, .size = l->size,
+                             .n_lines = 1, .bold = l_bold, .short_cells = l_short};
+            ARRAY_PUSH(drafts, n_drafts, cap_drafts, d);
+            owner[i] = n_drafts - 1;
+            continue;
+        }
+        block_draft *b = &drafts[best];
+        b->last_line = i;
+        b->box = box_union(b->box, l->box);
+        b->n_lines++;
+        b->bold = b->bold && l_bold;
+        b->short_cells = b->short_cells && l_short;
+        owner[i] = best;
+    }
+    /* Regroup lines so that each block's lines are contiguous. */
+    line *sorted = xcalloc(lp->n_lines ? lp->n_lines : 1, sizeof *sorted);
+    lp->blocks = xcalloc(n_drafts ? n_drafts : 1, sizeof *lp->blocks);
+    size_t pos = 0;
+    for (size_t k = 0; k < n_drafts; k++) {
+        lp->blocks[k].first_line = pos;
+        pos += drafts[k].n_lines;
+    }
+    for (size_t i = 0; i < lp->n_lines; i++) {
+        block *bl = &lp->blocks[owner[i]];
+        sorted[bl->first_line + bl->n_lines++] = lp->lines[i];
+    }
+    for (size_t k = 0; k < n_drafts; k++) {
+        block *bl = &lp->blocks[k];
+        bl->box = drafts[k].box;
+        bl->size = drafts[k].size;
+        bl->bold = drafts[k].bold;
+        bl->text = join_block_text(lp, sorted + bl->first_line, bl->n_lines);
+    }
+    free(lp->lines);
+    lp->lines = sorted;
+    lp->n_blocks = n_drafts;
+    free(drafts);
+    free(owner);
+}
+
+/* -------------------------------------------------------- reading order */
+
+typedef struct region {
+    const layout_page *lp;
+    size_t *idx;   /* block indices */
+    size_t n;
+} region;
+
+static double region_em(const region *r)
+{
+    double sum = 0;
+    for (size_t i = 0; i < r->n; i++)
+        sum += r->lp->blocks[r->idx[i]].size;
+    return r->n ? sum / (double)r->n : 10;
+}
+
+static const box *block_box(const region *r, size_t i)
+{
+    return &r->lp->blocks[r->idx[i]].box;
+}
+
+/* The widest vertical gap between blocks of r (by x projection): returns
+ * its width, and its edges in *gx0, *gx1; 0 where there is none. */
+static double widest_vertical_gap(const region *r, double *gx0, double *gx1)
+{
+    size_t *order = xmalloc(r->n * sizeof *order);
+    memcpy(order, r->idx, r->n * sizeof *order);
+    /* insertion sort by x0: regions are small */
+    for (size_t i = 1; i < r->n; i++) {
+        size_t v = order[i], j = i;
+        while (j > 0 && r->lp->blocks[order[j - 1]].box.x0 > r->lp->blocks[v].box.x0) {
+            order[j] = order[j - 1];
+            j--;
+        }
+        order[j] = v;
+    }
+    double best = 0, reach = r->lp->blocks[order[0]].box.x1;
+    for (size_t i = 1; i < r->n; i++) {
+        const box *b = &r->lp->blocks[order[i]].box;
+        if (b->x0 - reach > best) {
+            best = b->x0 - reach;
+            *gx0 = reach;
+            *gx1 = b->x0;
+        }
+        if (b->x1 > reach)
+            reach = b->x1;
+    }
+    free(order);
+    return best;
+}
+
+/* A side of a cut that holds running prose: wide enough, and its lines
+ * mostly fill its width (table columns of numbers do not). */
+static bool side_is_prose_column(const region *r, double x_lo, double x_hi,
+                                 double em)
+{
+    double x0 = INFINITY, x1 = -INFINITY, filled = 0;
+    size_t lines = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        const block *b = &r->lp->blocks[r->idx[i]];
+        if (b->box.x1 <= x_lo || b->box.x0 >= x_hi)
+            continue;
+        x0 = fmin(x0, b->box.x0);
+        x1 = fmax(x1, b->box.x1);
+        for (size_t k = b->first_line; k < b->first_line + b->n_lines; k++) {
+            filled += box_width(r->lp->lines[k].box);
+            lines++;
+        }
+    }
+    if (lines < 2 || x1 - x0 < COLUMN_MIN_EM * em)
+        return false;
+    return filled / ((double)lines * (x1 - x0)) >= 0.55;
+}
+
+static bool strong_vertical_cut(const region *r, double *gx0, double *gx1)
+{
+    if (r->n < 2)
+        return false;
+    double em = region_em(r);
+    if (widest_vertical_gap(r, gx0, gx1) < CUT_GAP_EM * em)
+        return false;
+    return side_is_prose_column(r, -INFINITY, *gx0 + 0.01, em) &&
+           side_is_prose_column(r, *gx1 - 0.01, INFINITY, em);
+}
+
+static void emit_ordered(region *r, size_t *out, size_t *n_out, int depth);
+
+/* Splits r at x (between gx0 and gx1) and orders left, then right. */
+static void split_vertical(region *r, double gx0, double gx1, size_t *out,
+                           size_t *n_out, int depth)
+{
+    double mid = (gx0 + gx1) / 2;
+    size_t *left = xmalloc(r->n * sizeof *left), *right = xmalloc(r->n * sizeof *right);
+    size_t nl = 0, nr = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        if ((block_box(r, i)->x0 + block_box(r, i)->x1) / 2 < mid)
+            left[nl++] = r->idx[i];
+        else
+            right[nr++] = r->idx[i];
+    }
+    region a = {r->lp, left, nl}, b = {r->lp, right, nr};
+    emit_ordered(&a, out, n_out, depth + 1);
+    emit_ordered(&b, out, n_out, depth + 1);
+    free(left);
+    free(right);
+}
+
+static int compare_block_y(const void *a, const void *b, const layout_page *lp)
+{
+    const box *x = &lp->blocks[*(const size_t *)a].box;
+    const box *y = &lp->blocks[*(const size_t *)b].box;
+    if (x->y0 != y->y0)
+        return x->y0 < y->y0 ? -1 : 1;
+    return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
+}
+
+static void sort_by_y(const layout_page *lp, size_t *idx, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        size_t v = idx[i], j = i;
+        while (j > 0 && compare_block_y(&idx[j - 1], &v, lp) > 0) {
+            idx[j] = idx[j - 1];
+            j--;
+        }
+        idx[j] = v;
+    }
+}
+
+/* Cuts r into horizontal bands separated by white space; bands that share
+ * a prose gutter are kept together (paragraph gaps that happen to line up
+ * in both columns are not section breaks). Returns the number of groups,
+ * with group starts in starts[] over the y-sorted r->idx. */
+static size_t horizontal_groups(region *r, size_t *starts)
+{
+    sort_by_y(r->lp, r->idx, r->n);
+    size_t n_bands = 0;
+    double reach = -INFINITY;
+    for (size_t i = 0; i < r->n; i++) {
+        const box *b = block_box(r, i);
+        if (i == 0 || b->y0 > reach)
+            starts[n_bands++] = i;
+        reach = i == 0 ? b->y1 : fmax(reach, b->y1);
+    }
+    if (n_bands < 2)
+        return n_bands;
+    /* Merge neighbouring bands with a common strong gutter. */
+    size_t n_groups = 0;
+    double prev_g0 = 0, prev_g1 = 0;
+    bool prev_strong = false;
+    for (size_t k = 0; k < n_bands; k++) {
+        size_t end = k + 1 < n_bands ? starts[k + 1] : r->n;
+        region band = {r->lp, r->idx + starts[k], end - starts[k]};
+        double g0 = 0, g1 = 0;
+        bool strong = strong_vertical_cut(&band, &g0, &g1);
+        bool merge = strong && prev_strong && span_overlap(g0, g1, prev_g0, prev_g1) > 0;
+        if (!merge)
+            starts[n_groups++] = starts[k];
+        if (merge) {
+            g0 = fmax(g0, prev_g0);
+            g1 = fmin(g1, prev_g1);
+        }
+        prev_strong = strong;
+        prev_g0 = g0;
+        prev_g1 = g1;
+    }
+    return n_groups;
+}
+
+enum { MAX_CUT_DEPTH = 64 };
+
+static void emit_ordered(region *r, size_t *out, size_t *n_out, int depth)
+{
+    if (r->n == 0)
+        return;
+    if (r->n == 1 || depth > MAX_CUT_DEPTH) {
+        sort_by_y(r->lp, r->idx, r->n);
+        for (size_t i = 0; i < r->n; i++)
+            out[(*n_out)++] = r->idx[i];
+        return;
+    }
+    double gx0, gx1;
+    if (strong_vertical_cut(r, &gx0, &gx1)) {
+        split_vertical(r, gx0, gx1, out, n_out, depth);
+        return;
+    }
+    size_t *starts = xmalloc(r->n * sizeof *starts);
+    size_t groups = horizontal_groups(r, starts);
+    if (groups > 1) {
+        for (size_t k = 0; k < groups; k++) {
+            size_t end = k + 1 < groups ? starts[k + 1] : r->n;
+            region g = {r->lp, r->idx + starts[k], end - starts[k]};
+            emit_ordered(&g, out, n_out, depth + 1);
+        }
+        free(starts);
+        return;
+    }
+    free(starts);
+    double em = region_em(r);
+    if (widest_vertical_gap(r, &gx0, &gx1) >= 0.3 * em) {
+        split_vertical(r, gx0, gx1, out, n_out, depth);
+        return;
+    }
+    sort_by_y(r->lp, r->idx, r->n);
+    for (size_t i = 0; i < r->n; i++)
+        out[(*n_out)++] = r->idx[i];
+}
+
+void layout_reading_order(layout_page *lp)
+{
+    if (lp->n_blocks == 0)
+        return;
+    size_t *idx = xmalloc(lp->n_blocks * sizeof *idx);
+    size_t *out = xmalloc(lp->n_blocks * sizeof *out);
+    for (size_t i = 0; i < lp->n_blocks; i++)
+        idx[i] = i;
+    region all = {lp, idx, lp->n_blocks};
+    size_t n_out = 0;
+    emit_ordered(&all, out, &n_out, 0);
+    block *ordered = xmalloc(lp->n_blocks * sizeof *ordered);
+    for (size_t i = 0; i < n_out; i++) {
+        ordered[i] = lp->blocks[out[i]];
+        ordered[i].order = (int)i;
+    }
+    free(lp->blocks);
+    lp->blocks = ordered;
+    free(idx);
+    free(out);
+}
+
+/* ----------------------------------------------------------------- page */
+
+void layout_page_build(layout_page *lp, pdf_page *page, pdf_doc *source)
+{
+    memset(lp, 0, sizeof *lp);
+    lp->number = page->number;
+    lp->width = page->width;
+    lp->height = page->height;
+    lp->n_chars = page->n_chars;
+    lp->n_words = layout_words_from_chars(page->chars, page->n_chars, &lp->words);
+    lp->source = source;
+    layout_lines_from_words(lp);
+    rejoin_justified_fragments(lp);
+    layout_blocks_from_lines(lp);
+    layout_reading_order(lp);
+}
+
+const pdf_image *layout_page_images(layout_page *lp, size_t *n)
+{
+    if (!lp->images_loaded && lp->source)
+        lp->n_images = pdf_page_images(lp->source, lp->number, &lp->images);
+    lp->images_loaded = true;
+    *n = lp->n_images;
+    return lp->images;
+}
+
+void layout_page_release(layout_page *lp)
+{
+    for (size_t i = 0; i < lp->n_words; i++)
+        free(lp->words[i].text);
+    for (size_t i = 0; i < lp->n_lines; i++)
+        free(lp->lines[i].text);
+    for (size_t i = 0; i < lp->n_blocks; i++)
+        free(lp->blocks[i].text);
+    free(lp->words);
+    free(lp->lines);
+    free(lp->blocks);
+    free(lp->images);
+    memset(lp, 0, sizeof *lp);
+}
+
+/* ------------------------------------------------------ continuations */
+
+void layout_mark_continuations(layout_page *lp, paragraph_state *st)
+{
+    for (size_t i = 0; i < lp->n_blocks; i++) {
+        block *b = &lp->blocks[i];
+        if (b->furniture)
+            continue;
+        bool same_size = st->size > 0 && b->size <= 1.1f * st->size &&
+                         st->size <= 1.1f * b->size;
+        b->continues = st->open && same_size && !b->bold && text_starts_lower(b->text);
+        st->open = !text_ends_sentence(b->text) && !b->bold;
+        st->size = b->size;
+    }
+}

@@ -1,0 +1,86 @@
+/* layout.h: the layout engine. Characters -> words -> lines -> blocks
+ * (paragraphs) -> reading order, with every gap judged relative to the
+ * font size. Works on one page at a time. */
+#ifndef ARSRED_LAYOUT_H
+#define ARSRED_LAYOUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "geom.h"
+#include "pdf.h"
+
+typedef struct word {
+    char *text;             /* NFC, soft hyphens and ligatures resolved */
+    box box;
+    float size;
+    uint32_t rgb;
+    uint16_t font;
+    bool bold, italic;
+    uint32_t space_before;  /* the white space that preceded it, 0 if none */
+} word;
+
+typedef struct line {
+    size_t first_word, n_words;  /* contiguous in page->words */
+    box box;
+    float size;                  /* largest font size on the line */
+    char *text;                  /* words joined; number spaces kept */
+} line;
+
+typedef struct block {
+    size_t first_line, n_lines;  /* contiguous in page->lines */
+    box box;
+    float size;
+    bool bold;                   /* every word bold */
+    bool furniture;              /* running header/footer or page number */
+    bool continues;              /* continues the previous body block's
+                                    paragraph (column or page break) */
+    int order;                   /* position in reading order */
+    char *text;                  /* lines joined, hyphenation removed */
+} block;
+
+typedef struct layout_page {
+    int number;
+    double width, height;
+    word *words;
+    size_t n_words;
+    line *lines;
+    size_t n_lines;
+    block *blocks;               /* in reading order */
+    size_t n_blocks;
+    size_t n_chars;              /* characters poppler gave */
+    pdf_doc *source;             /* for what is read on demand */
+    pdf_image *images;           /* on demand: layout_page_images */
+    size_t n_images;
+    bool images_loaded;
+} layout_page;
+
+/* Named limits: a page with more words than this is cut, with a warning. */
+enum { LAYOUT_MAX_WORDS = 200000 };
+
+/* Builds the layout of page from its characters; source (may be NULL)
+ * gives the images on demand. */
+void layout_page_build(layout_page *lp, pdf_page *page, pdf_doc *source);
+/* The page's images (loaded on first use); *n gets their count. */
+const pdf_image *layout_page_images(layout_page *lp, size_t *n);
+void layout_page_release(layout_page *lp);
+
+/* The stages, reachable for unit tests. */
+size_t layout_words_from_chars(const pdf_char *chars, size_t n, word **out);
+void layout_lines_from_words(layout_page *lp);
+void layout_blocks_from_lines(layout_page *lp);
+void layout_reading_order(layout_page *lp);
+
+/* What the previous page left open: its last body block, for paragraphs
+ * that run across a column or page break. */
+typedef struct paragraph_state {
+    bool open;      /* the last body block did not end a sentence */
+    float size;
+} paragraph_state;
+
+/* Sets block.continues on body blocks that carry on the paragraph of the
+ * body block before them (call after furniture has been marked). */
+void layout_mark_continuations(layout_page *lp, paragraph_state *st);
+
+#endif

@@ -1,0 +1,392 @@
+/* pdf.c: PDF access through poppler-glib. Poppler and GLib types stay in
+ * this file. */
+#include "pdf.h"
+
+#include <cairo.h>
+#include <errno.h>
+#include <glib.h>
+#include <math.h>
+#include <poppler.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+struct pdf_doc {
+    char *path;
+    GMappedFile *file;
+    GBytes *bytes;
+    PopplerDocument *poppler;
+    char sha256[65];
+    char *producer;
+    char *creator;
+    char *title;
+    GHashTable *font_ids;  /* name -> id + 1 */
+    char **font_names;
+    size_t n_fonts, cap_fonts;
+};
+
+/* Acrobat accepts an end-of-file marker within the last 1024 bytes; allow
+ * a little more for files with trailing padding. */
+enum { EOF_MARKER_WINDOW = 2048, HEADER_WINDOW = 1024 };
+
+static bool bytes_contain(const char *data, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (size_t i = 0; i + n <= len; i++)
+        if (memcmp(data + i, needle, n) == 0)
+            return true;
+    return false;
+}
+
+static int check_bytes(const char *path, const char *data, size_t len,
+                       arsred_error *err)
+{
+    if (len == 0)
+        return error_set(err, ARSRED_ERR_INPUT,
+                         "%s: the file is empty; it is not a PDF", path);
+    if (!bytes_contain(data, len < HEADER_WINDOW ? len : HEADER_WINDOW, "%PDF-"))
+        return error_set(err, ARSRED_ERR_INPUT,
+                         "%s: not a PDF (no %%PDF header); check that the file "
+                         "is the report and not a web page or text file",
+                         path);
+    size_t tail = len < EOF_MARKER_WINDOW ? len : EOF_MARKER_WINDOW;
+    if (!bytes_contain(data + len - tail, tail, "%%EOF"))
+        return error_set(err, ARSRED_ERR_INPUT,
+                         "%s: the PDF is truncated (no end-of-file marker); "
+                         "download or copy it again",
+                         path);
+    return ARSRED_OK;
+}
+
+static int open_error(const char *path, const char *password, GError *gerr,
+                      arsred_error *err)
+{
+    int code = gerr && gerr->domain == POPPLER_ERROR ? gerr->code : -1;
+    const char *detail = gerr ? gerr->message : "unknown error";
+    if (code == POPPLER_ERROR_ENCRYPTED) {
+        if (password)
+            return error_set(err, ARSRED_ERR_INPUT,
+                             "%s: encrypted, and the password given is wrong",
+                             path);
+        return error_set(err, ARSRED_ERR_INPUT,
+                         "%s: encrypted; give the password with --password",
+                         path);
+    }
+    return error_set(err, ARSRED_ERR_INPUT,
+                     "%s: the PDF is damaged and cannot be read (%s)", path,
+                     detail);
+}
+
+static char *dup_or_null(char *gstr)
+{
+    char *copy = gstr && *gstr ? xstrdup(gstr) : NULL;
+    g_free(gstr);
+    return copy;
+}
+
+int pdf_open(const char *path, const char *password, pdf_doc **out,
+             arsred_error *err)
+{
+    *out = NULL;
+    GError *gerr = NULL;
+    GMappedFile *file = g_mapped_file_new(path, FALSE, &gerr);
+    if (!file) {
+        int missing = gerr && g_error_matches(gerr, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+        int isdir = gerr && g_error_matches(gerr, G_FILE_ERROR, G_FILE_ERROR_ISDIR);
+        error_set(err, ARSRED_ERR_INPUT, "%s: %s", path,
+                  missing ? "no such file"
+                  : isdir ? "is a folder, not a PDF"
+                          : (gerr ? gerr->message : "cannot be read"));
+        g_clear_error(&gerr);
+        return ARSRED_ERR_INPUT;
+    }
+    const char *data = g_mapped_file_get_contents(file);
+    size_t len = g_mapped_file_get_length(file);
+    int rc = check_bytes(path, data, len, err);
+    if (rc != ARSRED_OK) {
+        g_mapped_file_unref(file);
+        return rc;
+    }
+    GBytes *bytes = g_mapped_file_get_bytes(file);
+    PopplerDocument *poppler =
+        poppler_document_new_from_bytes(bytes, password, &gerr);
+    if (!poppler) {
+        rc = open_error(path, password, gerr, err);
+        g_clear_error(&gerr);
+        g_bytes_unref(bytes);
+        g_mapped_file_unref(file);
+        return rc;
+    }
+    pdf_doc *doc = xcalloc(1, sizeof *doc);
+    doc->path = xstrdup(path);
+    doc->file = file;
+    doc->bytes = bytes;
+    doc->poppler = poppler;
+    char *hex = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
+                                            (const guchar *)data, len);
+    snprintf(doc->sha256, sizeof doc->sha256, "%s", hex);
+    g_free(hex);
+    doc->producer = dup_or_null(poppler_document_get_producer(poppler));
+    doc->title = dup_or_null(poppler_document_get_title(poppler));
+    doc->creator = dup_or_null(poppler_document_get_creator(poppler));
+    doc->font_ids = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, NULL);
+    *out = doc;
+    return ARSRED_OK;
+}
+
+void pdf_close(pdf_doc *doc)
+{
+    if (!doc)
+        return;
+    g_object_unref(doc->poppler);
+    g_bytes_unref(doc->bytes);
+    g_mapped_file_unref(doc->file);
+    g_hash_table_destroy(doc->font_ids);
+    for (size_t i = 0; i < doc->n_fonts; i++)
+        free(doc->font_names[i]);
+    free(doc->font_names);
+    free(doc->producer);
+    free(doc->creator);
+    free(doc->title);
+    free(doc->path);
+    free(doc);
+}
+
+int pdf_page_count(const pdf_doc *doc)
+{
+    return poppler_document_get_n_pages(doc->poppler);
+}
+
+const char *pdf_sha256(const pdf_doc *doc) { return doc->sha256; }
+const char *pdf_producer(const pdf_doc *doc) { return doc->producer; }
+const char *pdf_title(const pdf_doc *doc) { return doc->title; }
+const char *pdf_creator(const pdf_doc *doc) { return doc->creator; }
+
+const char *pdf_font_name(const pdf_doc *doc, uint16_t font)
+{
+    return font < doc->n_fonts ? doc->font_names[font] : "";
+}
+
+static uint16_t font_id(pdf_doc *doc, const char *name)
+{
+    if (!name)
+        name = "";
+    gpointer found = g_hash_table_lookup(doc->font_ids, name);
+    if (found)
+        return (uint16_t)(GPOINTER_TO_UINT(found) - 1);
+    if (doc->n_fonts >= UINT16_MAX - 1)
+        return (uint16_t)(doc->n_fonts - 1);
+    char *copy = xstrdup(name);
+    ARRAY_PUSH(doc->font_names, doc->n_fonts, doc->cap_fonts, copy);
+    g_hash_table_insert(doc->font_ids, copy, GUINT_TO_POINTER(doc->n_fonts));
+    return (uint16_t)(doc->n_fonts - 1);
+}
+
+static bool font_is_bold(const char *name)
+{
+    return name && (strstr(name, "Bold") || strstr(name, "bold") ||
+                    strstr(name, "Black") || strstr(name, "Heavy") ||
+                    strstr(name, "Semibold") || strstr(name, "SemiBold") ||
+                    strstr(name, "Demi") || strstr(name, "-BX") ||
+                    strstr(name, "CMBX"));
+}
+
+static bool font_is_italic(const char *name)
+{
+    return name && (strstr(name, "Italic") || strstr(name, "Oblique") ||
+                    strstr(name, "italic") || strstr(name, "CMTI"));
+}
+
+static void apply_attributes(pdf_doc *doc, PopplerPage *ppage, pdf_char *chars,
+                             size_t n)
+{
+    GList *attrs = poppler_page_get_text_attributes(ppage);
+    for (GList *l = attrs; l; l = l->next) {
+        PopplerTextAttributes *a = l->data;
+        uint16_t font = font_id(doc, a->font_name);
+        bool bold = font_is_bold(a->font_name);
+        bool italic = font_is_italic(a->font_name);
+        uint32_t rgb = ((uint32_t)(a->color.red >> 8) << 16) |
+                       ((uint32_t)(a->color.green >> 8) << 8) |
+                       (uint32_t)(a->color.blue >> 8);
+        for (int i = a->start_index; i <= a->end_index && i >= 0 && (size_t)i < n; i++) {
+            chars[i].font = font;
+            chars[i].size = (float)a->font_size;
+            chars[i].rgb = rgb;
+            chars[i].bold = bold;
+            chars[i].italic = italic;
+        }
+    }
+    poppler_page_free_text_attributes(attrs);
+}
+
+static void load_chars(pdf_doc *doc, PopplerPage *ppage, pdf_page *page)
+{
+    PopplerRectangle *rects = NULL;
+    guint n_rects = 0;
+    char *text = poppler_page_get_text(ppage);
+    if (!text || !poppler_page_get_text_layout(ppage, &rects, &n_rects)) {
+        g_free(text);
+        g_free(rects);
+        return;
+    }
+    size_t n_text = (size_t)g_utf8_strlen(text, -1);
+    size_t n = n_text < n_rects ? n_text : n_rects;
+    page->chars = xcalloc(n ? n : 1, sizeof *page->chars);
+    const char *p = text;
+    for (size_t i = 0; i < n; i++) {
+        pdf_char *c = &page->chars[i];
+        c->cp = g_utf8_get_char_validated(p, -1);
+        if (c->cp == (uint32_t)-1 || c->cp == (uint32_t)-2)
+            c->cp = 0xFFFD;
+        p = g_utf8_next_char(p);
+        c->box = (box){rects[i].x1, rects[i].y1, rects[i].x2, rects[i].y2};
+        c->size = (float)(rects[i].y2 - rects[i].y1);
+    }
+    page->n_chars = n;
+    apply_attributes(doc, ppage, page->chars, n);
+    g_free(rects);
+    g_free(text);
+}
+
+/* Finding images runs the page through cairo, which costs more than its
+ * text: callers ask for them only where they need them. */
+size_t pdf_page_images(pdf_doc *doc, int number, pdf_image **out)
+{
+    *out = NULL;
+    PopplerPage *ppage = poppler_document_get_page(doc->poppler, number - 1);
+    if (!ppage)
+        return 0;
+    double width, height;
+    poppler_page_get_size(ppage, &width, &height);
+    GList *maps = poppler_page_get_image_mapping(ppage);
+    size_t count = g_list_length(maps), n = 0;
+    pdf_image *images = xcalloc(count ? count : 1, sizeof *images);
+    for (GList *l = maps; l; l = l->next) {
+        PopplerImageMapping *m = l->data;
+        /* Image areas are in PDF space (origin bottom-left): flip. */
+        images[n++] = (pdf_image){
+            .box = {m->area.x1, height - m->area.y2, m->area.x2, height - m->area.y1},
+            .id = m->image_id};
+    }
+    poppler_page_free_image_mapping(maps);
+    g_object_unref(ppage);
+    *out = images;
+    return n;
+}
+
+int pdf_page_load(pdf_doc *doc, int number, pdf_page *page, arsred_error *err)
+{
+    memset(page, 0, sizeof *page);
+    PopplerPage *ppage = poppler_document_get_page(doc->poppler, number - 1);
+    if (!ppage)
+        return error_set(err, ARSRED_ERR_INPUT, "%s: page %d cannot be read",
+                         doc->path, number);
+    page->number = number;
+    poppler_page_get_size(ppage, &page->width, &page->height);
+    load_chars(doc, ppage, page);
+    g_object_unref(ppage);
+    return ARSRED_OK;
+}
+
+void pdf_page_release(pdf_page *page)
+{
+    free(page->chars);
+    memset(page, 0, sizeof *page);
+}
+
+static cairo_surface_t *render(PopplerPage *ppage, box region, double scale)
+{
+    int w = (int)ceil(box_width(region) * scale);
+    int h = (int)ceil(box_height(region) * scale);
+    if (w < 1) w = 1;
+    if (h < 1) h = 1;
+    cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+    cairo_t *cr = cairo_create(surface);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_scale(cr, scale, scale);
+    cairo_translate(cr, -region.x0, -region.y0);
+    poppler_page_render(ppage, cr);
+    cairo_destroy(cr);
+    cairo_surface_flush(surface);
+    return surface;
+}
+
+/* Regions are small; a cap keeps a hostile request from allocating much. */
+enum { MAX_RENDER_PIXELS = 4096 * 4096 };
+
+int pdf_render_region(pdf_doc *doc, int number, box region, double scale,
+                      uint8_t **pixels, int *width, int *height)
+{
+    *pixels = NULL;
+    if (box_width(region) * scale * box_height(region) * scale > MAX_RENDER_PIXELS)
+        return ARSRED_ERR_USAGE;
+    PopplerPage *ppage = poppler_document_get_page(doc->poppler, number - 1);
+    if (!ppage)
+        return ARSRED_ERR_INPUT;
+    cairo_surface_t *surface = render(ppage, region, scale);
+    int w = cairo_image_surface_get_width(surface);
+    int h = cairo_image_surface_get_height(surface);
+    int stride = cairo_image_surface_get_stride(surface);
+    const uint8_t *src = cairo_image_surface_get_data(surface);
+    uint8_t *dst = xmalloc((size_t)w * (size_t)h * 3);
+    for (int y = 0; y < h; y++) {
+        const uint32_t *row = (const uint32_t *)(src + (size_t)y * (size_t)stride);
+        for (int x = 0; x < w; x++) {
+            uint8_t *d = dst + ((size_t)y * (size_t)w + (size_t)x) * 3;
+            d[0] = (uint8_t)(row[x] >> 16);
+            d[1] = (uint8_t)(row[x] >> 8);
+            d[2] = (uint8_t)row[x];
+        }
+    }
+    cairo_surface_destroy(surface);
+    g_object_unref(ppage);
+    *pixels = dst;
+    *width = w;
+    *height = h;
+    return ARSRED_OK;
+}
+
+static void draw_overlay(cairo_t *cr, const pdf_overlay *o)
+{
+    cairo_set_source_rgba(cr, ((o->rgb >> 16) & 0xFF) / 255.0,
+                          ((o->rgb >> 8) & 0xFF) / 255.0, (o->rgb & 0xFF) / 255.0,
+                          0.85);
+    cairo_set_line_width(cr, o->line_width > 0 ? o->line_width : 0.5);
+    cairo_rectangle(cr, o->box.x0, o->box.y0, box_width(o->box), box_height(o->box));
+    cairo_stroke(cr);
+    if (o->label && *o->label) {
+        cairo_select_font_face(cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL,
+                               CAIRO_FONT_WEIGHT_NORMAL);
+        cairo_set_font_size(cr, 5);
+        cairo_move_to(cr, o->box.x0, o->box.y0 - 1);
+        cairo_show_text(cr, o->label);
+    }
+}
+
+int pdf_render_page_png(pdf_doc *doc, int number, double scale,
+                        const pdf_overlay *overlays, size_t n_overlays,
+                        const char *png_path, arsred_error *err)
+{
+    PopplerPage *ppage = poppler_document_get_page(doc->poppler, number - 1);
+    if (!ppage)
+        return error_set(err, ARSRED_ERR_USAGE, "%s: there is no page %d",
+                         doc->path, number);
+    double w, h;
+    poppler_page_get_size(ppage, &w, &h);
+    cairo_surface_t *surface = render(ppage, (box){0, 0, w, h}, scale);
+    cairo_t *cr = cairo_create(surface);
+    cairo_scale(cr, scale, scale);
+    for (size_t i = 0; i < n_overlays; i++)
+        draw_overlay(cr, &overlays[i]);
+    cairo_destroy(cr);
+    cairo_status_t st = cairo_surface_write_to_png(surface, png_path);
+    cairo_surface_destroy(surface);
+    g_object_unref(ppage);
+    if (st != CAIRO_STATUS_SUCCESS)
+        return error_set(err, ARSRED_ERR_OUTPUT, "%s: cannot write the PNG (%s)",
+                         png_path, cairo_status_to_string(st));
+    return ARSRED_OK;
+}

@@ -1,0 +1,256 @@
+/* pipeline.c: PDF -> pages -> layout -> furniture -> recognisers ->
+ * report model. Only a small window of pages is held at any time. */
+#include "pipeline.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "furniture.h"
+#include "pattern.h"
+#include "pdf.h"
+#include "text.h"
+#include "util.h"
+
+static const recogniser *const recognisers[] = {&cover_recogniser};
+enum { N_RECOGNISERS = sizeof recognisers / sizeof *recognisers };
+
+/* Share of a page's words that must be garbled before the page is
+ * reported; and the share of the page an image must cover to be a scan. */
+#define GARBLED_SHARE 0.05
+#define FULL_PAGE_IMAGE 0.8
+
+int pipeline_parse_pages(const char *ranges, int n_pages, bool **selected,
+                         arsred_error *err)
+{
+    bool *sel = xcalloc((size_t)n_pages + 1, sizeof *sel);
+    if (!ranges) {
+        for (int i = 1; i <= n_pages; i++)
+            sel[i] = true;
+        *selected = sel;
+        return ARSRED_OK;
+    }
+    const char *p = ranges;
+    while (*p) {
+        char *end;
+        long a = strtol(p, &end, 10), b = a;
+        if (end == p)
+            goto bad;
+        p = end;
+        if (*p == '-') {
+            p++;
+            b = strtol(p, &end, 10);
+            if (end == p)
+                goto bad;
+            p = end;
+        }
+        if (a < 1 || b < a)
+            goto bad;
+        for (long i = a; i <= b && i <= n_pages; i++)
+            sel[i] = true;
+        if (*p == ',')
+            p++;
+        else if (*p)
+            goto bad;
+    }
+    *selected = sel;
+    return ARSRED_OK;
+bad:
+    free(sel);
+    return error_set(err, ARSRED_ERR_USAGE,
+                     "--pages '%s' is not a page list; write it like 3-7,12", ranges);
+}
+
+typedef struct run {
+    arsred_document *doc;
+    furniture *furniture;
+    paragraph_state paragraphs;
+    void *states[N_RECOGNISERS];
+    page_observer observe;
+    void *ctx;
+    bool ocr_producer;
+    layout_page window[FURNITURE_LOOKAHEAD + 1];
+    size_t n_window;
+} run;
+
+/* A word that a font without a Unicode map produced: mostly unmapped
+ * glyphs, or letters with symbols in place of national letters ("f!r",
+ * "R kenskaps!ret"). Leader dots made of one repeated glyph do not count. */
+static bool word_is_garbled(const char *text)
+{
+    const char *end = text + strlen(text);
+    size_t n = 0, bad = 0;
+    uint32_t first = 0, prev = 0;
+    bool repeated = true, symbol_inside = false;
+    for (const char *p = text; p < end;) {
+        uint32_t cp = utf8_next(&p, end);
+        if (n == 0)
+            first = cp;
+        repeated = repeated && cp == first;
+        if (cp == prev && text_is_garbled_cp(cp))
+            continue; /* a run of leader dots counts once */
+        n++;
+        if (text_is_garbled_cp(cp))
+            bad++;
+        if (is_alpha_cp(prev) && strchr("!#$%*;<=>?@[\\]^_`{|}~", (int)cp) && cp < 0x80 && p < end) {
+            const char *q = p;
+            symbol_inside = symbol_inside || is_alpha_cp(utf8_next(&q, end));
+        }
+        prev = cp;
+    }
+    if (repeated || n == 1) /* leaders; a lone symbol-font bullet or icon */
+        return false;
+    return symbol_inside || (n > 0 && 2 * bad >= n);
+}
+
+static void check_page_text(arsred_document *doc, layout_page *lp,
+                            bool ocr_producer)
+{
+    if (lp->n_words == 0) {
+        report_warn(doc, "no-text-layer", lp->number,
+                    "page %d has no text; it may be a scan", lp->number);
+        return;
+    }
+    size_t garbled = 0;
+    const char *example = NULL;
+    for (size_t i = 0; i < lp->n_words; i++)
+        if (word_is_garbled(lp->words[i].text)) {
+            garbled++;
+            if (!example)
+                example = lp->words[i].text;
+        }
+    if (garbled >= 2 && (double)garbled >= GARBLED_SHARE * (double)lp->n_words)
+        report_warn(doc, "garbled-text", lp->number,
+                    "page %d: %zu of %zu words come out as symbols or unmapped "
+                    "glyphs (such as \"%s\"); a font there has no proper Unicode "
+                    "map, so text from this page may be wrong",
+                    lp->number, garbled, lp->n_words, example);
+    if (!ocr_producer)
+        return;
+    size_t n_images;
+    const pdf_image *images = layout_page_images(lp, &n_images);
+    for (size_t i = 0; i < n_images; i++) {
+        box b = images[i].box;
+        if (box_width(b) * box_height(b) >= FULL_PAGE_IMAGE * lp->width * lp->height) {
+            report_warn(doc, "ocr-text-layer", lp->number,
+                        "page %d: the text is an OCR layer over a scanned image; "
+                        "it may contain reading errors",
+                        lp->number);
+            break;
+        }
+    }
+}
+
+/* Whether the PDF says it was made by an OCR program. */
+static bool made_by_ocr(const pdf_doc *pdf, const arsred_patterns *patterns)
+{
+    const pattern *pats[16];
+    size_t n = patterns_of_kind(patterns, "pdf.ocr-producer", pats, 16);
+    const char *fields[] = {pdf_creator(pdf), pdf_producer(pdf)};
+    for (size_t f = 0; f < 2; f++)
+        for (size_t i = 0; i < n && i < 16 && fields[f]; i++) {
+            pattern_match m;
+            if (pattern_exec(pats[i], fields[f], strlen(fields[f]), 0, &m) == PATTERN_MATCHED)
+                return true;
+        }
+    return false;
+}
+
+/* The oldest page of the window has seen enough pages after it. */
+static void finish_oldest_page(run *r)
+{
+    layout_page *lp = &r->window[0];
+    furniture_mark(r->furniture, lp);
+    layout_mark_continuations(lp, &r->paragraphs);
+    check_page_text(r->doc, lp, r->ocr_producer);
+    for (size_t k = 0; k < N_RECOGNISERS; k++)
+        recognisers[k]->page(r->states[k], lp, r->doc);
+    if (r->observe)
+        r->observe(r->ctx, lp);
+    layout_page_release(lp);
+    memmove(&r->window[0], &r->window[1], (r->n_window - 1) * sizeof *r->window);
+    r->n_window--;
+}
+
+static int run_pages(run *r, pdf_doc *pdf, const bool *selected, int n_pages,
+                     const arsred_options *options, const char *path,
+                     arsred_error *err)
+{
+    double start = now_seconds();
+    for (int number = 1; number <= n_pages; number++) {
+        if (!selected[number])
+            continue;
+        if (options->timeout_seconds > 0 &&
+            now_seconds() - start > options->timeout_seconds)
+            return error_set(err, ARSRED_ERR_TIMEOUT,
+                             "%s: page %d: stopped after %.0f s (--timeout); the "
+                             "file may be pathological",
+                             path, number, options->timeout_seconds);
+        pdf_page page;
+        int rc = pdf_page_load(pdf, number, &page, err);
+        if (rc != ARSRED_OK)
+            return rc;
+        layout_page *lp = &r->window[r->n_window++];
+        layout_page_build(lp, &page, pdf);
+        pdf_page_release(&page);
+        furniture_add_page(r->furniture, lp);
+        if (r->n_window > FURNITURE_LOOKAHEAD)
+            finish_oldest_page(r);
+    }
+    while (r->n_window > 0)
+        finish_oldest_page(r);
+    return ARSRED_OK;
+}
+
+int pipeline_run(const char *path, const arsred_options *options,
+                 page_observer observe, void *ctx, arsred_document **out,
+                 arsred_error *err)
+{
+    *out = NULL;
+    if (!options || !options->patterns)
+        return error_set(err, ARSRED_ERR_USAGE, "no patterns were loaded");
+    pdf_doc *pdf = NULL;
+    int rc = pdf_open(path, options->password, &pdf, err);
+    if (rc != ARSRED_OK)
+        return rc;
+    int n_pages = pdf_page_count(pdf);
+    bool *selected = NULL;
+    rc = pipeline_parse_pages(options->page_ranges, n_pages, &selected, err);
+    if (rc != ARSRED_OK) {
+        pdf_close(pdf);
+        return rc;
+    }
+    run r = {.doc = report_new(path), .observe = observe, .ctx = ctx};
+    r.doc->pages = n_pages;
+    memcpy(r.doc->sha256, pdf_sha256(pdf), sizeof r.doc->sha256);
+    r.doc->producer = pdf_producer(pdf) ? xstrdup(pdf_producer(pdf)) : NULL;
+    r.doc->title = pdf_title(pdf) ? xstrdup(pdf_title(pdf)) : NULL;
+    r.furniture = furniture_new(options->patterns);
+    r.ocr_producer = made_by_ocr(pdf, options->patterns);
+    for (size_t k = 0; k < N_RECOGNISERS; k++)
+        r.states[k] = recognisers[k]->start(r.doc, options->patterns);
+    if (n_pages == 0)
+        report_warn(r.doc, "no-pages", 0, "the document has no pages");
+    rc = run_pages(&r, pdf, selected, n_pages, options, path, err);
+    while (r.n_window > 0) { /* after an error: free what is held */
+        layout_page_release(&r.window[0]);
+        memmove(&r.window[0], &r.window[1], (r.n_window - 1) * sizeof *r.window);
+        r.n_window--;
+    }
+    for (size_t k = 0; k < N_RECOGNISERS; k++)
+        recognisers[k]->finish(r.states[k], r.doc);
+    furniture_free(r.furniture);
+    free(selected);
+    pdf_close(pdf);
+    if (rc != ARSRED_OK) {
+        arsred_document_free(r.doc);
+        return rc;
+    }
+    *out = r.doc;
+    return ARSRED_OK;
+}
+
+int arsred_extract(const char *path, const arsred_options *options,
+                   arsred_document **out, arsred_error *err)
+{
+    return pipeline_run(path, options, NULL, NULL, out, err);
+}

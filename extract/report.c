@@ -1,0 +1,79 @@
+/* report.c: the report model. */
+#include "report.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+arsred_document *report_new(const char *path)
+{
+    arsred_document *doc = xcalloc(1, sizeof *doc);
+    doc->path = xstrdup(path);
+    return doc;
+}
+
+void report_warn(arsred_document *doc, const char *code, int page,
+                 const char *fmt, ...)
+{
+    strbuf sb;
+    strbuf_init(&sb);
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n > 0) {
+        char *msg = xmalloc((size_t)n + 1);
+        va_start(ap, fmt);
+        vsnprintf(msg, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+        strbuf_adds(&sb, msg);
+        free(msg);
+    }
+    report_warning w = {xstrdup(code), page, strbuf_take(&sb)};
+    ARRAY_PUSH(doc->warnings, doc->n_warnings, doc->cap_warnings, w);
+}
+
+void arsred_document_free(arsred_document *doc)
+{
+    if (!doc)
+        return;
+    for (size_t i = 0; i < doc->n_warnings; i++) {
+        free(doc->warnings[i].code);
+        free(doc->warnings[i].message);
+    }
+    free(doc->warnings);
+    free(doc->path);
+    free(doc->producer);
+    free(doc->title);
+    free(doc->organisation);
+    free(doc->body);
+    free(doc->type);
+    free(doc);
+}
+
+size_t arsred_document_warning_count(const arsred_document *doc)
+{
+    return doc->n_warnings;
+}
+
+char *arsred_document_summary(const arsred_document *doc)
+{
+    strbuf sb;
+    strbuf_init(&sb);
+    strbuf_addf(&sb, "%s: %d pages\n", doc->path, doc->pages);
+    strbuf_addf(&sb, "  organisation: %s\n", doc->organisation ? doc->organisation : "(not found)");
+    strbuf_addf(&sb, "  body:         %s\n", doc->body ? doc->body : "(not found)");
+    if (doc->year)
+        strbuf_addf(&sb, "  year:         %d\n", doc->year);
+    else
+        strbuf_adds(&sb, "  year:         (not found)\n");
+    strbuf_addf(&sb, "  type:         %s\n", doc->type ? doc->type : "(not found)");
+    strbuf_addf(&sb, "  warnings:     %zu\n", doc->n_warnings);
+    for (size_t i = 0; i < doc->n_warnings && i < 10; i++)
+        strbuf_addf(&sb, "    %s: %s\n", doc->warnings[i].code, doc->warnings[i].message);
+    if (doc->n_warnings > 10)
+        strbuf_addf(&sb, "    … and %zu more\n", doc->n_warnings - 10);
+    return strbuf_take(&sb);
+}

@@ -1,0 +1,26 @@
+/* tool.h: the arsred command line, one cmd_* per subcommand. Uses only
+ * the public header arsred.h. Returns exit statuses of spec/cli.md. */
+#ifndef ARSRED_TOOL_H
+#define ARSRED_TOOL_H
+
+enum {
+    EXIT_DONE = 0,
+    EXIT_MISMATCH = 1,
+    EXIT_USAGE = 2,
+    EXIT_INPUT = 3,
+    EXIT_OUTPUT = 4
+};
+
+int cmd_extract(int argc, char **argv, const char *builtin_dir);
+int cmd_inspect(int argc, char **argv, const char *builtin_dir);
+int cmd_patterns(int argc, char **argv, const char *builtin_dir);
+
+/* Prints "arsred: MESSAGE" on standard error. */
+void tool_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The exit status for a library error code. */
+int tool_exit_status(int code);
+/* Loads the built-in patterns and those of user_dir; prints the error and
+ * returns NULL on failure. */
+struct arsred_patterns *tool_load_patterns(const char *builtin_dir, const char *user_dir);
+
+#endif

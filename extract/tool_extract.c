@@ -1,0 +1,326 @@
+/* tool_extract.c: arsred extract. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdbool.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "arsred.h"
+#include "tool.h"
+
+typedef struct extract_args {
+    const char *out_dir;
+    const char *format;
+    const char *user_patterns;
+    int pretty, summary, quiet, jobs;
+    arsred_options options;
+} extract_args;
+
+enum { OPT_FORMAT = 256, OPT_PRETTY, OPT_PAGES, OPT_PASSWORD, OPT_PATTERNS,
+       OPT_TIMEOUT, OPT_SUMMARY, OPT_QUIET };
+
+static const struct option long_options[] = {
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"pretty", no_argument, NULL, OPT_PRETTY},
+    {"pages", required_argument, NULL, OPT_PAGES},
+    {"password", required_argument, NULL, OPT_PASSWORD},
+    {"patterns", required_argument, NULL, OPT_PATTERNS},
+    {"timeout", required_argument, NULL, OPT_TIMEOUT},
+    {"summary", no_argument, NULL, OPT_SUMMARY},
+    {"quiet", no_argument, NULL, OPT_QUIET},
+    {NULL, 0, NULL, 0},
+};
+
+static int parse_args(int argc, char **argv, extract_args *a)
+{
+    optind = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, "o:j:", long_options, NULL)) != -1) {
+        char *end;
+        switch (c) {
+        case 'o': a->out_dir = optarg; break;
+        case 'j':
+            a->jobs = (int)strtol(optarg, &end, 10);
+            if (*end || a->jobs < 1) {
+                tool_error("-j needs a number of files to work on at once, like -j 2");
+                return EXIT_USAGE;
+            }
+            break;
+        case OPT_FORMAT: a->format = optarg; break;
+        case OPT_PRETTY: a->pretty = 1; break;
+        case OPT_PAGES: a->options.page_ranges = optarg; break;
+        case OPT_PASSWORD: a->options.password = optarg; break;
+        case OPT_PATTERNS: a->user_patterns = optarg; break;
+        case OPT_TIMEOUT:
+            a->options.timeout_seconds = strtod(optarg, &end);
+            if (*end || a->options.timeout_seconds <= 0) {
+                tool_error("--timeout needs a number of seconds, like --timeout 60");
+                return EXIT_USAGE;
+            }
+            break;
+        case OPT_SUMMARY: a->summary = 1; break;
+        case OPT_QUIET: a->quiet = 1; break;
+        default:
+            tool_error("extract: unknown or incomplete option '%s'; see 'arsred --help'",
+                       argv[optind - 1]);
+            return EXIT_USAGE;
+        }
+    }
+    if (strcmp(a->format, "json") != 0) {
+        tool_error("--format %s is not available; this version writes json", a->format);
+        return EXIT_USAGE;
+    }
+    if (optind >= argc) {
+        tool_error("extract: give at least one PDF file; see 'arsred --help'");
+        return EXIT_USAGE;
+    }
+    return EXIT_DONE;
+}
+
+/* "reports/krokom-ks-2020.pdf" -> "krokom-ks-2020" */
+static char *output_name(const char *path)
+{
+    char *copy = strdup(path);
+    char *base = strdup(basename(copy));
+    free(copy);
+    size_t n = strlen(base);
+    if (n > 4 && strcasecmp(base + n - 4, ".pdf") == 0)
+        base[n - 4] = '\0';
+    return base;
+}
+
+/* Writes text to dir/name.json through a temporary file and a rename, so a
+ * reader never sees half a file and a failure leaves none. */
+static int write_atomically(const char *dir, const char *name, const char *text)
+{
+    size_t n = strlen(dir) + strlen(name) + 64;
+    char *final = malloc(n), *tmp = malloc(n);
+    snprintf(final, n, "%s/%s.json", dir, name);
+    snprintf(tmp, n, "%s/.%s.json.%ld.tmp", dir, name, (long)getpid());
+    int status = EXIT_DONE;
+    FILE *f = fopen(tmp, "w");
+    if (!f) {
+        tool_error("%s: cannot write (%s)", final, strerror(errno));
+        status = EXIT_OUTPUT;
+    } else {
+        bool ok = fputs(text, f) >= 0 && fputc('\n', f) != EOF;
+        ok = fclose(f) == 0 && ok;
+        if (!ok || rename(tmp, final) != 0) {
+            tool_error("%s: cannot write (%s)", final, strerror(errno));
+            unlink(tmp);
+            status = EXIT_OUTPUT;
+        }
+    }
+    free(final);
+    free(tmp);
+    return status;
+}
+
+/* Extracts path; writes its JSON to out_dir/<name>.json, or where out_dir
+ * is NULL to stdout_file. */
+static int extract_one(const char *path, const extract_args *a, const char *out_dir,
+                       const char *out_name, FILE *stdout_file)
+{
+    arsred_document *doc = NULL;
+    arsred_error err = {0};
+    int rc = arsred_extract(path, &a->options, &doc, &err);
+    if (rc != ARSRED_OK) {
+        tool_error("%s", err.message);
+        return tool_exit_status(rc);
+    }
+    char *json = arsred_document_to_json(doc, a->pretty);
+    int status = EXIT_DONE;
+    if (out_dir) {
+        status = write_atomically(out_dir, out_name, json);
+    } else {
+        fputs(json, stdout_file);
+        fputc('\n', stdout_file);
+        fflush(stdout_file);
+    }
+    if (a->summary) {
+        char *summary = arsred_document_summary(doc);
+        fputs(summary, stderr);
+        free(summary);
+    }
+    free(json);
+    arsred_document_free(doc);
+    return status;
+}
+
+/* The worst status wins: output failures over input failures. */
+static int combine_status(int a, int b)
+{
+    return a > b ? a : b;
+}
+
+/* Each file is read in a child process: files run in parallel, a file
+ * that crashes poppler or runs past --timeout takes only itself down, and
+ * the batch goes on. Without -o the children write to a private folder
+ * and the parent prints their documents in input order. */
+typedef struct batch {
+    char **files;
+    int n_files;
+    const extract_args *args;
+    char *spool;        /* private folder for stdout documents, or NULL */
+    pid_t *pids;        /* per file, 0 when not running */
+    int status;
+    int done;
+} batch;
+
+static char *spool_name(int index)
+{
+    char *name = malloc(32);
+    snprintf(name, 32, "%08d", index);
+    return name;
+}
+
+static void start_child(batch *b, int index)
+{
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid < 0) {
+        tool_error("%s: cannot start a worker (%s)", b->files[index], strerror(errno));
+        b->status = combine_status(b->status, EXIT_INPUT);
+        return;
+    }
+    if (pid == 0) {
+        if (b->args->options.timeout_seconds > 0) /* a hard stop behind the soft one */
+            alarm((unsigned)b->args->options.timeout_seconds + 5);
+        char *name = b->spool ? spool_name(index) : output_name(b->files[index]);
+        int status = extract_one(b->files[index], b->args,
+                                 b->spool ? b->spool : b->args->out_dir, name, stdout);
+        free(name);
+        fflush(NULL);
+        _exit(status);
+    }
+    b->pids[index] = pid;
+}
+
+static void reap_child(batch *b)
+{
+    int wstatus;
+    pid_t pid = wait(&wstatus);
+    if (pid <= 0)
+        return;
+    for (int i = 0; i < b->n_files; i++) {
+        if (b->pids[i] != pid)
+            continue;
+        b->pids[i] = 0;
+        b->done++;
+        if (WIFEXITED(wstatus)) {
+            b->status = combine_status(b->status, WEXITSTATUS(wstatus));
+        } else if (WIFSIGNALED(wstatus) && WTERMSIG(wstatus) == SIGALRM) {
+            tool_error("%s: stopped after --timeout %.0f s; the file may be pathological",
+                       b->files[i], b->args->options.timeout_seconds);
+            b->status = combine_status(b->status, EXIT_INPUT);
+        } else {
+            tool_error("%s: reading it crashed (signal %d); please report this file",
+                       b->files[i], WIFSIGNALED(wstatus) ? WTERMSIG(wstatus) : 0);
+            b->status = combine_status(b->status, EXIT_INPUT);
+        }
+    }
+}
+
+static void print_spooled(batch *b)
+{
+    for (int i = 0; i < b->n_files; i++) {
+        char *name = spool_name(i);
+        size_t n = strlen(b->spool) + strlen(name) + 8;
+        char *path = malloc(n);
+        snprintf(path, n, "%s/%s.json", b->spool, name);
+        FILE *f = fopen(path, "r");
+        if (f) {
+            char buf[65536];
+            size_t got;
+            while ((got = fread(buf, 1, sizeof buf, f)) > 0)
+                fwrite(buf, 1, got, stdout);
+            fclose(f);
+            unlink(path);
+        }
+        free(path);
+        free(name);
+    }
+    fflush(stdout);
+    rmdir(b->spool);
+}
+
+static int run_batch(char **files, int n_files, const extract_args *a, int jobs)
+{
+    batch b = {.files = files, .n_files = n_files, .args = a};
+    b.pids = calloc((size_t)n_files, sizeof *b.pids);
+    char spool_template[] = "/tmp/arsred-XXXXXX";
+    if (!a->out_dir) {
+        b.spool = mkdtemp(spool_template);
+        if (!b.spool) {
+            tool_error("cannot make a temporary folder (%s)", strerror(errno));
+            free(b.pids);
+            return EXIT_OUTPUT;
+        }
+    }
+    bool progress = !a->quiet && n_files > 1 && isatty(STDERR_FILENO);
+    int running = 0;
+    for (int i = 0; i < n_files; i++) {
+        if (running >= jobs) {
+            reap_child(&b);
+            running--;
+        }
+        start_child(&b, i);
+        running += b.pids[i] != 0;
+        if (progress)
+            fprintf(stderr, "\r[%d/%d done] %s\033[K", b.done, n_files, files[i]);
+    }
+    while (running-- > 0) {
+        reap_child(&b);
+        if (progress)
+            fprintf(stderr, "\r[%d/%d done]\033[K", b.done, n_files);
+    }
+    if (progress)
+        fputs("\r\033[K", stderr);
+    if (b.spool)
+        print_spooled(&b);
+    free(b.pids);
+    return b.status;
+}
+
+static int default_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (int)n : 1;
+}
+
+int cmd_extract(int argc, char **argv, const char *builtin_dir)
+{
+    extract_args a = {.format = "json", .jobs = 0};
+    int status = parse_args(argc, argv, &a);
+    if (status != EXIT_DONE)
+        return status;
+    if (a.out_dir) {
+        struct stat st;
+        if (stat(a.out_dir, &st) != 0 && mkdir(a.out_dir, 0777) != 0) {
+            tool_error("%s: cannot make the output folder (%s)", a.out_dir, strerror(errno));
+            return EXIT_OUTPUT;
+        }
+    }
+    arsred_patterns *patterns = tool_load_patterns(builtin_dir, a.user_patterns);
+    if (!patterns)
+        return EXIT_INPUT;
+    a.options.patterns = patterns;
+    int n_files = argc - optind;
+    int jobs = a.jobs > 0 ? a.jobs : default_jobs();
+    if (n_files == 1 && a.options.timeout_seconds <= 0) {
+        char *name = output_name(argv[optind]);
+        status = extract_one(argv[optind], &a, a.out_dir, name, stdout);
+        free(name);
+    } else {
+        status = run_batch(argv + optind, n_files, &a, jobs);
+    }
+    arsred_patterns_free(patterns);
+    return status;
+}

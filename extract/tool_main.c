@@ -1,0 +1,117 @@
+/* tool_main.c: arsred's entry point and subcommand table. */
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "arsred.h"
+#include "tool.h"
+
+static const char usage_text[] =
+    "usage:\n"
+    "  arsred extract [options] FILE.pdf...     report(s) to JSON\n"
+    "  arsred inspect [options] FILE.pdf        what the layout engine sees on a page\n"
+    "  arsred patterns test [DIR]               run the examples that the pattern files carry\n"
+    "  arsred --help | --version\n"
+    "\n"
+    "extract options:\n"
+    "  -o DIR            write DIR/<name>.json for each input (atomically)\n"
+    "  --format json     output format (json; csv comes with the compare work)\n"
+    "  --pretty          indent the JSON\n"
+    "  --pages LIST      only these pages, e.g. 3-7,12\n"
+    "  --password PW     password of encrypted PDFs\n"
+    "  --patterns DIR    pattern files that add to or override the built-in set\n"
+    "  --timeout SEC     give up on a file after SEC seconds\n"
+    "  -j N              files in parallel (default: the number of cores)\n"
+    "  --summary         a short summary of each report on standard error\n"
+    "  --quiet           no progress line\n"
+    "\n"
+    "inspect options:\n"
+    "  --page N          the page to show (default 1)\n"
+    "  --png OUT.png     draw words, lines, blocks and images over the page\n"
+    "  --paragraphs      print the body text, one paragraph per line, in reading order\n"
+    "  --password PW, --patterns DIR as for extract\n"
+    "\n"
+    "exit status: 0 done, 1 check found a mismatch, 2 usage error,\n"
+    "3 an input could not be read, 4 an output could not be written\n";
+
+typedef struct command {
+    const char *name;
+    int (*run)(int argc, char **argv, const char *builtin_dir);
+} command;
+
+static const command commands[] = {
+    {"extract", cmd_extract},
+    {"inspect", cmd_inspect},
+    {"patterns", cmd_patterns},
+};
+
+void tool_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("arsred: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+int tool_exit_status(int code)
+{
+    switch (code) {
+    case ARSRED_OK: return EXIT_DONE;
+    case ARSRED_ERR_USAGE: return EXIT_USAGE;
+    case ARSRED_ERR_OUTPUT: return EXIT_OUTPUT;
+    default: return EXIT_INPUT;
+    }
+}
+
+struct arsred_patterns *tool_load_patterns(const char *builtin_dir, const char *user_dir)
+{
+    arsred_error err = {0};
+    arsred_patterns *p = arsred_patterns_load(builtin_dir, user_dir, &err);
+    if (!p)
+        tool_error("%s", err.message);
+    return p;
+}
+
+static bool is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The installed patterns, or those of the source tree for an uninstalled
+ * build; ARSRED_PATTERN_DIR overrides both. */
+static const char *builtin_pattern_dir(void)
+{
+    const char *env = getenv("ARSRED_PATTERN_DIR");
+    if (env && *env)
+        return env;
+    if (is_dir(ARSRED_PATTERN_INSTALL_DIR))
+        return ARSRED_PATTERN_INSTALL_DIR;
+    return ARSRED_PATTERN_SOURCE_DIR;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(usage_text, stderr);
+        return EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        fputs(usage_text, stdout);
+        return EXIT_DONE;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("arsred %s (output format %d)\n", ARSRED_VERSION, ARSRED_FORMAT_VERSION);
+        return EXIT_DONE;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        if (strcmp(argv[1], commands[i].name) == 0)
+            return commands[i].run(argc - 1, argv + 1, builtin_pattern_dir());
+    tool_error("'%s' is not a command; see 'arsred --help'", argv[1]);
+    return EXIT_USAGE;
+}

@@ -1,0 +1,198 @@
+#!/usr/bin/env bash
+# Rebuild every fixture PDF of fixtures/ from its source in fixtures/src/.
+#
+#   scripts/build-fixtures.sh            build all, then check them
+#   scripts/build-fixtures.sh --check    only check the committed fixtures
+#
+# The PDFs are committed, so tests need none of the programs used here:
+# chromium, soffice (LibreOffice writer), pdflatex (texlive-latex-recommended,
+# texlive-lang-european, texlive-fonts-recommended), qpdf, ImageMagick
+# (convert), poppler-utils and python3 (standard library only).
+# Rebuilding from the same sources with the same program versions gives the
+# same bytes: dates and file identifiers are pinned (src/lib/pin_dates.py,
+# SOURCE_DATE_EPOCH for pdflatex, qpdf --static-id for the encrypted file).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+FIX=$ROOT/fixtures
+SRC=$FIX/src
+BAD=$FIX/bad
+CHECK_ONLY=0
+[ "${1:-}" = "--check" ] && CHECK_ONLY=1
+
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+say() { printf '\n== %s\n' "$*"; }
+die() { printf 'build-fixtures: %s\n' "$*" >&2; exit 1; }
+
+need() {
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null 2>&1 || die "needs '$tool' (see the comment at the top of this script)"
+  done
+}
+
+chromium_pdf() { # HTML PDF
+  chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$WORK/chromium-profile" --no-pdf-header-footer \
+    --print-to-pdf="$2" "file://$1" >"$WORK/chromium.log" 2>&1 \
+    || { cat "$WORK/chromium.log" >&2; die "chromium failed on $1"; }
+  [ -s "$2" ] || die "chromium wrote no $2"
+}
+
+pages() { pdfinfo "$1" | awk '/^Pages:/ {print $2}'; }
+# the text of one page (grep it from a here-string: grep -q at the end of a
+# pipe can close it early and fail the pipeline under pipefail)
+page_text() { pdftotext -f "$2" -l "$2" "$1" -; }
+
+# ---------------------------------------------------------------- build
+build_krokom() {
+  say "krokom-ks-2020.pdf (Chromium print-to-PDF from HTML/CSS)"
+  local d=$WORK/krokom
+  mkdir -p "$d"
+  python3 "$SRC/krokom-ks-2020/check_seed.py"
+  python3 "$SRC/krokom-ks-2020/build.py" "$d" "$FIX"
+  chromium_pdf "$d/krokom-ks-2020.html" "$d/krokom-ks-2020.pdf"
+  python3 "$SRC/lib/pin_dates.py" "$d/krokom-ks-2020.pdf" D:20210415120000
+  cp "$d/krokom-ks-2020.pdf" "$FIX/"
+  python3 "$SRC/lib/expect.py" "$FIX/krokom-ks-2020.pdf" "Krokoms kommun" "Kommunstyrelsen" 2020 \
+    "årsredovisning" chromium
+}
+
+build_exempelby() {
+  say "exempelby-bun-2021.pdf (LibreOffice writer from a flat .fodt)"
+  local d=$WORK/exempelby
+  mkdir -p "$d"
+  python3 "$SRC/exempelby-bun-2021/build.py" "$d" "$FIX"
+  soffice --headless --norestore "-env:UserInstallation=file://$WORK/lo-profile" \
+    --convert-to pdf --outdir "$d" "$d/exempelby-bun-2021.fodt" >"$WORK/soffice.log" 2>&1 \
+    || { cat "$WORK/soffice.log" >&2; die "soffice failed"; }
+  [ -s "$d/exempelby-bun-2021.pdf" ] || { cat "$WORK/soffice.log" >&2; die "soffice wrote no PDF"; }
+  python3 "$SRC/lib/pin_dates.py" "$d/exempelby-bun-2021.pdf" D:20220217120000
+  cp "$d/exempelby-bun-2021.pdf" "$FIX/"
+  python3 "$SRC/lib/expect.py" "$FIX/exempelby-bun-2021.pdf" "Exempelby kommun" \
+    "Barn- och utbildningsnämnden" 2021 "årsredovisning" libreoffice
+}
+
+build_sjovik() {
+  say "sjovik-mbn-2019.pdf (pdflatex, two columns, babel swedish)"
+  local d=$WORK/sjovik
+  mkdir -p "$d"
+  python3 "$SRC/sjovik-mbn-2019/build.py" "$d" "$FIX"
+  for pass in 1 2; do
+    (cd "$d" && SOURCE_DATE_EPOCH=1582200000 FORCE_SOURCE_DATE=1 \
+      pdflatex -interaction=nonstopmode -halt-on-error sjovik-mbn-2019.tex >"$WORK/pdflatex.log" 2>&1) \
+      || { tail -n 40 "$WORK/pdflatex.log" >&2; die "pdflatex failed (pass $pass)"; }
+  done
+  cp "$d/sjovik-mbn-2019.pdf" "$FIX/"
+  python3 "$SRC/lib/expect.py" "$FIX/sjovik-mbn-2019.pdf" "Sjöviks kommun" \
+    "Miljö- och byggnämnden" 2019 "årsredovisning" pdflatex
+}
+
+build_bad() {
+  say "bad/ (inputs that must fail cleanly or warn)"
+  mkdir -p "$BAD"
+  : >"$BAD/empty.pdf"
+  python3 "$SRC/bad/make.py" text "$BAD/text.pdf"
+  python3 "$SRC/bad/make.py" truncated "$FIX/krokom-ks-2020.pdf" "$BAD/truncated.pdf" 40
+  python3 "$SRC/bad/make.py" damaged "$BAD/damaged.pdf"
+  # user password "hemligt", owner password "agare", AES-256
+  qpdf --static-id --static-aes-iv --encrypt hemligt agare 256 -- \
+    "$FIX/exempelby-bun-2021.pdf" "$BAD/encrypted.pdf" || [ $? -eq 3 ] || die "qpdf failed"
+  # scan.pdf: page 1 text, page 2 a JPEG picture of a page of text, no text layer
+  local d=$WORK/scan
+  mkdir -p "$d"
+  pdftoppm -r 80 -gray -f 3 -l 3 -singlefile -png "$FIX/sjovik-mbn-2019.pdf" "$d/page"
+  convert "$d/page.png" -rotate 0.6 -background white -flatten -quality 55 "$d/page.jpg"
+  python3 "$SRC/bad/make.py" scan-html "$d/scan.html" page.jpg
+  chromium_pdf "$d/scan.html" "$d/scan.pdf"
+  python3 "$SRC/lib/pin_dates.py" "$d/scan.pdf" D:20220217120000
+  cp "$d/scan.pdf" "$BAD/scan.pdf"
+}
+
+# ---------------------------------------------------------------- check
+check_good() { # NAME MIN_HYPHENATION_BREAKS
+  local pdf=$FIX/$1.pdf
+  [ -s "$pdf" ] || die "$pdf is missing"
+  printf '%s: %s pages, producer: %s\n' "$1.pdf" "$(pages "$pdf")" \
+    "$(pdfinfo "$pdf" | sed -n 's/^Producer: *//p')"
+  python3 "$SRC/lib/check_paragraphs.py" "$pdf" "$FIX/$1.paragraphs.txt" --min-hyphen-breaks "$2"
+  grep -q "\"pages\": $(pages "$pdf")," "$FIX/$1.expect.json" || die "$1.expect.json: wrong page count"
+}
+
+check_krokom_layout() {
+  local pdf=$FIX/krokom-ks-2020.pdf
+  # the contents page promises these pages
+  for entry in "3:Kommentar från förvaltningschefen" "5:Måluppfyllelse" \
+               "10:Ekonomisk uppföljning" "11:Verksamhetsberättelse"; do
+    grep -qx "${entry#*:}" <<<"$(page_text "$pdf" "${entry%%:*}")" \
+      || die "krokom: '${entry#*:}' is not on page ${entry%%:*} as the contents page says"
+  done
+  # header and footer on every page but the cover
+  local n i
+  n=$(pages "$pdf")
+  for i in $(seq 2 "$n"); do
+    grep -q "Kommunstyrelsen – Årsredovisning 2020" <<<"$(page_text "$pdf" "$i")" || die "krokom: no header on page $i"
+    grep -q "Offerdalsvägen 8, 835 80 Krokoms" <<<"$(page_text "$pdf" "$i")" || die "krokom: no footer on page $i"
+  done
+  # 13 status icons on page 5 (4 legend + 9 goals), 48x48 raster images
+  [ "$(pdfimages -f 5 -l 5 -list "$pdf" | awk '$4 == 48 && $5 == 48' | wc -l)" -eq 13 ] \
+    || die "krokom: expected 13 status icons on page 5"
+  echo "krokom-ks-2020.pdf: contents page numbers, header and footer on pages 2-$n, 13 icons on page 5: ok"
+}
+
+check_exempelby_text() {
+  local pdf=$FIX/exempelby-bun-2021.pdf
+  # U+2212 minus signs and Sida N av M on every page
+  local minus
+  minus=$(pdftotext "$pdf" - | grep -o '−' | wc -l || true)
+  [ "$minus" -ge 10 ] || die "exempelby: expected U+2212 minus signs, found $minus"
+  local n i
+  n=$(pages "$pdf")
+  for i in $(seq 1 "$n"); do
+    grep -q "Sida $i av $n" <<<"$(page_text "$pdf" "$i")" || die "exempelby: no 'Sida $i av $n' on page $i"
+  done
+  # the no-break spaces are in the PDF's ToUnicode maps (pdftotext prints them as spaces)
+  qpdf --qdf --object-streams=disable "$pdf" "$WORK/ex-qdf.pdf"
+  grep -aq '<00A0>' "$WORK/ex-qdf.pdf" || die "exempelby: no U+00A0 in the ToUnicode maps"
+  echo "exempelby-bun-2021.pdf: $minus U+2212 minus signs, 'Sida N av $n' on every page, U+00A0 mapped: ok"
+}
+
+check_bad() {
+  local f
+  for f in empty text damaged; do
+    if pdfinfo "$BAD/$f.pdf" >/dev/null 2>&1; then die "bad/$f.pdf: poppler opens it"; fi
+    echo "bad/$f.pdf: pdfinfo fails: $(pdfinfo "$BAD/$f.pdf" 2>&1 | tail -n 1)"
+  done
+  if pdfinfo "$BAD/encrypted.pdf" >/dev/null 2>&1; then die "bad/encrypted.pdf opens without a password"; fi
+  [[ "$(pdfinfo -upw hemligt "$BAD/encrypted.pdf")" =~ Encrypted:\ *yes\ \(.*AES-256 ]] \
+    || die "bad/encrypted.pdf: not AES-256 with user password 'hemligt'"
+  echo "bad/encrypted.pdf: needs a password; with 'hemligt': $(pdfinfo -upw hemligt "$BAD/encrypted.pdf" | sed -n 's/^Encrypted: *//p')"
+  [ "$(pages "$BAD/scan.pdf")" -eq 2 ] || die "bad/scan.pdf: not 2 pages"
+  [ -n "$(pdftotext -f 1 -l 1 "$BAD/scan.pdf" - | tr -d '[:space:]')" ] || die "bad/scan.pdf: page 1 has no text"
+  [ -z "$(pdftotext -f 2 -l 2 "$BAD/scan.pdf" - | tr -d '[:space:]')" ] || die "bad/scan.pdf: page 2 has text"
+  [ "$(pdfimages -f 2 -l 2 -list "$BAD/scan.pdf" | tail -n +3 | wc -l)" -eq 1 ] || die "bad/scan.pdf: page 2 is not one image"
+  echo "bad/scan.pdf: 2 pages, page 1 text, page 2 one image and no text: ok"
+  local tr
+  tr=$(pdfinfo "$BAD/truncated.pdf" 2>&1 | grep -E '^(Pages|Syntax Error)' | head -n 2 | tr '\n' ' ' || true)
+  echo "bad/truncated.pdf: $(stat -c %s "$BAD/truncated.pdf") of $(stat -c %s "$FIX/krokom-ks-2020.pdf") bytes; pdfinfo: ${tr:-fails}"
+}
+
+need python3 pdfinfo pdftotext pdfimages qpdf
+if [ "$CHECK_ONLY" -eq 0 ]; then
+  need chromium soffice pdflatex pdftoppm convert
+  build_krokom
+  build_exempelby
+  build_sjovik
+  build_bad
+fi
+
+say "checks"
+check_good krokom-ks-2020 10
+check_krokom_layout
+check_good exempelby-bun-2021 10
+check_exempelby_text
+check_good sjovik-mbn-2019 10
+check_bad
+say "fixtures: $(du -sh "$FIX" | cut -f1) in $FIX"

@@ -1,0 +1,105 @@
+#!/bin/sh
+# The command line through the real executable: stdout, stderr and exit
+# status, for good and for bad input. Usage: cli.sh ARSRED SOURCE_DIR
+set -u
+arsred=$1
+src=$2
+fix="$src/fixtures"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+
+ok() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
+
+# expect_status WANT DESCRIPTION -- command...
+expect_status() {
+    want=$1; what=$2; shift 3
+    "$@" >"$tmp/out" 2>"$tmp/err"
+    got=$?
+    if [ "$got" -eq "$want" ]; then ok; else fail "$what: exit $got, want $want; stderr: $(cat "$tmp/err")"; fi
+}
+
+expect_stderr() {
+    if grep -q -- "$1" "$tmp/err"; then ok; else fail "stderr lacks '$1': $(cat "$tmp/err")"; fi
+}
+
+expect_stdout() {
+    if grep -q -- "$1" "$tmp/out"; then ok; else fail "stdout lacks '$1'"; fi
+}
+
+one_line_stderr() {
+    n=$(wc -l <"$tmp/err")
+    if [ "$n" -eq 1 ] && grep -q '^arsred: ' "$tmp/err"; then ok; else fail "want one 'arsred:' line on stderr, got: $(cat "$tmp/err")"; fi
+}
+
+# --help and --version
+expect_status 0 "--help" -- "$arsred" --help
+expect_stdout "arsred extract \[options\] FILE.pdf..."
+expect_stdout "arsred inspect \[options\] FILE.pdf"
+expect_stdout "arsred patterns test \[DIR\]"
+expect_status 0 "--version" -- "$arsred" --version
+expect_stdout "^arsred [0-9]"
+
+# usage errors: exit 2
+expect_status 2 "no command" -- "$arsred"
+expect_status 2 "unknown command" -- "$arsred" frobnicate
+expect_stderr "^arsred: 'frobnicate' is not a command"
+expect_status 2 "extract without files" -- "$arsred" extract
+expect_status 2 "bad option" -- "$arsred" extract --no-such-option "$fix/krokom-ks-2020.pdf"
+expect_status 2 "bad page list" -- "$arsred" extract --pages 7-3 "$fix/krokom-ks-2020.pdf"
+expect_stderr "is not a page list"
+
+# bad input: one arsred: line naming the file, exit 3, no output file
+check_bad() {
+    file=$1; words=$2
+    mkdir -p "$tmp/o"
+    expect_status 3 "$file" -- "$arsred" extract -o "$tmp/o" "$file" "$@"
+    one_line_stderr
+    expect_stderr "$(basename "$file")"
+    expect_stderr "$words"
+    if [ -z "$(ls -A "$tmp/o")" ]; then ok; else fail "$file left output: $(ls -A "$tmp/o")"; fi
+    rm -rf "$tmp/o"
+}
+check_bad "$tmp/missing.pdf" "no such file"
+check_bad "$fix/bad/empty.pdf" "empty"
+check_bad "$fix/bad/text.pdf" "not a PDF"
+check_bad "$fix/bad/truncated.pdf" "truncated"
+check_bad "$fix/bad/damaged.pdf" "damaged"
+check_bad "$fix/bad/encrypted.pdf" "give the password with --password"
+mkdir -p "$tmp/o"
+expect_status 3 "wrong password" -- "$arsred" extract -o "$tmp/o" --password fel "$fix/bad/encrypted.pdf"
+expect_stderr "password given is wrong"
+expect_status 0 "right password" -- "$arsred" extract -o "$tmp/o" --password hemligt "$fix/bad/encrypted.pdf"
+[ -s "$tmp/o/encrypted.json" ] && ok || fail "encrypted.json not written with the right password"
+rm -rf "$tmp/o"
+
+# a batch: the bad file is reported, the good ones are still done, exit 3
+mkdir -p "$tmp/o"
+expect_status 3 "batch with a bad file" -- "$arsred" extract --quiet -o "$tmp/o" \
+    "$fix/krokom-ks-2020.pdf" "$fix/bad/damaged.pdf" "$fix/bad/scan.pdf"
+one_line_stderr
+[ -s "$tmp/o/krokom-ks-2020.json" ] && [ -s "$tmp/o/scan.json" ] && ok || fail "batch did not write the good files"
+[ "$(ls -A "$tmp/o" | grep -c tmp)" -eq 0 ] && ok || fail "temporary files left behind"
+grep -q '"code": *"no-text-layer", *"page": *2' "$tmp/o/scan.json" && ok || fail "scan.pdf page 2 lacks no-text-layer"
+rm -rf "$tmp/o"
+
+# an output folder that cannot be written: exit 4
+expect_status 4 "unwritable output" -- "$arsred" extract -o /proc/arsred-no "$fix/krokom-ks-2020.pdf"
+
+# several inputs without -o: JSON Lines, one document per line, in order
+expect_status 0 "json lines" -- "$arsred" extract "$fix/krokom-ks-2020.pdf" "$fix/bad/scan.pdf"
+[ "$(wc -l <"$tmp/out")" -eq 2 ] && ok || fail "want 2 JSON lines"
+head -1 "$tmp/out" | grep -q '"path": *"[^"]*krokom-ks-2020.pdf"' && ok || fail "first line is not krokom"
+
+# inspect: text and a PNG
+expect_status 0 "inspect" -- "$arsred" inspect "$fix/krokom-ks-2020.pdf" --page 3 --png "$tmp/p3.png"
+expect_stdout "^page 3: "
+expect_stdout "^block 0 "
+head -c 8 "$tmp/p3.png" | od -c | grep -q 'P   N   G' && ok || fail "inspect --png wrote no PNG"
+expect_status 2 "inspect a page that is not there" -- "$arsred" inspect "$fix/krokom-ks-2020.pdf" --page 999
+expect_stderr "there is no page 999"
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

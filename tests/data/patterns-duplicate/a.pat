@@ -1,0 +1,3 @@
+pattern same.name
+kind    test.duplicate
+regex   a

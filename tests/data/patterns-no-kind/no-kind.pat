@@ -1,0 +1,3 @@
+pattern no.kind
+regex   abc
+example abc

@@ -1,0 +1,3 @@
+pattern unknown.key
+kind    test.unknown
+regexp  abc

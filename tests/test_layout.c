@@ -1,0 +1,243 @@
+/* test_layout.c: the layout engine on synthetic character streams. Each
+ * character is 0.5 em wide and 1 em high; a space is a space character,
+ * as poppler gives them. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "furniture.h"
+#include "layout.h"
+#include "pattern.h"
+#include "util.h"
+
+typedef struct stream {
+    pdf_char *chars;
+    size_t n, cap;
+} stream;
+
+/* Sets text at (x, y) in size pt, advancing 0.5 em per character; extra
+ * widens each space (justified text). Ends with a line break. */
+static void typeset_spaced(stream *s, double x, double y, float size,
+                           const char *text, double extra)
+{
+    const char *end = text + strlen(text);
+    while (text < end) {
+        uint32_t cp = utf8_next(&text, end);
+        double w = 0.5 * size + (cp == ' ' ? extra : 0);
+        pdf_char c = {.cp = cp, .box = {x, y, x + w, y + size}, .size = size};
+        ARRAY_PUSH(s->chars, s->n, s->cap, c);
+        x += w;
+    }
+    pdf_char nl = {.cp = '\n', .box = {x, y, x, y + size}, .size = size};
+    ARRAY_PUSH(s->chars, s->n, s->cap, nl);
+}
+
+static void typeset(stream *s, double x, double y, float size, const char *text)
+{
+    typeset_spaced(s, x, y, size, text, 0);
+}
+
+static void build(layout_page *lp, stream *s, int number)
+{
+    pdf_page page = {.number = number, .width = 595, .height = 842,
+                     .chars = s->chars, .n_chars = s->n};
+    layout_page_build(lp, &page, NULL);
+    free(s->chars);
+    memset(s, 0, sizeof *s);
+}
+
+static void test_words_split_at_spaces_and_gaps(void **state)
+{
+    (void)state;
+    stream s = {0};
+    typeset(&s, 50, 100, 10, "Hej världen");
+    /* two characters with a gap of 0.6 em and no space between them */
+    pdf_char a = {.cp = 'A', .box = {200, 100, 205, 110}, .size = 10};
+    pdf_char b = {.cp = 'B', .box = {211, 100, 216, 110}, .size = 10};
+    ARRAY_PUSH(s.chars, s.n, s.cap, a);
+    ARRAY_PUSH(s.chars, s.n, s.cap, b);
+    word *words = NULL;
+    size_t n = layout_words_from_chars(s.chars, s.n, &words);
+    assert_int_equal(n, 4);
+    assert_string_equal(words[0].text, "Hej");
+    assert_string_equal(words[1].text, "världen");
+    assert_string_equal(words[2].text, "A");
+    assert_string_equal(words[3].text, "B");
+    for (size_t i = 0; i < n; i++)
+        free(words[i].text);
+    free(words);
+    free(s.chars);
+}
+
+static void test_number_spaces_kept_in_lines(void **state)
+{
+    (void)state;
+    stream s = {0};
+    typeset(&s, 50, 100, 10, "Intäkter 4\xC2\xA0" "557 tkr");
+    layout_page lp;
+    build(&lp, &s, 1);
+    assert_int_equal(lp.n_words, 4); /* a number space separates words */
+    assert_int_equal(lp.n_lines, 1);
+    assert_string_equal(lp.lines[0].text, "Intäkter 4\xC2\xA0" "557 tkr");
+    layout_page_release(&lp);
+}
+
+static void test_paragraphs_split_on_space_between(void **state)
+{
+    (void)state;
+    stream s = {0};
+    typeset(&s, 50, 100, 10, "Första stycket börjar här och");
+    typeset(&s, 50, 112, 10, "slutar på andra raden.");
+    typeset(&s, 50, 140, 10, "Andra stycket har en rad.");
+    layout_page lp;
+    build(&lp, &s, 1);
+    assert_int_equal(lp.n_blocks, 2);
+    assert_string_equal(lp.blocks[0].text, "Första stycket börjar här och slutar på andra raden.");
+    assert_string_equal(lp.blocks[1].text, "Andra stycket har en rad.");
+    layout_page_release(&lp);
+}
+
+static void test_two_columns_read_column_by_column(void **state)
+{
+    (void)state;
+    stream s = {0};
+    typeset(&s, 50, 60, 16, "Rubrik över båda spalterna");
+    const char *left[] = {"vänster ett vänster ett", "vänster två vänster två",
+                          "vänster tre slut."};
+    const char *right[] = {"höger ett höger ett höger", "höger två höger två höger",
+                           "höger tre slut."};
+    for (int i = 0; i < 3; i++) {
+        typeset(&s, 50, 100 + 12 * i, 10, left[i]);
+        typeset(&s, 200, 100 + 12 * i, 10, right[i]);
+    }
+    layout_page lp;
+    build(&lp, &s, 1);
+    assert_int_equal(lp.n_blocks, 3);
+    assert_string_equal(lp.blocks[0].text, "Rubrik över båda spalterna");
+    assert_string_equal(lp.blocks[1].text,
+                        "vänster ett vänster ett vänster två vänster två vänster tre slut.");
+    assert_string_equal(lp.blocks[2].text,
+                        "höger ett höger ett höger höger två höger två höger höger tre slut.");
+    layout_page_release(&lp);
+}
+
+static void test_justified_gap_is_not_a_gutter(void **state)
+{
+    (void)state;
+    stream s = {0};
+    typeset(&s, 50, 100, 10, "en vanlig rad med text som fyller spalten");
+    typeset_spaced(&s, 50, 112, 10, "glesa ord", 10); /* a 1.5 em gap */
+    typeset(&s, 50, 124, 10, "en vanlig rad med text som fyller spalten.");
+    layout_page lp;
+    build(&lp, &s, 1);
+    assert_int_equal(lp.n_blocks, 1);
+    assert_string_equal(lp.lines[1].text, "glesa ord");
+    layout_page_release(&lp);
+}
+
+static void test_hyphenation_removed_in_blocks(void **state)
+{
+    (void)state;
+    stream s = {0};
+    typeset(&s, 50, 100, 10, "Arbets-");
+    typeset(&s, 50, 112, 10, "sätten för IT-");
+    typeset(&s, 50, 124, 10, "support i Barn-");
+    typeset(&s, 50, 136, 10, "och utbildningsnämnden.");
+    layout_page lp;
+    build(&lp, &s, 1);
+    assert_int_equal(lp.n_blocks, 1);
+    assert_string_equal(lp.blocks[0].text,
+                        "Arbetssätten för IT-support i Barn- och utbildningsnämnden.");
+    layout_page_release(&lp);
+}
+
+static void test_table_reads_row_by_row(void **state)
+{
+    (void)state;
+    stream s = {0};
+    const char *rows[][3] = {{"(tkr)", "Budget 2020", "Bokfört 2020"},
+                             {"Intäkter", "11,7", "16,6"},
+                             {"Kostnader", "-85,1", "-82,7"}};
+    for (int r = 0; r < 3; r++)
+        for (int c = 0; c < 3; c++)
+            typeset(&s, 50 + 120 * c, 100 + 14 * r, 10, rows[r][c]);
+    layout_page lp;
+    build(&lp, &s, 1);
+    assert_int_equal(lp.n_blocks, 9);
+    const char *want[] = {"(tkr)", "Budget 2020", "Bokfört 2020", "Intäkter", "11,7",
+                          "16,6", "Kostnader", "-85,1", "-82,7"};
+    for (int i = 0; i < 9; i++)
+        assert_string_equal(lp.blocks[i].text, want[i]);
+    layout_page_release(&lp);
+}
+
+static void test_headers_and_page_numbers_are_furniture(void **state)
+{
+    (void)state;
+    arsred_error err = {0};
+    arsred_patterns *patterns =
+        arsred_patterns_load(ARSRED_SOURCE_DIR "/patterns", NULL, &err);
+    assert_non_null(patterns);
+    furniture *f = furniture_new(patterns);
+    layout_page pages[5];
+    for (int p = 0; p < 5; p++) {
+        stream s = {0};
+        char number[8];
+        snprintf(number, sizeof number, "%d", p + 1);
+        typeset(&s, 50, 30, 8, "Kommunstyrelsen – Årsredovisning 2020");
+        typeset(&s, 50, 300, 10, p % 2 ? "Brödtext på en udda sida." : "Annan brödtext här.");
+        typeset(&s, 290, 800, 8, number);
+        build(&pages[p], &s, p + 1);
+        furniture_add_page(f, &pages[p]);
+    }
+    for (int p = 0; p < 5; p++) {
+        furniture_mark(f, &pages[p]);
+        assert_int_equal(pages[p].n_blocks, 3);
+        for (size_t b = 0; b < pages[p].n_blocks; b++) {
+            const block *bl = &pages[p].blocks[b];
+            bool body = strstr(bl->text, "brödtext") || strstr(bl->text, "Brödtext");
+            assert_int_equal(bl->furniture, !body);
+        }
+        layout_page_release(&pages[p]);
+    }
+    furniture_free(f);
+    arsred_patterns_free(patterns);
+}
+
+static void test_paragraph_continues_across_columns(void **state)
+{
+    (void)state;
+    stream s = {0};
+    typeset(&s, 50, 100, 10, "I allt detta har kommunstyrelsen och");
+    typeset(&s, 50, 112, 10, "dess verksamheter skapat gemen-");
+    typeset(&s, 300, 100, 10, "samma lösningar med andra parter.");
+    typeset(&s, 300, 112, 10, "Beslut och riktlinjer har tolkats.");
+    layout_page lp;
+    build(&lp, &s, 1);
+    paragraph_state ps = {0};
+    layout_mark_continuations(&lp, &ps);
+    assert_int_equal(lp.n_blocks, 2);
+    assert_false(lp.blocks[0].continues);
+    assert_true(lp.blocks[1].continues);
+    layout_page_release(&lp);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_words_split_at_spaces_and_gaps),
+        cmocka_unit_test(test_number_spaces_kept_in_lines),
+        cmocka_unit_test(test_paragraphs_split_on_space_between),
+        cmocka_unit_test(test_two_columns_read_column_by_column),
+        cmocka_unit_test(test_justified_gap_is_not_a_gutter),
+        cmocka_unit_test(test_hyphenation_removed_in_blocks),
+        cmocka_unit_test(test_table_reads_row_by_row),
+        cmocka_unit_test(test_headers_and_page_numbers_are_furniture),
+        cmocka_unit_test(test_paragraph_continues_across_columns),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
