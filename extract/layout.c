@@ -137,12 +137,22 @@ static size_t row_end(const word *words, size_t start, size_t n)
     return i;
 }
 
+static bool is_hyphen_word(const char *t)
+{
+    return strcmp(t, "-") == 0 || strcmp(t, "\xE2\x80\x90") == 0 ||
+           strcmp(t, "\xC2\xAD") == 0;
+}
+
 static char *join_line_words(const word *words, size_t n)
 {
     strbuf sb;
     strbuf_init(&sb);
     for (size_t i = 0; i < n; i++) {
-        if (i > 0) {
+        /* A hyphenation hyphen set apart from its word by justification
+         * ("bud -" at the line end) belongs to the word. */
+        bool glued_hyphen = i > 0 && i == n - 1 && is_hyphen_word(words[i].text) &&
+                            words[i].box.x0 - words[i - 1].box.x1 < 0.3 * words[i].size;
+        if (i > 0 && !glued_hyphen) {
             uint32_t sp = words[i].space_before;
             const char *prev = words[i - 1].text;
             size_t plen = strlen(prev);
@@ -329,6 +339,12 @@ typedef struct block_draft {
     bool short_cells;  /* made of short lines that share rows (table cells) */
 } block_draft;
 
+static bool ends_full_stop(const char *s)
+{
+    size_t len = strlen(s);
+    return len > 0 && (s[len - 1] == '.' || s[len - 1] == '!' || s[len - 1] == '?');
+}
+
 static bool continues_block(const layout_page *lp, const block_draft *b,
                             const line *l, bool l_bold, bool l_short_cell)
 {
@@ -348,7 +364,11 @@ static bool continues_block(const layout_page *lp, const block_draft *b,
         return false;
     if (b->short_cells && l_short_cell)
         return false;
-    if (b->bold != l_bold && (b->n_lines == 1 || text_ends_sentence(p->text)))
+    /* a heading (all bold) ends where body text starts; bold text after
+     * body text starts a new block where the body ended a sentence */
+    if (b->bold && !l_bold)
+        return false;
+    if (!b->bold && l_bold && ends_full_stop(p->text))
         return false;
     if (starts_with_bullet(l->text))
         return false;
@@ -361,6 +381,81 @@ static bool continues_block(const layout_page *lp, const block_draft *b,
         p->box.x1 < b->box.x1 - 0.3 * box_width(b->box))
         return false;
     return true;
+}
+
+static char *join_block_text(const layout_page *lp, const line *lines, size_t n);
+
+static int compare_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Whether the line break after line a was not forced by wrapping: the
+ * first word of the next line would have fitted in the room left at the
+ * end of a (the room measured to the block's right edge). Only for
+ * left-aligned lines, and never after a hyphen. */
+static bool hard_line_break(const layout_page *lp, const line *a, const line *b,
+                            const box *block_box)
+{
+    float em = a->size;
+    if (fabs(a->box.x0 - block_box->x0) > em || fabs(b->box.x0 - block_box->x0) > em)
+        return false;
+    size_t len = strlen(a->text);
+    if (len && (a->text[len - 1] == '-' || strstr(a->text + (len > 3 ? len - 3 : 0), "\xE2\x80\x90") ||
+                strstr(a->text + (len > 2 ? len - 2 : 0), "\xC2\xAD")))
+        return false;
+    const word *next_word = &lp->words[b->first_word];
+    double room = block_box->x1 - a->box.x1;
+    return room > box_width(next_word->box) + 0.5 * em;
+}
+
+/* Paragraphs set with a little space between them can fall within the
+ * line gap allowed above; a line pitch clearly wider than the block's usual
+ * one is a paragraph break. So is a line break that wrapping does not
+ * explain (short lines each with an icon, legends, lists). */
+static void split_blocks_at_paragraph_breaks(layout_page *lp)
+{
+    block *out = NULL;
+    size_t n_out = 0, cap = 0;
+    for (size_t k = 0; k < lp->n_blocks; k++) {
+        block *b = &lp->blocks[k];
+        size_t n_pitch = b->n_lines > 1 ? b->n_lines - 1 : 0;
+        double median = 0;
+        if (n_pitch >= 2) {
+            double *pitch = xmalloc(n_pitch * sizeof *pitch);
+            for (size_t i = 0; i < n_pitch; i++)
+                pitch[i] = lp->lines[b->first_line + i + 1].box.y0 - lp->lines[b->first_line + i].box.y0;
+            qsort(pitch, n_pitch, sizeof *pitch, compare_double);
+            median = pitch[n_pitch / 2 - (n_pitch % 2 == 0)];
+            free(pitch);
+        }
+        size_t start = b->first_line, end = b->first_line + b->n_lines;
+        for (size_t i = start + 1; i <= end; i++) {
+            bool cut = i == end;
+            if (!cut && median > 0) {
+                double pitch = lp->lines[i].box.y0 - lp->lines[i - 1].box.y0;
+                cut = pitch > 1.2 * median;
+            }
+            if (!cut)
+                cut = hard_line_break(lp, &lp->lines[i - 1], &lp->lines[i], &b->box);
+            if (!cut)
+                continue;
+            block nb = *b;
+            nb.first_line = start;
+            nb.n_lines = i - start;
+            nb.box = lp->lines[start].box;
+            for (size_t j = start; j < i; j++)
+                nb.box = box_union(nb.box, lp->lines[j].box);
+            nb.text = join_block_text(lp, lp->lines + start, i - start);
+            ARRAY_PUSH(out, n_out, cap, nb);
+            start = i;
+        }
+        free(b->text);
+    }
+    free(lp->blocks);
+    lp->blocks = out;
+    lp->n_blocks = n_out;
 }
 
 static int compare_line_pos(const void *a, const void *b)
@@ -441,6 +536,7 @@ void layout_blocks_from_lines(layout_page *lp)
         bl->box = drafts[k].box;
         bl->size = drafts[k].size;
         bl->bold = drafts[k].bold;
+        bl->font = lp->words[sorted[bl->first_line].first_word].font;
         bl->text = join_block_text(lp, sorted + bl->first_line, bl->n_lines);
     }
     free(lp->lines);
@@ -448,6 +544,7 @@ void layout_blocks_from_lines(layout_page *lp)
     lp->n_blocks = n_drafts;
     free(drafts);
     free(owner);
+    split_blocks_at_paragraph_breaks(lp);
 }
 
 /* -------------------------------------------------------- reading order */
@@ -578,6 +675,28 @@ static void sort_by_y(const layout_page *lp, size_t *idx, size_t n)
     }
 }
 
+/* A heading between two-column stretches starts a new section, even
+ * where it sits on one side of the gutter. */
+static bool has_heading(const region *r, double em)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        const block *b = &r->lp->blocks[r->idx[i]];
+        if (b->bold || b->size > 1.15 * em)
+            return true;
+    }
+    return false;
+}
+
+static bool crosses_gutter(const region *r, double g0, double g1)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        const box *b = block_box(r, i);
+        if (b->x1 > g0 + 0.01 && b->x0 < g1 - 0.01)
+            return true;
+    }
+    return false;
+}
+
 /* Cuts r into horizontal bands separated by white space; bands that share
  * a prose gutter are kept together (paragraph gaps that happen to line up
  * in both columns are not section breaks). Returns the number of groups,
@@ -595,25 +714,32 @@ static size_t horizontal_groups(region *r, size_t *starts)
     }
     if (n_bands < 2)
         return n_bands;
-    /* Merge neighbouring bands with a common strong gutter. */
+    /* Merge neighbouring bands with a common strong gutter; a band that
+     * does not cross the gutter (a block or two in one column, beside a
+     * picture in the other) continues the columns too. */
     size_t n_groups = 0;
-    double prev_g0 = 0, prev_g1 = 0;
-    bool prev_strong = false;
+    double gutter0 = 0, gutter1 = 0;
+    bool in_columns = false;
     for (size_t k = 0; k < n_bands; k++) {
         size_t end = k + 1 < n_bands ? starts[k + 1] : r->n;
         region band = {r->lp, r->idx + starts[k], end - starts[k]};
         double g0 = 0, g1 = 0;
         bool strong = strong_vertical_cut(&band, &g0, &g1);
-        bool merge = strong && prev_strong && span_overlap(g0, g1, prev_g0, prev_g1) > 0;
-        if (!merge)
-            starts[n_groups++] = starts[k];
-        if (merge) {
-            g0 = fmax(g0, prev_g0);
-            g1 = fmin(g1, prev_g1);
+        bool merge = false;
+        if (in_columns && strong && span_overlap(g0, g1, gutter0, gutter1) > 0) {
+            merge = true;
+            gutter0 = fmax(g0, gutter0);
+            gutter1 = fmin(g1, gutter1);
+        } else if (in_columns && !strong && !crosses_gutter(&band, gutter0, gutter1) &&
+                   !has_heading(&band, region_em(r))) {
+            merge = true;
         }
-        prev_strong = strong;
-        prev_g0 = g0;
-        prev_g1 = g1;
+        if (!merge) {
+            starts[n_groups++] = starts[k];
+            in_columns = strong;
+            gutter0 = g0;
+            gutter1 = g1;
+        }
     }
     return n_groups;
 }
@@ -730,8 +856,23 @@ void layout_mark_continuations(layout_page *lp, paragraph_state *st)
             continue;
         bool same_size = st->size > 0 && b->size <= 1.1f * st->size &&
                          st->size <= 1.1f * b->size;
-        b->continues = st->open && same_size && !b->bold && text_starts_lower(b->text);
+        bool new_column = st->page != lp->number || b->box.y0 < st->y0;
+        const line *first = &lp->lines[b->first_line];
+        double next_word = box_width(lp->words[first->first_word].box) + 0.3 * b->size;
+        /* a paragraph goes on in the next column or page where its block
+         * did not end a sentence, or where its last line is too full to
+         * tell that it ended (the next word would not have fitted) */
+        bool full = st->room < next_word && st->room < 1.0 * b->size;
+        bool carries_on = (st->open && text_starts_lower(b->text)) ||
+                          (new_column && st->wide && (st->open || full));
+        b->continues = same_size && b->font == st->font && !b->bold && carries_on;
+        const line *last = &lp->lines[b->first_line + b->n_lines - 1];
         st->open = !text_ends_sentence(b->text) && !b->bold;
+        st->wide = b->n_lines >= 2 && box_width(b->box) >= 15 * b->size && !b->bold;
+        st->room = b->box.x1 - last->box.x1;
         st->size = b->size;
+        st->font = b->font;
+        st->page = lp->number;
+        st->y0 = b->box.y0;
     }
 }

@@ -33,6 +33,7 @@ typedef struct block {
     box box;
     float size;
     bool bold;                   /* every word bold */
+    uint16_t font;               /* font of its first word */
     bool furniture;              /* running header/footer or page number */
     bool continues;              /* continues the previous body block's
                                     paragraph (column or page break) */
@@ -76,7 +77,12 @@ void layout_reading_order(layout_page *lp);
  * that run across a column or page break. */
 typedef struct paragraph_state {
     bool open;      /* the last body block did not end a sentence */
+    bool wide;      /* it was a wide block of running text */
+    double room;    /* room left at the end of its last line, in points */
     float size;
+    uint16_t font;
+    int page;
+    double y0;
 } paragraph_state;
 
 /* Sets block.continues on body blocks that carry on the paragraph of the

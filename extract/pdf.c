@@ -258,16 +258,13 @@ size_t pdf_page_images(pdf_doc *doc, int number, pdf_image **out)
     PopplerPage *ppage = poppler_document_get_page(doc->poppler, number - 1);
     if (!ppage)
         return 0;
-    double width, height;
-    poppler_page_get_size(ppage, &width, &height);
     GList *maps = poppler_page_get_image_mapping(ppage);
     size_t count = g_list_length(maps), n = 0;
     pdf_image *images = xcalloc(count ? count : 1, sizeof *images);
     for (GList *l = maps; l; l = l->next) {
         PopplerImageMapping *m = l->data;
-        /* Image areas are in PDF space (origin bottom-left): flip. */
         images[n++] = (pdf_image){
-            .box = {m->area.x1, height - m->area.y2, m->area.x2, height - m->area.y1},
+            .box = {m->area.x1, m->area.y1, m->area.x2, m->area.y2},
             .id = m->image_id};
     }
     poppler_page_free_image_mapping(maps);

@@ -130,12 +130,13 @@ static void test_justified_gap_is_not_a_gutter(void **state)
     (void)state;
     stream s = {0};
     typeset(&s, 50, 100, 10, "en vanlig rad med text som fyller spalten");
-    typeset_spaced(&s, 50, 112, 10, "glesa ord", 10); /* a 1.5 em gap */
+    /* justified to the column's width: 1.7 em between words */
+    typeset_spaced(&s, 50, 112, 10, "glesa orden står här nu också", 12);
     typeset(&s, 50, 124, 10, "en vanlig rad med text som fyller spalten.");
     layout_page lp;
     build(&lp, &s, 1);
     assert_int_equal(lp.n_blocks, 1);
-    assert_string_equal(lp.lines[1].text, "glesa ord");
+    assert_string_equal(lp.lines[1].text, "glesa orden står här nu också");
     layout_page_release(&lp);
 }
 
