@@ -84,8 +84,8 @@ int arsred_inspect_page(const char *path, const arsred_options *options,
                         arsred_error *err);
 
 /* The body text of the document in reading order, one paragraph per line
- * (running headers, footers and page numbers left out), in *text (caller
- * frees). */
+ * (running headers, footers, page numbers and tables left out), in *text
+ * (caller frees). */
 int arsred_paragraphs(const char *path, const arsred_options *options,
                       char **text, arsred_error *err);
 

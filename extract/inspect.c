@@ -55,9 +55,9 @@ static void describe_page(page_capture *pc, layout_page *lp)
         const block *b = &lp->blocks[i];
         strbuf_addf(sb, "block %d ", b->order);
         add_box(sb, b->box);
-        strbuf_addf(sb, " size %.1f%s%s%s \"%s\"\n", b->size, b->bold ? " bold" : "",
-                    b->furniture ? " furniture" : "", b->continues ? " continues" : "",
-                    b->text);
+        strbuf_addf(sb, " size %.1f%s%s%s%s \"%s\"\n", b->size, b->bold ? " bold" : "",
+                    b->furniture ? " furniture" : "", b->in_table ? " table" : "",
+                    b->continues ? " continues" : "", b->text);
         char label[32];
         snprintf(label, sizeof label, "%d%s", b->order, b->furniture ? " furniture" : "");
         add_overlay(pc, b->box, b->furniture ? 0xFF8000 : 0xE00000, 1.0, label);
@@ -152,7 +152,7 @@ static void capture_paragraphs(void *ctx, layout_page *lp)
     paragraph_capture *pc = ctx;
     for (size_t i = 0; i < lp->n_blocks; i++) {
         const block *b = &lp->blocks[i];
-        if (b->furniture)
+        if (b->furniture || b->in_table) /* tables are data, not body text */
             continue;
         if (!b->continues)
             flush_paragraph(pc);

@@ -1,6 +1,7 @@
 /* json.c: the document as JSON (spec/output-format.md). The only stage
  * that includes jansson. */
 #include <jansson.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,6 +34,105 @@ static json_t *report_json(const arsred_document *doc)
     return o;
 }
 
+static json_t *box_json(box b)
+{
+    json_t *a = json_array();
+    double v[4] = {b.x0, b.y0, b.x1, b.y1};
+    for (int i = 0; i < 4; i++)
+        json_array_append_new(a, json_real(round(v[i] * 10) / 10));
+    return a;
+}
+
+static const char *const column_kinds[] = {"other", "budget", "actual", "deviation", "forecast"};
+static const char *const row_kinds[] = {"item", "revenue", "cost", "net", "total"};
+
+/* Integral values print as integers: 4557, not 4557.0. */
+static json_t *number_json(double v, int decimals)
+{
+    if (decimals == 0 && fabs(v) < 9e15)
+        return json_integer((json_int_t)llround(v));
+    return json_real(v);
+}
+
+static json_t *cell_json(const table_cell *c)
+{
+    if (!c->text)
+        return json_null();
+    json_t *o = json_object();
+    json_object_set_new(o, "text", json_string(c->text));
+    if (c->has_value) {
+        json_object_set_new(o, "value", number_json(c->value, c->decimals));
+        json_object_set_new(o, "decimals", json_integer(c->decimals));
+    }
+    if (c->note[0])
+        json_object_set_new(o, "note", json_string(c->note));
+    return o;
+}
+
+static json_t *column_json(const table *t, const table_column *c)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "label", json_string(c->label ? c->label : ""));
+    json_object_set_new(o, "kind", json_string(column_kinds[c->kind]));
+    json_object_set_new(o, "year", c->year ? json_integer(c->year) : json_null());
+    if (c->group)
+        json_object_set_new(o, "group", json_string(c->group));
+    /* a column's own unit only where it differs from the table's */
+    if (c->unit && (!t->unit_effective || strcmp(c->unit, t->unit_effective) != 0))
+        json_object_set_new(o, "unit", json_string(c->unit));
+    return o;
+}
+
+static json_t *row_json(const table *t, const table_row *r)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "label", json_string(r->label));
+    json_object_set_new(o, "kind", json_string(row_kinds[r->kind]));
+    if (r->measure != COLUMN_OTHER)
+        json_object_set_new(o, "measure", json_string(column_kinds[r->measure]));
+    if (r->page != t->page)
+        json_object_set_new(o, "page", json_integer(r->page));
+    json_t *cells = json_array();
+    for (size_t k = 0; k < t->n_columns; k++)
+        json_array_append_new(cells, cell_json(&r->cells[k]));
+    json_object_set_new(o, "cells", cells);
+    return o;
+}
+
+static json_t *table_json(const table *t)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "id", json_string(t->id));
+    json_object_set_new(o, "title", string_or_null(t->title));
+    json_object_set_new(o, "section", string_or_null(t->section));
+    json_object_set_new(o, "page", json_integer(t->page));
+    if (t->last_page != t->page)
+        json_object_set_new(o, "last_page", json_integer(t->last_page));
+    json_object_set_new(o, "bbox", box_json(t->bbox));
+    json_t *unit = json_object();
+    json_object_set_new(unit, "declared", string_or_null(t->unit_declared));
+    json_object_set_new(unit, "effective", string_or_null(t->unit_effective));
+    json_object_set_new(o, "unit", unit);
+    json_object_set_new(o, "sign_convention", string_or_null(t->sign_convention));
+    json_t *cols = json_array();
+    for (size_t k = 0; k < t->n_columns; k++)
+        json_array_append_new(cols, column_json(t, &t->columns[k]));
+    json_object_set_new(o, "columns", cols);
+    json_t *rows = json_array();
+    for (size_t r = 0; r < t->n_rows; r++)
+        json_array_append_new(rows, row_json(t, &t->rows[r]));
+    json_object_set_new(o, "rows", rows);
+    return o;
+}
+
+static json_t *tables_json(const arsred_document *doc)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < doc->n_tables; i++)
+        json_array_append_new(a, table_json(&doc->tables[i]));
+    return a;
+}
+
 static json_t *warnings_json(const arsred_document *doc)
 {
     json_t *a = json_array();
@@ -54,11 +154,11 @@ char *arsred_document_to_json(const arsred_document *doc, int pretty)
     json_object_set_new(root, "source", source_json(doc));
     json_object_set_new(root, "report", report_json(doc));
     json_object_set_new(root, "goals", json_array());
-    json_object_set_new(root, "tables", json_array());
+    json_object_set_new(root, "tables", tables_json(doc));
     json_object_set_new(root, "kpis", json_array());
     json_object_set_new(root, "checks", json_array());
     json_object_set_new(root, "warnings", warnings_json(doc));
-    size_t flags = JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII * 0 |
+    size_t flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15) |
                    (pretty ? JSON_INDENT(2) : JSON_COMPACT);
     char *text = json_dumps(root, flags);
     json_decref(root);

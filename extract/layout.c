@@ -697,6 +697,28 @@ static bool crosses_gutter(const region *r, double g0, double g1)
     return false;
 }
 
+typedef struct band_info {
+    region band;
+    bool strong;
+    double g0, g1;
+} band_info;
+
+/* Whether a band that has no gutter of its own belongs to columns with
+ * gutter [g0, g1]: nothing crosses the gutter, and it either has blocks on
+ * both sides or no heading. */
+static bool joins_columns(const band_info *b, double g0, double g1, double em)
+{
+    if (crosses_gutter(&b->band, g0, g1))
+        return false;
+    bool left = false, right = false;
+    for (size_t i = 0; i < b->band.n; i++) {
+        const box *bx = block_box(&b->band, i);
+        left = left || bx->x1 <= g0 + 0.01;
+        right = right || bx->x0 >= g1 - 0.01;
+    }
+    return (left && right) || !has_heading(&b->band, em);
+}
+
 /* Cuts r into horizontal bands separated by white space; bands that share
  * a prose gutter are kept together (paragraph gaps that happen to line up
  * in both columns are not section breaks). Returns the number of groups,
@@ -714,33 +736,44 @@ static size_t horizontal_groups(region *r, size_t *starts)
     }
     if (n_bands < 2)
         return n_bands;
-    /* Merge neighbouring bands with a common strong gutter; a band that
-     * does not cross the gutter (a block or two in one column, beside a
-     * picture in the other) continues the columns too. */
+    /* Merge neighbouring bands with a common strong gutter. A band that
+     * does not cross the gutter continues the columns too: a paragraph's
+     * end beside a column heading, or a block beside a picture. Alone on
+     * one side of the gutter, a heading starts a new section instead. */
+    band_info *info = xcalloc(n_bands, sizeof *info);
+    for (size_t k = 0; k < n_bands; k++) {
+        size_t end = k + 1 < n_bands ? starts[k + 1] : r->n;
+        info[k].band = (region){r->lp, r->idx + starts[k], end - starts[k]};
+        info[k].strong = strong_vertical_cut(&info[k].band, &info[k].g0, &info[k].g1);
+    }
+    double em = region_em(r);
     size_t n_groups = 0;
     double gutter0 = 0, gutter1 = 0;
     bool in_columns = false;
     for (size_t k = 0; k < n_bands; k++) {
-        size_t end = k + 1 < n_bands ? starts[k + 1] : r->n;
-        region band = {r->lp, r->idx + starts[k], end - starts[k]};
-        double g0 = 0, g1 = 0;
-        bool strong = strong_vertical_cut(&band, &g0, &g1);
+        band_info *b = &info[k];
         bool merge = false;
-        if (in_columns && strong && span_overlap(g0, g1, gutter0, gutter1) > 0) {
+        if (in_columns && b->strong && span_overlap(b->g0, b->g1, gutter0, gutter1) > 0) {
             merge = true;
-            gutter0 = fmax(g0, gutter0);
-            gutter1 = fmin(g1, gutter1);
-        } else if (in_columns && !strong && !crosses_gutter(&band, gutter0, gutter1) &&
-                   !has_heading(&band, region_em(r))) {
+            gutter0 = fmax(b->g0, gutter0);
+            gutter1 = fmin(b->g1, gutter1);
+        } else if (in_columns && !b->strong && joins_columns(b, gutter0, gutter1, em)) {
             merge = true;
         }
-        if (!merge) {
-            starts[n_groups++] = starts[k];
-            in_columns = strong;
-            gutter0 = g0;
-            gutter1 = g1;
+        if (merge)
+            continue;
+        starts[n_groups++] = starts[k];
+        in_columns = b->strong;
+        gutter0 = b->g0;
+        gutter1 = b->g1;
+        if (!b->strong && k + 1 < n_bands && info[k + 1].strong &&
+            joins_columns(b, info[k + 1].g0, info[k + 1].g1, em)) {
+            in_columns = true;
+            gutter0 = info[k + 1].g0;
+            gutter1 = info[k + 1].g1;
         }
     }
+    free(info);
     return n_groups;
 }
 
@@ -852,7 +885,7 @@ void layout_mark_continuations(layout_page *lp, paragraph_state *st)
 {
     for (size_t i = 0; i < lp->n_blocks; i++) {
         block *b = &lp->blocks[i];
-        if (b->furniture)
+        if (b->furniture || b->in_table) /* a table can stand inside a paragraph */
             continue;
         bool same_size = st->size > 0 && b->size <= 1.1f * st->size &&
                          st->size <= 1.1f * b->size;

@@ -35,11 +35,14 @@ typedef struct block {
     bool bold;                   /* every word bold */
     uint16_t font;               /* font of its first word */
     bool furniture;              /* running header/footer or page number */
+    bool in_table;               /* inside a table the table finder found */
     bool continues;              /* continues the previous body block's
                                     paragraph (column or page break) */
     int order;                   /* position in reading order */
     char *text;                  /* lines joined, hyphenation removed */
 } block;
+
+struct found_table; /* table.h */
 
 typedef struct layout_page {
     int number;
@@ -55,6 +58,8 @@ typedef struct layout_page {
     pdf_image *images;           /* on demand: layout_page_images */
     size_t n_images;
     bool images_loaded;
+    struct found_table *tables;  /* the table finder's, freed by the pipeline */
+    size_t n_tables;
 } layout_page;
 
 /* Named limits: a page with more words than this is cut, with a warning. */

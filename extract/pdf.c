@@ -53,8 +53,8 @@ static int check_bytes(const char *path, const char *data, size_t len,
     size_t tail = len < EOF_MARKER_WINDOW ? len : EOF_MARKER_WINDOW;
     if (!bytes_contain(data + len - tail, tail, "%%EOF"))
         return error_set(err, ARSRED_ERR_INPUT,
-                         "%s: the PDF is truncated (no end-of-file marker); "
-                         "download or copy it again",
+                         "%s: the PDF is truncated or damaged (it has no end-of-file "
+                         "marker); download or copy it again",
                          path);
     return ARSRED_OK;
 }
@@ -85,6 +85,23 @@ static char *dup_or_null(char *gstr)
     return copy;
 }
 
+/* Poppler 22.12 crashes in poppler_document_new_from_bytes when a wrong
+ * password is given for an AES-256 (R6) file, while its retry copies the
+ * stream; from a file the same retry is safe. So with a password the
+ * document is opened from its path. */
+static PopplerDocument *open_poppler(const char *path, GBytes *bytes,
+                                     const char *password, GError **gerr)
+{
+    if (!password)
+        return poppler_document_new_from_bytes(bytes, NULL, gerr);
+    char *absolute = g_canonicalize_filename(path, NULL);
+    char *uri = g_filename_to_uri(absolute, NULL, gerr);
+    PopplerDocument *doc = uri ? poppler_document_new_from_file(uri, password, gerr) : NULL;
+    g_free(uri);
+    g_free(absolute);
+    return doc;
+}
+
 int pdf_open(const char *path, const char *password, pdf_doc **out,
              arsred_error *err)
 {
@@ -109,8 +126,7 @@ int pdf_open(const char *path, const char *password, pdf_doc **out,
         return rc;
     }
     GBytes *bytes = g_mapped_file_get_bytes(file);
-    PopplerDocument *poppler =
-        poppler_document_new_from_bytes(bytes, password, &gerr);
+    PopplerDocument *poppler = open_poppler(path, bytes, password, &gerr);
     if (!poppler) {
         rc = open_error(path, password, gerr, err);
         g_clear_error(&gerr);

@@ -6,12 +6,13 @@
 #include <string.h>
 
 #include "furniture.h"
+#include "table.h"
 #include "pattern.h"
 #include "pdf.h"
 #include "text.h"
 #include "util.h"
 
-static const recogniser *const recognisers[] = {&cover_recogniser};
+static const recogniser *const recognisers[] = {&table_recogniser, &cover_recogniser};
 enum { N_RECOGNISERS = sizeof recognisers / sizeof *recognisers };
 
 /* Share of a page's words that must be garbled before the page is
@@ -160,12 +161,14 @@ static void finish_oldest_page(run *r)
 {
     layout_page *lp = &r->window[0];
     furniture_mark(r->furniture, lp);
+    lp->n_tables = tables_detect(lp, &lp->tables);
     layout_mark_continuations(lp, &r->paragraphs);
     check_page_text(r->doc, lp, r->ocr_producer);
     for (size_t k = 0; k < N_RECOGNISERS; k++)
         recognisers[k]->page(r->states[k], lp, r->doc);
     if (r->observe)
         r->observe(r->ctx, lp);
+    found_tables_free(lp->tables, lp->n_tables);
     layout_page_release(lp);
     memmove(&r->window[0], &r->window[1], (r->n_window - 1) * sizeof *r->window);
     r->n_window--;
@@ -232,6 +235,7 @@ int pipeline_run(const char *path, const arsred_options *options,
         report_warn(r.doc, "no-pages", 0, "the document has no pages");
     rc = run_pages(&r, pdf, selected, n_pages, options, path, err);
     while (r.n_window > 0) { /* after an error: free what is held */
+        found_tables_free(r.window[0].tables, r.window[0].n_tables);
         layout_page_release(&r.window[0]);
         memmove(&r.window[0], &r.window[1], (r.n_window - 1) * sizeof *r.window);
         r.n_window--;

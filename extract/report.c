@@ -35,10 +35,35 @@ void report_warn(arsred_document *doc, const char *code, int page,
     ARRAY_PUSH(doc->warnings, doc->n_warnings, doc->cap_warnings, w);
 }
 
+void table_free_contents(table *t)
+{
+    for (size_t r = 0; r < t->n_rows; r++) {
+        for (size_t c = 0; c < t->n_columns; c++)
+            free(t->rows[r].cells[c].text);
+        free(t->rows[r].cells);
+        free(t->rows[r].label);
+    }
+    for (size_t c = 0; c < t->n_columns; c++) {
+        free(t->columns[c].label);
+        free(t->columns[c].group);
+        free(t->columns[c].unit);
+    }
+    free(t->rows);
+    free(t->columns);
+    free(t->title);
+    free(t->section);
+    free(t->unit_declared);
+    free(t->unit_effective);
+    memset(t, 0, sizeof *t);
+}
+
 void arsred_document_free(arsred_document *doc)
 {
     if (!doc)
         return;
+    for (size_t i = 0; i < doc->n_tables; i++)
+        table_free_contents(&doc->tables[i]);
+    free(doc->tables);
     for (size_t i = 0; i < doc->n_warnings; i++) {
         free(doc->warnings[i].code);
         free(doc->warnings[i].message);

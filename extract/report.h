@@ -14,6 +14,62 @@ typedef struct report_warning {
     char *message;  /* names the page or the item */
 } report_warning;
 
+/* ------------------------------------------------------------- tables */
+
+typedef enum column_kind {
+    COLUMN_OTHER = 0, COLUMN_BUDGET, COLUMN_ACTUAL, COLUMN_DEVIATION, COLUMN_FORECAST
+} column_kind;
+
+typedef enum row_kind {
+    ROW_ITEM = 0, ROW_REVENUE, ROW_COST, ROW_NET, ROW_TOTAL
+} row_kind;
+
+typedef struct table_cell {
+    char *text;        /* as printed (NFC); NULL for an empty cell */
+    bool has_value;    /* false for a text cell ("Ej aktuellt") */
+    double value;
+    int decimals;
+    char note[8];      /* footnote mark glued to the number */
+    box box;
+    int page;
+} table_cell;
+
+typedef struct table_column {
+    char *label;
+    char *group;       /* a header spanning this and neighbouring columns */
+    column_kind kind;
+    bool utfall;       /* labelled "Utfall": outcome or deviation, by arithmetic */
+    int year;          /* 0 where none */
+    char *unit;        /* the column's own unit, or NULL */
+    double x0, x1;
+} table_column;
+
+typedef struct table_row {
+    char *label;
+    row_kind kind;
+    column_kind measure; /* a row that is a relation turned ("Budget") */
+    table_cell *cells;   /* n_columns of them */
+    box box;
+    int page;
+} table_row;
+
+typedef struct table {
+    char id[24];
+    char *title;
+    char *section;
+    int page, last_page;
+    box bbox;
+    char *unit_declared;
+    char *unit_effective;
+    const char *sign_convention; /* "costs-negative", "costs-positive" or NULL */
+    table_column *columns;
+    size_t n_columns;
+    table_row *rows;
+    size_t n_rows, cap_rows;
+} table;
+
+void table_free_contents(table *t);
+
 struct arsred_document {
     /* source */
     char *path;
@@ -26,6 +82,8 @@ struct arsred_document {
     char *body;
     char *type;
     int year;
+    table *tables;
+    size_t n_tables, cap_tables;
     report_warning *warnings;
     size_t n_warnings, cap_warnings;
 };
@@ -44,5 +102,6 @@ typedef struct recogniser {
 } recogniser;
 
 extern const recogniser cover_recogniser;
+extern const recogniser table_recogniser;
 
 #endif

@@ -55,7 +55,7 @@ expect_stderr "is not a page list"
 check_bad() {
     file=$1; words=$2
     mkdir -p "$tmp/o"
-    expect_status 3 "$file" -- "$arsred" extract -o "$tmp/o" "$file" "$@"
+    expect_status 3 "$file" -- "$arsred" extract -o "$tmp/o" "$file"
     one_line_stderr
     expect_stderr "$(basename "$file")"
     expect_stderr "$words"

@@ -1,0 +1,254 @@
+/* table.c: the table recogniser. Gives each table found on a page its id,
+ * title and section (from the headings before it in reading order), its
+ * meaning (table_meaning.c), and joins a table that runs onto the next page
+ * with its start. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "table.h"
+#include "text.h"
+#include "util.h"
+
+enum { MAX_HEADINGS = 8, HEADING_MAX_WORDS = 12, SIZE_BINS = 200 };
+
+typedef struct heading {
+    char *text;
+    float size;
+} heading;
+
+typedef struct table_state {
+    const arsred_patterns *patterns;
+    heading headings[MAX_HEADINGS];   /* outermost first */
+    size_t n_headings;
+    double size_chars[SIZE_BINS];     /* characters of body text per half point */
+    size_t open_table;                /* a table that may go on, or SIZE_MAX */
+    char **open_header;               /* its header lines */
+    size_t n_open_header;
+} table_state;
+
+static void *table_start(arsred_document *doc, const arsred_patterns *patterns)
+{
+    (void)doc;
+    table_state *st = xcalloc(1, sizeof *st);
+    st->patterns = patterns;
+    st->open_table = SIZE_MAX;
+    return st;
+}
+
+/* The size most of the text is set in. */
+static float body_size(const table_state *st)
+{
+    size_t best = 0;
+    for (size_t i = 1; i < SIZE_BINS; i++)
+        if (st->size_chars[i] > st->size_chars[best])
+            best = i;
+    return best ? (float)best / 2 : 10;
+}
+
+static void count_sizes(table_state *st, const layout_page *lp)
+{
+    for (size_t i = 0; i < lp->n_blocks; i++) {
+        const block *b = &lp->blocks[i];
+        size_t bin = (size_t)lrintf(b->size * 2);
+        if (!b->furniture && !b->in_table && bin < SIZE_BINS)
+            st->size_chars[bin] += (double)strlen(b->text);
+    }
+}
+
+static size_t word_count(const char *s)
+{
+    size_t n = 0;
+    for (bool in = false; *s; s++) {
+        bool space = *s == ' ';
+        n += !space && !in;
+        in = !space;
+    }
+    return n;
+}
+
+static bool is_heading(const table_state *st, const block *b)
+{
+    size_t len = strlen(b->text);
+    bool ends_period = len > 0 && b->text[len - 1] == '.';
+    return (b->bold || b->size >= 1.15f * body_size(st)) && !ends_period &&
+           word_count(b->text) <= HEADING_MAX_WORDS;
+}
+
+/* A heading replaces those of its size or smaller, and nests under bigger ones. */
+static void push_heading(table_state *st, const block *b)
+{
+    while (st->n_headings > 0 && st->headings[st->n_headings - 1].size <= b->size + 0.25f)
+        free(st->headings[--st->n_headings].text);
+    if (st->n_headings == MAX_HEADINGS)
+        free(st->headings[--st->n_headings].text);
+    st->headings[st->n_headings++] = (heading){xstrdup(b->text), b->size};
+}
+
+static const char *heading_at(const table_state *st, size_t from_top)
+{
+    return from_top < st->n_headings ? st->headings[st->n_headings - 1 - from_top].text : NULL;
+}
+
+/* A corner that is only a unit ("(tkr)", "Belopp i tkr") names nothing. */
+static bool corner_names_table(const table_state *st, const char *corner)
+{
+    if (!corner || !*corner)
+        return false;
+    if (!table_unit_in(corner, st->patterns))
+        return true;
+    size_t letters = 0;
+    for (const char *p = corner; *p; p++)
+        letters += (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (unsigned char)*p >= 0x80;
+    return word_count(corner) > 3 || (letters > 4 && strchr(corner, '(') != NULL);
+}
+
+static void name_table(table_state *st, found_table *ft)
+{
+    if (corner_names_table(st, ft->corner)) {
+        ft->t.title = xstrdup(ft->corner);
+        const char *section = heading_at(st, 0);
+        if (section && strcmp(section, ft->corner) != 0)
+            ft->t.section = xstrdup(section);
+    } else {
+        const char *title = heading_at(st, 0), *section = heading_at(st, 1);
+        ft->t.title = title ? xstrdup(title) : NULL;
+        ft->t.section = section ? xstrdup(section) : NULL;
+    }
+}
+
+static bool same_header(const table_state *st, const found_table *ft)
+{
+    if (ft->n_header_lines == 0)
+        return true;
+    if (ft->n_header_lines != st->n_open_header)
+        return false;
+    for (size_t i = 0; i < ft->n_header_lines; i++)
+        if (strcmp(ft->header_lines[i], st->open_header[i]) != 0)
+            return false;
+    return true;
+}
+
+/* The first table of a page, near its top, with the columns and header of
+ * a table that ended near the bottom of the page before, continues it. */
+static bool continues_open_table(table_state *st, const found_table *ft,
+                                 const layout_page *lp, arsred_document *doc,
+                                 bool heading_before)
+{
+    if (st->open_table == SIZE_MAX || heading_before || ft->t.bbox.y0 > 0.3 * lp->height)
+        return false;
+    const table *open = &doc->tables[st->open_table];
+    if (open->last_page != lp->number - 1 || open->n_columns != ft->t.n_columns)
+        return false;
+    for (size_t k = 0; k < open->n_columns; k++)
+        if (fabs(open->columns[k].x1 - ft->t.columns[k].x1) > 20)
+            return false;
+    return same_header(st, ft);
+}
+
+static void append_rows(table *to, table *from)
+{
+    for (size_t r = 0; r < from->n_rows; r++)
+        ARRAY_PUSH(to->rows, to->n_rows, to->cap_rows, from->rows[r]);
+    from->n_rows = 0;
+    to->last_page = from->page;
+}
+
+static void forget_open_table(table_state *st)
+{
+    for (size_t i = 0; i < st->n_open_header; i++)
+        free(st->open_header[i]);
+    free(st->open_header);
+    st->open_header = NULL;
+    st->n_open_header = 0;
+    st->open_table = SIZE_MAX;
+}
+
+static void remember_open_table(table_state *st, const found_table *ft, size_t index)
+{
+    forget_open_table(st);
+    st->open_table = index;
+    st->open_header = xcalloc(ft->n_header_lines + 1, sizeof *st->open_header);
+    for (size_t i = 0; i < ft->n_header_lines; i++)
+        st->open_header[i] = xstrdup(ft->header_lines[i]);
+    st->n_open_header = ft->n_header_lines;
+}
+
+static size_t table_of_block(const layout_page *lp, const block *b)
+{
+    for (size_t l = b->first_line; l < b->first_line + b->n_lines; l++) {
+        const box *lb = &lp->lines[l].box;
+        double cx = (lb->x0 + lb->x1) / 2, cy = box_cy(*lb);
+        for (size_t i = 0; i < lp->n_tables; i++) {
+            box t = lp->tables[i].bbox;
+            if (cx >= t.x0 - 1 && cx <= t.x1 + 1 && cy >= t.y0 - 1 && cy <= t.y1 + 1)
+                return i;
+        }
+    }
+    return SIZE_MAX;
+}
+
+static void take_table(table_state *st, layout_page *lp, size_t i, arsred_document *doc,
+                       bool heading_before, int *index_on_page)
+{
+    found_table *ft = &lp->tables[i];
+    snprintf(ft->t.id, sizeof ft->t.id, "p%d-t%d", lp->number, (*index_on_page)++);
+    name_table(st, ft);
+    table_assign_meaning(&ft->t, ft->corner, ft->caption_below, st->patterns, doc);
+    if (continues_open_table(st, ft, lp, doc, heading_before)) {
+        append_rows(&doc->tables[st->open_table], &ft->t);
+        table_free_contents(&ft->t);
+    } else {
+        ARRAY_PUSH(doc->tables, doc->n_tables, doc->cap_tables, ft->t);
+        remember_open_table(st, ft, doc->n_tables - 1);
+    }
+    memset(&ft->t, 0, sizeof ft->t);
+}
+
+static void table_page(void *state, layout_page *lp, arsred_document *doc)
+{
+    table_state *st = state;
+    count_sizes(st, lp);
+    bool *taken = xcalloc(lp->n_tables + 1, sizeof *taken);
+    bool heading_before = false;
+    int index_on_page = 0;
+    for (size_t b = 0; b < lp->n_blocks; b++) {
+        const block *bl = &lp->blocks[b];
+        if (bl->furniture)
+            continue;
+        size_t t = bl->in_table ? table_of_block(lp, bl) : SIZE_MAX;
+        if (t != SIZE_MAX) {
+            if (!taken[t])
+                take_table(st, lp, t, doc, heading_before, &index_on_page);
+            taken[t] = true;
+            continue;
+        }
+        if (is_heading(st, bl)) {
+            push_heading(st, bl);
+            heading_before = true;
+        }
+    }
+    for (size_t t = 0; t < lp->n_tables; t++)
+        if (!taken[t])
+            take_table(st, lp, t, doc, heading_before, &index_on_page);
+    free(taken);
+    /* only a table that reaches the bottom of its page may go on */
+    if (st->open_table != SIZE_MAX) {
+        const table *last = &doc->tables[st->open_table];
+        if (last->last_page != lp->number || last->rows == NULL ||
+            last->rows[last->n_rows - 1].box.y1 < 0.7 * lp->height)
+            forget_open_table(st);
+    }
+}
+
+static void table_finish(void *state, arsred_document *doc)
+{
+    (void)doc;
+    table_state *st = state;
+    forget_open_table(st);
+    for (size_t i = 0; i < st->n_headings; i++)
+        free(st->headings[i].text);
+    free(st);
+}
+
+const recogniser table_recogniser = {"tables", table_start, table_page, table_finish};

@@ -1,0 +1,45 @@
+/* table.h: budget and outcome tables, found from the geometry of words.
+ *
+ * table_detect.c finds tables on one page: rows on shared baselines, cells
+ * split at gaps, columns of aligned numbers, header rows above them, row
+ * labels (also wrapped ones) to their left. table_meaning.c gives the
+ * columns and rows their meaning (kinds, years, units) through the
+ * table.* patterns. table.c is the recogniser: titles and sections from
+ * the headings around a table, tables that run onto the next page. */
+#ifndef ARSRED_TABLE_H
+#define ARSRED_TABLE_H
+
+#include "arsred.h"
+#include "layout.h"
+#include "report.h"
+
+/* Limits that keep hostile pages bounded. */
+enum { TABLE_MAX_COLUMNS = 40, TABLE_MAX_ROWS = 2000, TABLE_MAX_HEADER_ROWS = 4 };
+
+/* A table as found on a page, before its title and section are known. */
+typedef struct found_table {
+    table t;                    /* columns, rows, bbox, page */
+    char *corner;               /* the header text above the row labels */
+    char **header_lines;        /* every header row's text, to spot repeats */
+    size_t n_header_lines;
+    char *caption_below;        /* a short line right under the table */
+    box bbox;                   /* kept when t is handed to the document */
+} found_table;
+
+/* Finds the tables of lp (furniture left out) and marks the blocks they
+ * cover (block.in_table). Returns how many; *out (caller frees with
+ * found_tables_free) holds them, top to bottom. */
+size_t tables_detect(layout_page *lp, found_table **out);
+void found_tables_free(found_table *tables, size_t n);
+
+/* Column and row kinds, years, units and the sign convention of t, from
+ * its labels and the table.* patterns; "Utfall" columns are decided by the
+ * arithmetic where it can. */
+void table_assign_meaning(table *t, const char *corner, const char *caption,
+                          const arsred_patterns *patterns, arsred_document *doc);
+
+/* The unit a text declares ("(tkr)", "Belopp i mnkr", "miljoner kronor"):
+ * "kr", "tkr", "mnkr", "%", or NULL. */
+const char *table_unit_in(const char *text, const arsred_patterns *patterns);
+
+#endif

@@ -1,0 +1,800 @@
+/* table_detect.c: tables from the geometry of words. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "number.h"
+#include "table.h"
+#include "text.h"
+#include "util.h"
+
+#define CELL_GAP_EM 0.6       /* a wider gap between words ends a cell */
+#define NUMBER_GAP_EM 0.45    /* widest space inside a number ("4 557") */
+#define ROW_GAP_ROWS 2.6      /* widest gap between rows of a table, in row heights */
+#define WRAP_GAP_ROWS 0.6     /* widest gap between the lines of a wrapped label */
+#define PROSE_WORDS 12        /* a cell this long is running text */
+#define HEADER_WORDS 8        /* longest header cell */
+
+/* ------------------------------------------------------- cells and rows */
+
+/* While a page's rows are built: which of its words are running text. */
+static _Thread_local const bool *prose_words;
+static _Thread_local const word *page_words;
+
+typedef struct tcell {
+    char *text;
+    box box;
+    number num;
+    bool numeric;   /* an amount, percentage or dash */
+    bool year;      /* four bare digits 1900..2099 */
+    size_t n_words;
+    float size;
+} tcell;
+
+typedef enum row_class { ROW_PROSE, ROW_LABEL, ROW_DATA, ROW_OTHER } row_class;
+
+typedef struct trow {
+    tcell *cells;
+    size_t n, cap;
+    box box;
+    float size;
+    row_class cls;
+    size_t n_numeric, n_years;
+} trow;
+
+static bool parses_as_number(const char *text, number *n)
+{
+    number_kind k = number_parse(text, strlen(text), n);
+    return k == NUMBER_AMOUNT || k == NUMBER_PERCENT || k == NUMBER_DASH;
+}
+
+static void classify_cell(tcell *c)
+{
+    number_kind k = number_parse(c->text, strlen(c->text), &c->num);
+    c->numeric = k == NUMBER_AMOUNT || k == NUMBER_PERCENT || k == NUMBER_DASH;
+    c->year = k == NUMBER_YEAR;
+}
+
+static void append_word(strbuf *sb, const word *prev, const word *w)
+{
+    if (prev) {
+        size_t plen = strlen(prev->text);
+        bool digits = plen && is_digit_cp((unsigned char)prev->text[plen - 1]) &&
+                      is_digit_cp((unsigned char)w->text[0]);
+        if (digits && is_number_space_cp(w->space_before))
+            strbuf_add_utf8(sb, w->space_before);
+        else
+            strbuf_addc(sb, ' ');
+    }
+    strbuf_adds(sb, w->text);
+}
+
+/* Whether word w continues the cell whose text so far is cell_text. */
+static bool continues_cell(const char *cell_text, const word *last, const word *w)
+{
+    float em = fmaxf(last->size, w->size);
+    double gap = w->box.x0 - last->box.x1;
+    if (gap > CELL_GAP_EM * em)
+        return false;
+    number a, b;
+    bool cell_num = parses_as_number(cell_text, &a);
+    number_kind wk = number_parse(w->text, strlen(w->text), &b);
+    bool word_num = wk == NUMBER_AMOUNT || wk == NUMBER_PERCENT || wk == NUMBER_YEAR ||
+                    wk == NUMBER_DASH;
+    if (cell_num && word_num) {
+        /* "4" + "557" is one number only where the grouping says so */
+        if (gap > NUMBER_GAP_EM * em)
+            return false;
+        strbuf sb;
+        strbuf_init(&sb);
+        strbuf_adds(&sb, cell_text);
+        strbuf_addc(&sb, ' ');
+        strbuf_adds(&sb, w->text);
+        number joined;
+        bool one = parses_as_number(sb.data, &joined);
+        strbuf_release(&sb);
+        return one;
+    }
+    return true;
+}
+
+static void add_cell(trow *row, strbuf *sb, box b, size_t n_words, float size, bool prose)
+{
+    tcell c = {.text = strbuf_take(sb), .box = b, .n_words = n_words, .size = size};
+    classify_cell(&c);
+    if (prose)
+        c.numeric = c.year = false;
+    ARRAY_PUSH(row->cells, row->n, row->cap, c);
+}
+
+/* Splits the x-sorted words of one visual row into cells. */
+static void split_cells(trow *row, const word *const *words, size_t n)
+{
+    strbuf sb;
+    strbuf_init(&sb);
+    box b = words[0]->box;
+    size_t n_words = 0;
+    float size = 0;
+    bool prose = false;
+    for (size_t i = 0; i < n; i++) {
+        const word *w = words[i];
+        if (i > 0 && !continues_cell(sb.data, words[i - 1], w)) {
+            add_cell(row, &sb, b, n_words, size, prose);
+            n_words = 0;
+            size = 0;
+            prose = false;
+        }
+        prose = prose || (prose_words && prose_words[w - page_words]);
+        if (n_words == 0)
+            b = w->box;
+        append_word(&sb, n_words ? words[i - 1] : NULL, w);
+        b = box_union(b, w->box);
+        size = fmaxf(size, w->size);
+        n_words++;
+    }
+    if (n_words)
+        add_cell(row, &sb, b, n_words, size, prose);
+    strbuf_release(&sb);
+}
+
+static void classify_row(trow *row)
+{
+    bool prose = false;
+    for (size_t i = 0; i < row->n; i++) {
+        row->n_numeric += row->cells[i].numeric;
+        row->n_years += row->cells[i].year;
+        prose = prose || row->cells[i].n_words >= PROSE_WORDS;
+    }
+    if (prose)
+        row->cls = ROW_PROSE;
+    else if (row->n_numeric >= 1 && row->n >= 2)
+        row->cls = ROW_DATA;
+    else if (row->n_numeric == 0 && row->n_years == 0 && row->n == 1)
+        row->cls = ROW_LABEL;
+    else
+        row->cls = ROW_OTHER;
+}
+
+/* A block of running text: several lines, most of them long. A number
+ * inside it is prose, however wide the gaps of a justified line around it. */
+static bool is_prose_block(const layout_page *lp, const block *b)
+{
+    if (b->n_lines < 2)
+        return false;
+    size_t words = 0;
+    for (size_t l = b->first_line; l < b->first_line + b->n_lines; l++)
+        words += lp->lines[l].n_words;
+    return words >= 4 * b->n_lines;
+}
+
+static int compare_word_ptr_cy(const void *a, const void *b)
+{
+    const word *x = *(const word *const *)a, *y = *(const word *const *)b;
+    double ya = box_cy(x->box), yb = box_cy(y->box);
+    return ya < yb ? -1 : ya > yb;
+}
+
+static int compare_word_ptr_x(const void *a, const void *b)
+{
+    const word *x = *(const word *const *)a, *y = *(const word *const *)b;
+    return x->box.x0 < y->box.x0 ? -1 : x->box.x0 > y->box.x0;
+}
+
+/* The visual rows of the page's body words, top to bottom. */
+static size_t build_rows(const layout_page *lp, trow **out)
+{
+    const word **words = xmalloc((lp->n_words ? lp->n_words : 1) * sizeof *words);
+    bool *prose = xcalloc(lp->n_words ? lp->n_words : 1, sizeof *prose);
+    size_t n = 0;
+    for (size_t b = 0; b < lp->n_blocks; b++) {
+        const block *bl = &lp->blocks[b];
+        if (bl->furniture)
+            continue;
+        bool in_prose = is_prose_block(lp, bl);
+        for (size_t l = bl->first_line; l < bl->first_line + bl->n_lines; l++)
+            for (size_t w = 0; w < lp->lines[l].n_words; w++) {
+                size_t index = lp->lines[l].first_word + w;
+                prose[index] = in_prose;
+                words[n++] = &lp->words[index];
+            }
+    }
+    prose_words = prose;
+    page_words = lp->words;
+    qsort(words, n, sizeof *words, compare_word_ptr_cy);
+    trow *rows = NULL;
+    size_t n_rows = 0, cap = 0;
+    for (size_t start = 0; start < n;) {
+        double cy = box_cy(words[start]->box), h = box_height(words[start]->box);
+        size_t end = start + 1;
+        while (end < n) {
+            double hi = box_height(words[end]->box);
+            if (box_cy(words[end]->box) - cy > 0.4 * fmin(h, hi))
+                break;
+            end++;
+        }
+        qsort(words + start, end - start, sizeof *words, compare_word_ptr_x);
+        trow row = {0};
+        split_cells(&row, words + start, end - start);
+        row.box = row.cells[0].box;
+        for (size_t i = 0; i < row.n; i++) {
+            row.box = box_union(row.box, row.cells[i].box);
+            row.size = fmaxf(row.size, row.cells[i].size);
+        }
+        classify_row(&row);
+        ARRAY_PUSH(rows, n_rows, cap, row);
+        start = end;
+    }
+    free(words);
+    free(prose);
+    prose_words = NULL;
+    *out = rows;
+    return n_rows;
+}
+
+static void free_rows(trow *rows, size_t n)
+{
+    for (size_t r = 0; r < n; r++) {
+        for (size_t c = 0; c < rows[r].n; c++)
+            free(rows[r].cells[c].text);
+        free(rows[r].cells);
+    }
+    free(rows);
+}
+
+static double row_height(const trow *r)
+{
+    return fmax(box_height(r->box), r->size);
+}
+
+static double gap_between(const trow *upper, const trow *lower)
+{
+    return lower->box.y0 - upper->box.y1;
+}
+
+/* ------------------------------------------------------------- regions */
+
+typedef struct region {
+    size_t first, last;      /* rows, inclusive */
+    double x0, x1;           /* horizontal extent considered */
+} region;
+
+/* Consecutive data rows, with short label rows between them (wrapped or
+ * section labels), close enough to belong together. */
+static size_t find_regions(const trow *rows, size_t n, region **out)
+{
+    region *regions = NULL;
+    size_t n_regions = 0, cap = 0;
+    size_t r = 0;
+    while (r < n) {
+        if (rows[r].cls != ROW_DATA) {
+            r++;
+            continue;
+        }
+        region g = {r, r, -INFINITY, INFINITY};
+        size_t k = r + 1;
+        size_t data_rows = 1;
+        while (k < n) {
+            const trow *prev = &rows[g.last];
+            /* label rows are taken only where a data row follows */
+            size_t next = k;
+            while (next < n && next < k + 2 && rows[next].cls == ROW_LABEL)
+                next++;
+            if (next >= n || rows[next].cls != ROW_DATA)
+                break;
+            bool close = true;
+            for (size_t j = g.last; j < next && close; j++)
+                close = gap_between(&rows[j], &rows[j + 1]) <= ROW_GAP_ROWS * row_height(prev);
+            if (!close)
+                break;
+            g.last = next;
+            data_rows++;
+            k = next + 1;
+        }
+        ARRAY_PUSH(regions, n_regions, cap, g);
+        r = g.last + 1;
+        (void)data_rows;
+    }
+    *out = regions;
+    return n_regions;
+}
+
+/* ------------------------------------------------------------- columns */
+
+typedef struct tcolumn {
+    double x0, x1;
+    size_t n_numeric, n_text;
+} tcolumn;
+
+/* Cells right of the numbers' left edge are column cells, cells left of
+ * it are row labels. */
+static bool is_label_cell(const tcell *c, double numbers_left)
+{
+    return c->box.x1 <= numbers_left + 0.5 * c->size && !c->numeric;
+}
+
+static bool same_column(const tcolumn *col, const tcell *c)
+{
+    double overlap = span_overlap(col->x0, col->x1, c->box.x0, c->box.x1);
+    double narrow = fmin(col->x1 - col->x0, box_width(c->box));
+    return overlap >= 0.3 * narrow || fabs(col->x1 - c->box.x1) <= 0.5 * c->size;
+}
+
+static int compare_column_x(const void *a, const void *b)
+{
+    const tcolumn *x = a, *y = b;
+    return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
+}
+
+static size_t find_columns(const trow *rows, const region *g, double numbers_left,
+                           tcolumn *cols)
+{
+    size_t n = 0;
+    for (size_t r = g->first; r <= g->last; r++) {
+        if (rows[r].cls != ROW_DATA)
+            continue;
+        for (size_t c = 0; c < rows[r].n; c++) {
+            const tcell *cell = &rows[r].cells[c];
+            if (is_label_cell(cell, numbers_left) || cell->box.x1 < g->x0 || cell->box.x0 > g->x1)
+                continue;
+            size_t k = 0;
+            while (k < n && !same_column(&cols[k], cell))
+                k++;
+            if (k == n) {
+                if (n >= TABLE_MAX_COLUMNS)
+                    continue;
+                cols[n++] = (tcolumn){cell->box.x0, cell->box.x1, 0, 0};
+            }
+            cols[k].x0 = fmin(cols[k].x0, cell->box.x0);
+            cols[k].x1 = fmax(cols[k].x1, cell->box.x1);
+            if (cell->numeric)
+                cols[k].n_numeric++;
+            else
+                cols[k].n_text++;
+        }
+    }
+    qsort(cols, n, sizeof *cols, compare_column_x);
+    /* columns that grew into each other are one */
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (kept && span_overlap(cols[kept - 1].x0, cols[kept - 1].x1, cols[i].x0, cols[i].x1) > 0) {
+            cols[kept - 1].x1 = fmax(cols[kept - 1].x1, cols[i].x1);
+            cols[kept - 1].n_numeric += cols[i].n_numeric;
+            cols[kept - 1].n_text += cols[i].n_text;
+            continue;
+        }
+        cols[kept++] = cols[i];
+    }
+    return kept;
+}
+
+/* The column a cell belongs to: the one it overlaps most, or the nearest
+ * right edge within an em; SIZE_MAX where none fits. */
+static size_t column_of(const tcolumn *cols, size_t n, box b, float size)
+{
+    size_t best = SIZE_MAX;
+    double best_overlap = 0;
+    for (size_t k = 0; k < n; k++) {
+        double o = span_overlap(cols[k].x0, cols[k].x1, b.x0, b.x1);
+        if (o > best_overlap) {
+            best_overlap = o;
+            best = k;
+        }
+    }
+    if (best != SIZE_MAX)
+        return best;
+    double best_d = 1.0 * size;
+    for (size_t k = 0; k < n; k++) {
+        double d = fabs(cols[k].x1 - b.x1);
+        if (d < best_d) {
+            best_d = d;
+            best = k;
+        }
+    }
+    return best;
+}
+
+/* A text column between numeric columns is the label column of a second
+ * table beside the first: split the region there. Returns the x where the
+ * right-hand table starts, or INFINITY. */
+static double side_by_side_split(const tcolumn *cols, size_t n)
+{
+    for (size_t k = 1; k + 1 < n; k++) {
+        bool text = cols[k].n_text > 2 * cols[k].n_numeric;
+        bool numbers_left = false, numbers_right = false;
+        for (size_t j = 0; j < k; j++)
+            numbers_left = numbers_left || cols[j].n_numeric > cols[j].n_text;
+        for (size_t j = k + 1; j < n; j++)
+            numbers_right = numbers_right || cols[j].n_numeric > cols[j].n_text;
+        if (text && numbers_left && numbers_right)
+            return cols[k].x0 - 0.1;
+    }
+    return INFINITY;
+}
+
+/* ------------------------------------------------------------- headers */
+
+/* Rows above the first data row that name the columns: close to it, not
+ * running text, not a bigger heading. Between them and the data, rows with
+ * text over the row labels only are section rows of the table ("Intäkter"
+ * over its items), which g->first is moved up to take in, unless they hang
+ * tight under the header and carry on its corner text ("Näringsliv,
+ * kultur" / "och fritid"). Returns the first header row (== g->first
+ * where there is none). */
+static size_t find_header_rows(const trow *rows, region *g, const tcolumn *cols,
+                               size_t n_cols, double numbers_left, float table_size)
+{
+    size_t candidate = g->first, header_top = SIZE_MAX;
+    size_t taken = 0;
+    while (candidate > 0 && taken < TABLE_MAX_HEADER_ROWS) {
+        const trow *row = &rows[candidate - 1];
+        const trow *below = &rows[candidate];
+        if (row->cls == ROW_PROSE || row->cls == ROW_DATA || row->size > 1.3f * table_size ||
+            gap_between(row, below) > ROW_GAP_ROWS * row_height(row))
+            break;
+        bool over_columns = false;
+        bool short_cells = true;
+        for (size_t c = 0; c < row->n; c++) {
+            const tcell *cell = &row->cells[c];
+            short_cells = short_cells && cell->n_words <= HEADER_WORDS;
+            over_columns = over_columns ||
+                           (cell->box.x1 > numbers_left + 0.5 * cell->size &&
+                            cell->box.x0 < g->x1 &&
+                            column_of(cols, n_cols, cell->box, cell->size) != SIZE_MAX);
+        }
+        if (!short_cells || (!over_columns && (row->n != 1 || row->size > 1.1f * table_size)))
+            break;
+        candidate--;
+        taken++;
+        if (over_columns)
+            header_top = candidate;
+    }
+    if (header_top == SIZE_MAX)
+        return g->first;
+    /* rows between the header and the data: corner text or section rows */
+    size_t last_header = header_top;
+    while (last_header + 1 < g->first) {
+        const trow *row = &rows[last_header + 1];
+        bool wraps_corner = gap_between(&rows[last_header], row) <= 0.35 * row_height(row) &&
+                            row->n == 1 && text_starts_lower(row->cells[0].text);
+        if (!wraps_corner)
+            break;
+        last_header++;
+    }
+    g->first = last_header + 1;
+    return header_top;
+}
+
+typedef struct header_text {
+    strbuf label, group;
+} header_text;
+
+static void add_header_cell(header_text *heads, const tcolumn *cols, size_t n_cols,
+                            const tcell *cell)
+{
+    size_t spanned[TABLE_MAX_COLUMNS], n_spanned = 0;
+    for (size_t k = 0; k < n_cols; k++) {
+        double o = span_overlap(cols[k].x0, cols[k].x1, cell->box.x0, cell->box.x1);
+        if (o >= 0.5 * (cols[k].x1 - cols[k].x0) && o > 0)
+            spanned[n_spanned++] = k;
+    }
+    if (n_spanned >= 2) {
+        for (size_t i = 0; i < n_spanned; i++)
+            text_join_line(&heads[spanned[i]].group, cell->text);
+        return;
+    }
+    size_t k = n_spanned == 1 ? spanned[0] : column_of(cols, n_cols, cell->box, cell->size);
+    if (k != SIZE_MAX)
+        text_join_line(&heads[k].label, cell->text);
+}
+
+/* ---------------------------------------------------------------- rows */
+
+static bool in_range(const region *g, const tcell *c)
+{
+    double cx = (c->box.x0 + c->box.x1) / 2;
+    return cx >= g->x0 && cx < g->x1;
+}
+
+static char *label_of(const trow *row, const region *g, double numbers_left)
+{
+    strbuf sb;
+    strbuf_init(&sb);
+    for (size_t c = 0; c < row->n; c++) {
+        const tcell *cell = &row->cells[c];
+        if (!in_range(g, cell) || !is_label_cell(cell, numbers_left))
+            continue;
+        if (sb.len)
+            strbuf_addc(&sb, ' ');
+        strbuf_adds(&sb, cell->text);
+    }
+    return strbuf_take(&sb);
+}
+
+static size_t count_column_cells(const trow *row, const region *g, double numbers_left)
+{
+    size_t n = 0;
+    for (size_t c = 0; c < row->n; c++)
+        n += in_range(g, &row->cells[c]) && !is_label_cell(&row->cells[c], numbers_left);
+    return n;
+}
+
+static void set_cell(table_cell *tc, const tcell *c, int page)
+{
+    if (tc->text) { /* two pieces in one column: one cell, parsed again */
+        strbuf sb;
+        strbuf_init(&sb);
+        strbuf_adds(&sb, tc->text);
+        strbuf_addc(&sb, ' ');
+        strbuf_adds(&sb, c->text);
+        free(tc->text);
+        tc->text = strbuf_take(&sb);
+        tc->box = box_union(tc->box, c->box);
+    } else {
+        tc->text = xstrdup(c->text);
+        tc->box = c->box;
+    }
+    tc->page = page;
+    number n;
+    number_kind k = number_parse(tc->text, strlen(tc->text), &n);
+    /* a year-like figure in a column of amounts is an amount */
+    tc->has_value = k == NUMBER_AMOUNT || k == NUMBER_PERCENT || k == NUMBER_DASH ||
+                    k == NUMBER_YEAR;
+    tc->value = tc->has_value ? n.value : 0;
+    tc->decimals = tc->has_value ? n.decimals : 0;
+    snprintf(tc->note, sizeof tc->note, "%s", tc->has_value ? n.note : "");
+}
+
+static bool starts_continuation(const char *label, const char *prev_label)
+{
+    size_t pl = strlen(prev_label);
+    bool prev_open = pl > 0 && (prev_label[pl - 1] == ',' || prev_label[pl - 1] == '-' ||
+                                (pl >= 4 && strcmp(prev_label + pl - 4, " och") == 0));
+    return text_starts_lower(label) || label[0] == '(' || prev_open;
+}
+
+static void add_table_row(table *t, char *label, const trow *row, int page)
+{
+    table_row r = {.label = label, .box = row->box, .page = page};
+    r.cells = xcalloc(t->n_columns ? t->n_columns : 1, sizeof *r.cells);
+    ARRAY_PUSH(t->rows, t->n_rows, t->cap_rows, r);
+}
+
+/* Fills t's rows from the region: data rows become rows, label rows join
+ * the row they wrap from or onto, or stand as section rows. */
+static void fill_rows(table *t, const trow *rows, const region *g, const tcolumn *cols,
+                      size_t n_cols, double numbers_left, int page)
+{
+    char *pending_prefix = NULL;
+    for (size_t r = g->first; r <= g->last && t->n_rows < TABLE_MAX_ROWS; r++) {
+        const trow *row = &rows[r];
+        char *label = label_of(row, g, numbers_left);
+        if (count_column_cells(row, g, numbers_left) == 0) {
+            table_row *prev = t->n_rows ? &t->rows[t->n_rows - 1] : NULL;
+            bool tight_to_prev = prev && row->box.y0 - prev->box.y1 <= WRAP_GAP_ROWS * row_height(row);
+            const trow *next = r < g->last ? &rows[r + 1] : NULL;
+            char *next_label = next ? label_of(next, g, numbers_left) : NULL;
+            if (prev && tight_to_prev && starts_continuation(label, prev->label)) {
+                strbuf sb = {prev->label, strlen(prev->label), strlen(prev->label) + 1};
+                text_join_line(&sb, label);
+                prev->label = sb.data;
+                prev->box = box_union(prev->box, row->box);
+                free(label);
+            } else if (next && next_label && count_column_cells(next, g, numbers_left) > 0 &&
+                       text_starts_lower(next_label)) {
+                free(pending_prefix);
+                pending_prefix = label;
+            } else {
+                add_table_row(t, label, row, page); /* a section row: no cells */
+            }
+            free(next_label);
+            continue;
+        }
+        if (pending_prefix) {
+            strbuf sb;
+            strbuf_init(&sb);
+            strbuf_adds(&sb, pending_prefix);
+            text_join_line(&sb, label);
+            free(label);
+            free(pending_prefix);
+            pending_prefix = NULL;
+            label = strbuf_take(&sb);
+        }
+        add_table_row(t, label, row, page);
+        table_row *tr = &t->rows[t->n_rows - 1];
+        for (size_t c = 0; c < row->n; c++) {
+            const tcell *cell = &row->cells[c];
+            if (!in_range(g, cell) || is_label_cell(cell, numbers_left))
+                continue;
+            size_t k = column_of(cols, n_cols, cell->box, cell->size);
+            if (k != SIZE_MAX)
+                set_cell(&tr->cells[k], cell, page);
+        }
+    }
+    free(pending_prefix);
+}
+
+/* --------------------------------------------------------------- tables */
+
+static void build_table(found_table *ft, const trow *rows, const region *g,
+                        size_t header_first, const tcolumn *cols, size_t n_cols,
+                        double numbers_left, int page)
+{
+    table *t = &ft->t;
+    t->page = t->last_page = page;
+    t->n_columns = n_cols;
+    t->columns = xcalloc(n_cols ? n_cols : 1, sizeof *t->columns);
+    header_text *heads = xcalloc(n_cols ? n_cols : 1, sizeof *heads);
+    strbuf corner;
+    strbuf_init(&corner);
+    ft->header_lines = xcalloc(TABLE_MAX_HEADER_ROWS + 1, sizeof *ft->header_lines);
+    for (size_t r = header_first; r < g->first; r++) {
+        const trow *row = &rows[r];
+        strbuf text;
+        strbuf_init(&text);
+        for (size_t c = 0; c < row->n; c++) {
+            const tcell *cell = &row->cells[c];
+            if (!in_range(g, cell))
+                continue;
+            if (text.len)
+                strbuf_addc(&text, ' ');
+            strbuf_adds(&text, cell->text);
+            if (cell->box.x1 <= numbers_left + 0.5 * cell->size)
+                text_join_line(&corner, cell->text);
+            else
+                add_header_cell(heads, cols, n_cols, cell);
+        }
+        ft->header_lines[ft->n_header_lines++] = strbuf_take(&text);
+    }
+    for (size_t k = 0; k < n_cols; k++) {
+        t->columns[k].label = strbuf_take(&heads[k].label);
+        t->columns[k].group = heads[k].group.len ? strbuf_take(&heads[k].group) : NULL;
+        strbuf_release(&heads[k].group);
+        t->columns[k].x0 = cols[k].x0;
+        t->columns[k].x1 = cols[k].x1;
+    }
+    free(heads);
+    ft->corner = strbuf_take(&corner);
+    fill_rows(t, rows, g, cols, n_cols, numbers_left, page);
+    box bb = rows[header_first].box;
+    for (size_t r = header_first; r <= g->last; r++)
+        bb = box_union(bb, rows[r].box);
+    if (isfinite(g->x0) && g->x0 > bb.x0)
+        bb.x0 = g->x0;
+    if (isfinite(g->x1) && g->x1 < bb.x1)
+        bb.x1 = g->x1;
+    t->bbox = bb;
+    ft->bbox = bb;
+}
+
+static double numbers_left_in(const trow *rows, const region *g)
+{
+    double left = INFINITY;
+    for (size_t r = g->first; r <= g->last; r++)
+        if (rows[r].cls == ROW_DATA)
+            for (size_t c = 0; c < rows[r].n; c++)
+                if (rows[r].cells[c].numeric && in_range(g, &rows[r].cells[c]))
+                    left = fmin(left, rows[r].cells[c].box.x0);
+    return left;
+}
+
+static float region_size(const trow *rows, const region *g)
+{
+    float size = 0;
+    for (size_t r = g->first; r <= g->last; r++)
+        size = fmaxf(size, rows[r].size);
+    return size;
+}
+
+/* A contents list (entries and their page numbers) is not a table: one
+ * column of whole numbers that only grow. */
+static bool is_contents_list(const table *t)
+{
+    if (t->n_columns != 1 || t->n_rows < 2)
+        return false;
+    double last = -1;
+    for (size_t r = 0; r < t->n_rows; r++) {
+        const table_cell *c = &t->rows[r].cells[0];
+        if (!c->text)
+            continue;
+        if (!c->has_value || c->decimals != 0 || c->value <= last || c->value > 9999)
+            return false;
+        last = c->value;
+    }
+    return true;
+}
+
+/* Detects the table of region g (or the tables of its two halves where a
+ * second table stands beside the first). */
+static void detect_in_region(const trow *rows, size_t n_rows, region g, int page,
+                             found_table **out, size_t *n_out, size_t *cap, int depth)
+{
+    double numbers_left = numbers_left_in(rows, &g);
+    if (!isfinite(numbers_left))
+        return;
+    tcolumn cols[TABLE_MAX_COLUMNS];
+    size_t n_cols = find_columns(rows, &g, numbers_left, cols);
+    if (n_cols == 0)
+        return;
+    double split = depth == 0 ? side_by_side_split(cols, n_cols) : INFINITY;
+    if (isfinite(split)) {
+        region left = g, right = g;
+        left.x1 = split;
+        right.x0 = split;
+        detect_in_region(rows, n_rows, left, page, out, n_out, cap, depth + 1);
+        detect_in_region(rows, n_rows, right, page, out, n_out, cap, depth + 1);
+        return;
+    }
+    size_t data_rows = 0;
+    for (size_t r = g.first; r <= g.last; r++)
+        data_rows += rows[r].cls == ROW_DATA;
+    size_t header_first = find_header_rows(rows, &g, cols, n_cols, numbers_left,
+                                           region_size(rows, &g));
+    data_rows = 0;
+    for (size_t r = g.first; r <= g.last; r++)
+        data_rows += rows[r].cls == ROW_DATA;
+    /* one data row makes a table only under a header that names columns */
+    if (data_rows < 2 && header_first == g.first)
+        return;
+    found_table ft = {0};
+    build_table(&ft, rows, &g, header_first, cols, n_cols, numbers_left, page);
+    if (is_contents_list(&ft.t)) {
+        found_tables_free(memcpy(xmalloc(sizeof ft), &ft, sizeof ft), 1);
+        return;
+    }
+    if (g.last + 1 < n_rows) {
+        const trow *below = &rows[g.last + 1];
+        if (below->cls != ROW_DATA && below->cls != ROW_PROSE && below->n == 1 &&
+            gap_between(&rows[g.last], below) <= 1.5 * row_height(below))
+            ft.caption_below = xstrdup(below->cells[0].text);
+    }
+    ARRAY_PUSH(*out, *n_out, *cap, ft);
+}
+
+/* A block with any line inside a table belongs to it (stacked header
+ * cells can make one block that reaches from one table into the next). */
+static void mark_table_blocks(layout_page *lp, const found_table *tables, size_t n)
+{
+    for (size_t b = 0; b < lp->n_blocks; b++) {
+        block *bl = &lp->blocks[b];
+        for (size_t l = bl->first_line; l < bl->first_line + bl->n_lines; l++) {
+            const box *lb = &lp->lines[l].box;
+            double cx = (lb->x0 + lb->x1) / 2, cy = box_cy(*lb);
+            for (size_t i = 0; i < n; i++) {
+                box t = tables[i].t.bbox;
+                if (cx >= t.x0 - 1 && cx <= t.x1 + 1 && cy >= t.y0 - 1 && cy <= t.y1 + 1)
+                    bl->in_table = true;
+            }
+        }
+    }
+}
+
+size_t tables_detect(layout_page *lp, found_table **out)
+{
+    *out = NULL;
+    trow *rows = NULL;
+    size_t n_rows = build_rows(lp, &rows);
+    region *regions = NULL;
+    size_t n_regions = find_regions(rows, n_rows, &regions);
+    found_table *tables = NULL;
+    size_t n_tables = 0, cap = 0;
+    for (size_t i = 0; i < n_regions; i++)
+        detect_in_region(rows, n_rows, regions[i], lp->number, &tables, &n_tables, &cap, 0);
+    mark_table_blocks(lp, tables, n_tables);
+    free(regions);
+    free_rows(rows, n_rows);
+    *out = tables;
+    return n_tables;
+}
+
+void found_tables_free(found_table *tables, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        table_free_contents(&tables[i].t);
+        free(tables[i].corner);
+        free(tables[i].caption_below);
+        for (size_t k = 0; k < tables[i].n_header_lines; k++)
+            free(tables[i].header_lines[k]);
+        free(tables[i].header_lines);
+    }
+    free(tables);
+}

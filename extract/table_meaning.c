@@ -1,0 +1,265 @@
+/* table_meaning.c: what a table's columns and rows are. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pattern.h"
+#include "table.h"
+#include "util.h"
+
+/* The first pattern of kind that matches text; its match in *m. */
+static const pattern *first_match(const arsred_patterns *patterns, const char *kind,
+                                  const char *text, pattern_match *m)
+{
+    const pattern *pats[16];
+    size_t n = patterns_of_kind(patterns, kind, pats, 16);
+    for (size_t i = 0; i < n && i < 16; i++)
+        if (pattern_exec(pats[i], text, strlen(text), 0, m) == PATTERN_MATCHED)
+            return pats[i];
+    return NULL;
+}
+
+static bool matches(const arsred_patterns *patterns, const char *kind, const char *text)
+{
+    pattern_match m;
+    return text && first_match(patterns, kind, text, &m) != NULL;
+}
+
+const char *table_unit_in(const char *text, const arsred_patterns *patterns)
+{
+    static const char *const units[][2] = {
+        {"tkr", "tkr"}, {"mnkr", "mnkr"}, {"kr", "kr"}, {"percent", "%"}};
+    pattern_match m;
+    if (!text || !first_match(patterns, "table.unit", text, &m))
+        return NULL;
+    for (size_t i = 0; i < sizeof units / sizeof *units; i++) {
+        const pattern_group *g = pattern_match_group(&m, units[i][0]);
+        if (g && g->set)
+            return units[i][1];
+    }
+    return NULL;
+}
+
+static int year_in(const char *text, const arsred_patterns *patterns)
+{
+    pattern_match m;
+    if (!text || !first_match(patterns, "table.year", text, &m))
+        return 0;
+    const pattern_group *g = pattern_match_group(&m, "year");
+    return g && g->set ? atoi(text + g->start) : 0;
+}
+
+/* Kinds in the order they are tried: "Budgetavvikelse" is a deviation. */
+static column_kind kind_of_label(const char *label, const arsred_patterns *patterns,
+                                 bool *utfall)
+{
+    *utfall = false;
+    if (matches(patterns, "table.column.deviation", label))
+        return COLUMN_DEVIATION;
+    if (matches(patterns, "table.column.forecast", label))
+        return COLUMN_FORECAST;
+    if (matches(patterns, "table.column.budget", label))
+        return COLUMN_BUDGET;
+    if (matches(patterns, "table.column.actual", label))
+        return COLUMN_ACTUAL;
+    if (matches(patterns, "table.column.utfall", label)) {
+        *utfall = true;
+        return COLUMN_ACTUAL;
+    }
+    return COLUMN_OTHER;
+}
+
+static row_kind kind_of_row(const char *label, const arsred_patterns *patterns)
+{
+    if (matches(patterns, "table.row.total", label))
+        return ROW_TOTAL;
+    if (matches(patterns, "table.row.net", label))
+        return ROW_NET;
+    if (matches(patterns, "table.row.revenue", label))
+        return ROW_REVENUE;
+    if (matches(patterns, "table.row.cost", label))
+        return ROW_COST;
+    return ROW_ITEM;
+}
+
+/* The tolerance of a + b + ... printed with these decimals: half a unit in
+ * the last printed place of each (consistency under rounding). */
+static double half_unit(int decimals)
+{
+    return 0.5 * pow(10, -decimals);
+}
+
+/* Whether column c equals sign_a * column a + sign_b * column b, within
+ * rounding, in most rows where all three have values: a misprinted cell
+ * (which the checks then point at) must not hide what a column is. */
+static bool columns_relate(const table *t, size_t c, size_t a, int sign_a, size_t b,
+                           int sign_b)
+{
+    size_t holds = 0, fails = 0;
+    for (size_t r = 0; r < t->n_rows; r++) {
+        const table_cell *x = &t->rows[r].cells[c], *y = &t->rows[r].cells[a],
+                         *z = &t->rows[r].cells[b];
+        if (!x->has_value || !y->has_value || !z->has_value)
+            continue;
+        double tolerance = half_unit(x->decimals) + half_unit(y->decimals) + half_unit(z->decimals);
+        if (fabs(x->value - (sign_a * y->value + sign_b * z->value)) <= tolerance + 1e-9)
+            holds++;
+        else
+            fails++;
+    }
+    return holds > 0 && holds > fails && (fails == 0 || holds >= 2);
+}
+
+static size_t column_of_kind(const table *t, column_kind kind, int year, size_t except)
+{
+    for (size_t k = 0; k < t->n_columns; k++)
+        if (k != except && t->columns[k].kind == kind && !t->columns[k].utfall &&
+            t->columns[k].year == year)
+            return k;
+    return SIZE_MAX;
+}
+
+/* "Utfall" is the outcome beside Budget and Avvikelse, and the difference
+ * beside Budget and Bokfört; the arithmetic of the table tells which. */
+static void decide_utfall(table *t, size_t u, arsred_document *doc)
+{
+    table_column *col = &t->columns[u];
+    size_t budget = column_of_kind(t, COLUMN_BUDGET, col->year, u);
+    size_t actual = column_of_kind(t, COLUMN_ACTUAL, col->year, u);
+    size_t deviation = column_of_kind(t, COLUMN_DEVIATION, col->year, u);
+    if (budget != SIZE_MAX && actual != SIZE_MAX) {
+        if (columns_relate(t, u, actual, 1, budget, -1) ||
+            columns_relate(t, u, actual, -1, budget, 1)) {
+            col->kind = COLUMN_DEVIATION;
+            return;
+        }
+    } else if (budget != SIZE_MAX && deviation != SIZE_MAX) {
+        if (columns_relate(t, deviation, u, 1, budget, -1) ||
+            columns_relate(t, deviation, u, -1, budget, 1)) {
+            col->kind = COLUMN_ACTUAL;
+            return;
+        }
+    } else {
+        /* Beside a budget alone (or nothing), Utfall is the outcome: there
+         * is no other outcome for it to be the difference from. */
+        col->kind = COLUMN_ACTUAL;
+        return;
+    }
+    col->kind = COLUMN_OTHER;
+    report_warn(doc, "utfall-undecided", t->page,
+                "page %d: table %s: the arithmetic does not tell whether \"%s\" is the "
+                "outcome or the difference; its kind is left as other",
+                t->page, t->id, col->label);
+}
+
+static const char *column_unit(const table *t, size_t k, const arsred_patterns *patterns)
+{
+    const table_column *col = &t->columns[k];
+    const char *unit = table_unit_in(col->label, patterns);
+    if (!unit)
+        unit = table_unit_in(col->group, patterns);
+    if (unit)
+        return unit;
+    if (col->label && strncasecmp(col->label, "antal", 5) == 0)
+        return "antal";
+    size_t percent = 0, values = 0;
+    for (size_t r = 0; r < t->n_rows; r++) {
+        const table_cell *c = &t->rows[r].cells[k];
+        if (!c->has_value)
+            continue;
+        values++;
+        percent += c->text && strchr(c->text, '%') != NULL;
+    }
+    return values && percent == values ? "%" : NULL;
+}
+
+static const char *sign_convention(const table *t)
+{
+    size_t negative = 0, positive = 0;
+    for (size_t r = 0; r < t->n_rows; r++) {
+        if (t->rows[r].kind != ROW_COST)
+            continue;
+        for (size_t k = 0; k < t->n_columns; k++) {
+            const table_cell *c = &t->rows[r].cells[k];
+            if (!c->has_value || c->value == 0 || t->columns[k].kind == COLUMN_DEVIATION)
+                continue;
+            if (c->value < 0)
+                negative++;
+            else
+                positive++;
+        }
+    }
+    if (negative + positive == 0)
+        return NULL;
+    return negative >= positive ? "costs-negative" : "costs-positive";
+}
+
+/* A row named like a column kind is a relation turned on its side. */
+static column_kind row_measure(const char *label, const arsred_patterns *patterns)
+{
+    bool utfall;
+    column_kind k = kind_of_label(label, patterns, &utfall);
+    /* only short labels ("Budget", "Budgetavvikelse"), not "Budgeterade bidrag" */
+    return strchr(label, ' ') == NULL || utfall ? k : COLUMN_OTHER;
+}
+
+/* Where every dated column speaks of one year, an undated one ("Avvikelse"
+ * beside "Budget 2021" and "Utfall 2021") does too. */
+static void inherit_single_year(table *t)
+{
+    int year = 0;
+    for (size_t k = 0; k < t->n_columns; k++) {
+        int y = t->columns[k].year;
+        if (y && year && y != year)
+            return;
+        if (y)
+            year = y;
+    }
+    for (size_t k = 0; k < t->n_columns && year; k++)
+        if (!t->columns[k].year)
+            t->columns[k].year = year;
+}
+
+void table_assign_meaning(table *t, const char *corner, const char *caption,
+                          const arsred_patterns *patterns, arsred_document *doc)
+{
+    for (size_t k = 0; k < t->n_columns; k++) {
+        table_column *col = &t->columns[k];
+        col->kind = kind_of_label(col->label, patterns, &col->utfall);
+        if (col->kind == COLUMN_OTHER && col->group)
+            col->kind = kind_of_label(col->group, patterns, &col->utfall);
+        col->year = year_in(col->label, patterns);
+        if (!col->year)
+            col->year = year_in(col->group, patterns);
+        const char *unit = column_unit(t, k, patterns);
+        col->unit = unit ? xstrdup(unit) : NULL;
+    }
+    inherit_single_year(t);
+    for (size_t k = 0; k < t->n_columns; k++)
+        if (t->columns[k].utfall)
+            decide_utfall(t, k, doc);
+    for (size_t r = 0; r < t->n_rows; r++) {
+        t->rows[r].kind = kind_of_row(t->rows[r].label, patterns);
+        t->rows[r].measure = row_measure(t->rows[r].label, patterns);
+    }
+    const char *unit = table_unit_in(corner, patterns);
+    if (!unit)
+        unit = table_unit_in(caption, patterns);
+    if (!unit && t->title)
+        unit = table_unit_in(t->title, patterns);
+    if (!unit) { /* every money column says the same */
+        for (size_t k = 0; k < t->n_columns; k++) {
+            const char *u = t->columns[k].unit;
+            if (!u || strcmp(u, "antal") == 0)
+                continue;
+            if (unit && strcmp(unit, u) != 0) {
+                unit = NULL;
+                break;
+            }
+            unit = u;
+        }
+    }
+    t->unit_declared = unit ? xstrdup(unit) : NULL;
+    t->unit_effective = unit ? xstrdup(unit) : NULL;
+    t->sign_convention = sign_convention(t);
+}

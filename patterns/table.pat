@@ -1,0 +1,172 @@
+# Tables: what their labels mean. Subjects are single header cells (column
+# labels, "Budget 2020"), row labels ("Verksamhetsnetto"), or the short texts
+# around a table that may declare its unit ("(tkr)", "Belopp i mnkr").
+# Kinds are tried in the order the table code gives: deviation before budget
+# ("Budgetavvikelse" holds "Budget"), forecast, budget, actual, utfall.
+
+pattern table.unit
+kind    table.unit
+flags   i
+description the unit a table declares; the group that matches names it
+regex   (?:^|[\s(])(?:(?<tkr>tkr|tkr\.|kkr|tsek|tusen(?:tal|tals)?\h+kronor|tusentals\h+kr)|(?<mnkr>mnkr|mkr|mnkr\.|msek|miljoner\h+kronor|miljoner\h+kr|mn\h+kr)|(?<kr>kr|kronor|sek)|(?<percent>%|procent))(?=$|[\s).,:;])
+example (tkr)
+  tkr = tkr
+example Belopp i mnkr
+  mnkr = mnkr
+example Ekonomi (tkr)
+  tkr = tkr
+example Belopp i tusentals kronor
+  tkr = tusentals kronor
+example miljoner kronor
+  mnkr = miljoner kronor
+example Belopp i kr
+  kr = kr
+example Andel (%)
+  percent = %
+example Mkr
+  mnkr = Mkr
+example Kronor per invånare
+  kr = Kronor
+example Kommunstyrelsen
+  no match
+example Trafikfrågor
+  no match
+
+pattern table.column.deviation
+kind    table.column.deviation
+flags   i
+description a difference against the budget (or the plan)
+regex   \b(?<word>avvikelse|budgetavvikelse|budget-\h*avvikelse|avv\.?|differens|diff\.?|återstår|återstående|resultat\h+mot\h+budget|budgetavv\.?)(?=$|[\s.,:;)])
+example Avvikelse
+  word = Avvikelse
+example Budgetavvikelse 2025
+  word = Budgetavvikelse
+example Budget- avvikelse
+  word = Budget- avvikelse
+example Återstår
+  word = Återstår
+example Budget 2020
+  no match
+
+pattern table.column.forecast
+kind    table.column.forecast
+flags   i
+description a forecast of the year's outcome
+regex   \b(?<word>prognos|helårsprognos|prognos\h+helår)\b
+example Prognos 2021
+  word = Prognos
+example Helårsprognos
+  word = Helårsprognos
+example Budget
+  no match
+
+pattern table.column.budget
+kind    table.column.budget
+flags   i
+description the budget (or a revised budget)
+regex   \b(?<word>reviderad\h+budget|total\h+projektbudget|projektbudget|totalbudget|årsbudget|budget|budg\.?)(?=$|[\s.,:;)])
+example Budget 2019
+  word = Budget
+example Årsbudget
+  word = Årsbudget
+example Total projektbudget
+  word = Total projektbudget
+example Bokfört 2019
+  no match
+
+pattern table.column.actual
+kind    table.column.actual
+flags   i
+description the recorded outcome
+regex   \b(?<word>bokfört|bokfört\h+utfall|redovisat|bokslut|ack\.?\h+utfall|ackumulerat\h+utfall|verkligt|resultat|räkenskapsår)\b
+example Bokfört 2019
+  word = Bokfört
+example Bokslut 2020
+  word = Bokslut
+example Ack. Utfall
+  word = Ack. Utfall
+example Budget 2020
+  no match
+
+pattern table.column.utfall
+kind    table.column.utfall
+flags   i
+description "Utfall": the outcome in one report, the difference in another; the arithmetic decides
+regex   \b(?<word>utfall)\b
+example Utfall 2019
+  word = Utfall
+example Utfall
+  word = Utfall
+example Budget
+  no match
+
+pattern table.year
+kind    table.year
+description the year a column speaks of
+regex   (?<![\d-])(?<year>(?:19|20)\d\d)(?![\d-])
+example Budget 2019
+  year = 2019
+example 2024
+  year = 2024
+example Utfall 2025-12-31
+  no match
+example Budget
+  no match
+
+pattern table.row.total
+kind    table.row.total
+flags   i
+description a sum of the rows above it
+regex   ^\h*(?<word>summa|totalt|total|s:a|tot\.?)\b
+example Summa pågående projekt
+  word = Summa
+example Totalt
+  word = Totalt
+example S:a kostnader
+  word = S:a
+example Totalbudget
+  no match
+
+pattern table.row.net
+kind    table.row.net
+flags   i
+description revenue and cost together
+regex   ^\h*(?<word>verksamhetsnetto|verksamhetens\h+nettokostnad(?:er)?|nettokostnad(?:er)?|nettokostnad\h+per\h+\w+|netto|nettointäkt(?:er)?|årets\h+resultat|resultat|nettoinvestering(?:ar)?|nettoutfall)\b
+example Verksamhetsnetto
+  word = Verksamhetsnetto
+example Nettokostnader
+  word = Nettokostnader
+example Årets resultat
+  word = Årets resultat
+example Nettoinvesteringar
+  word = Nettoinvesteringar
+example Nettoomsättning
+  no match
+
+pattern table.row.revenue
+kind    table.row.revenue
+flags   i
+description income
+regex   ^\h*(?<word>intäkter|verksamhetens\h+intäkter|driftsintäkter|övriga\h+intäkter|inkomster|intäkt|bidrag\h+och\h+intäkter|nettoomsättning|rörelseintäkter)\b
+example Intäkter
+  word = Intäkter
+example Verksamhetens intäkter
+  word = Verksamhetens intäkter
+example Nettoomsättning
+  word = Nettoomsättning
+example Kostnader
+  no match
+
+pattern table.row.cost
+kind    table.row.cost
+flags   i
+description expenses
+regex   ^\h*(?<word>kostnader|verksamhetens\h+kostnader|driftskostnader|övriga\h+kostnader|utgifter|kostnad|personalkostnader|lokalkostnader|rörelsekostnader)\b
+example Kostnader
+  word = Kostnader
+example Verksamhetens kostnader
+  word = Verksamhetens kostnader
+example Personalkostnader
+  word = Personalkostnader
+example Intäkter
+  no match
