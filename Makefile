@@ -14,7 +14,8 @@ run: build
 
 test: build build-asan
 	ctest --test-dir $(BUILD) --output-on-failure
-	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	    ctest --test-dir $(BUILD_ASAN) --output-on-failure
 
 deps:

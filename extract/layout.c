@@ -182,11 +182,11 @@ static void add_line(layout_page *lp, size_t *cap, size_t first, size_t n)
 
 void layout_lines_from_words(layout_page *lp)
 {
-    qsort(lp->words, lp->n_words, sizeof *lp->words, compare_word_cy);
+    sort_array(lp->words, lp->n_words, sizeof *lp->words, compare_word_cy);
     size_t cap = 0;
     for (size_t start = 0; start < lp->n_words;) {
         size_t end = row_end(lp->words, start, lp->n_words);
-        qsort(lp->words + start, end - start, sizeof *lp->words, compare_word_x);
+        sort_array(lp->words + start, end - start, sizeof *lp->words, compare_word_x);
         size_t frag = start;
         for (size_t i = start + 1; i <= end; i++) {
             bool split = i == end;
@@ -426,7 +426,7 @@ static void split_blocks_at_paragraph_breaks(layout_page *lp)
             double *pitch = xmalloc(n_pitch * sizeof *pitch);
             for (size_t i = 0; i < n_pitch; i++)
                 pitch[i] = lp->lines[b->first_line + i + 1].box.y0 - lp->lines[b->first_line + i].box.y0;
-            qsort(pitch, n_pitch, sizeof *pitch, compare_double);
+            sort_array(pitch, n_pitch, sizeof *pitch, compare_double);
             median = pitch[n_pitch / 2 - (n_pitch % 2 == 0)];
             free(pitch);
         }
@@ -482,7 +482,7 @@ static char *join_block_text(const layout_page *lp, const line *lines, size_t n)
 
 void layout_blocks_from_lines(layout_page *lp)
 {
-    qsort(lp->lines, lp->n_lines, sizeof *lp->lines, compare_line_pos);
+    sort_array(lp->lines, lp->n_lines, sizeof *lp->lines, compare_line_pos);
     size_t *owner = xcalloc(lp->n_lines ? lp->n_lines : 1, sizeof *owner);
     block_draft *drafts = NULL;
     size_t n_drafts = 0, cap_drafts = 0;

@@ -200,7 +200,7 @@ static size_t build_rows(const layout_page *lp, trow **out)
     }
     prose_words = prose;
     page_words = lp->words;
-    qsort(words, n, sizeof *words, compare_word_ptr_cy);
+    sort_array(words, n, sizeof *words, compare_word_ptr_cy);
     trow *rows = NULL;
     size_t n_rows = 0, cap = 0;
     for (size_t start = 0; start < n;) {
@@ -212,7 +212,7 @@ static size_t build_rows(const layout_page *lp, trow **out)
                 break;
             end++;
         }
-        qsort(words + start, end - start, sizeof *words, compare_word_ptr_x);
+        sort_array(words + start, end - start, sizeof *words, compare_word_ptr_x);
         trow row = {0};
         split_cells(&row, words + start, end - start);
         row.box = row.cells[0].box;
@@ -352,7 +352,7 @@ static size_t find_columns(const trow *rows, const region *g, double numbers_lef
                 cols[k].n_text++;
         }
     }
-    qsort(cols, n, sizeof *cols, compare_column_x);
+    sort_array(cols, n, sizeof *cols, compare_column_x);
     /* columns that grew into each other are one */
     size_t kept = 0;
     for (size_t i = 0; i < n; i++) {

@@ -173,11 +173,14 @@ static const char *column_unit(const table *t, size_t k, const arsred_patterns *
     return values && percent == values ? "%" : NULL;
 }
 
-static const char *sign_convention(const table *t)
+/* Costs printed negative, or positive (net = revenue - cost), as the rows
+ * that hold costs show it. */
+static const char *sign_convention(const table *t, const arsred_patterns *patterns)
 {
     size_t negative = 0, positive = 0;
     for (size_t r = 0; r < t->n_rows; r++) {
-        if (t->rows[r].kind != ROW_COST)
+        if (t->rows[r].kind != ROW_COST &&
+            !matches(patterns, "table.sign.cost", t->rows[r].label))
             continue;
         for (size_t k = 0; k < t->n_columns; k++) {
             const table_cell *c = &t->rows[r].cells[k];
@@ -261,5 +264,5 @@ void table_assign_meaning(table *t, const char *corner, const char *caption,
     }
     t->unit_declared = unit ? xstrdup(unit) : NULL;
     t->unit_effective = unit ? xstrdup(unit) : NULL;
-    t->sign_convention = sign_convention(t);
+    t->sign_convention = sign_convention(t, patterns);
 }

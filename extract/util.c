@@ -66,6 +66,13 @@ void grow_array(void **items, size_t *cap, size_t need, size_t elem_size)
     *cap = new_cap;
 }
 
+void sort_array(void *items, size_t count, size_t size,
+                int (*compare)(const void *, const void *))
+{
+    if (count > 1)
+        qsort(items, count, size, compare);
+}
+
 void strbuf_init(strbuf *sb)
 {
     sb->data = NULL;
@@ -81,6 +88,8 @@ void strbuf_release(strbuf *sb)
 
 void strbuf_add(strbuf *sb, const char *s, size_t n)
 {
+    if (n == 0 && sb->data)
+        return;
     grow_array((void **)&sb->data, &sb->cap, sb->len + n + 1, 1);
     memcpy(sb->data + sb->len, s, n);
     sb->len += n;

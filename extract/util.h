@@ -27,6 +27,10 @@ void grow_array(void **items, size_t *cap, size_t need, size_t elem_size);
         (arr)[(count)++] = (value);                                             \
     } while (0)
 
+/* qsort that accepts an empty (NULL) array. */
+void sort_array(void *items, size_t count, size_t size,
+                int (*compare)(const void *, const void *));
+
 /* A growable, always NUL-terminated string. */
 typedef struct strbuf {
     char *data;

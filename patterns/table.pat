@@ -147,7 +147,7 @@ pattern table.row.revenue
 kind    table.row.revenue
 flags   i
 description income
-regex   ^\h*(?<word>intäkter|verksamhetens\h+intäkter|driftsintäkter|övriga\h+intäkter|inkomster|intäkt|bidrag\h+och\h+intäkter|nettoomsättning|rörelseintäkter)\b
+regex   ^\h*(?<word>intäkter|verksamhetens\h+intäkter|driftintäkter|driftsintäkter|inkomster|nettoomsättning|rörelseintäkter)$
 example Intäkter
   word = Intäkter
 example Verksamhetens intäkter
@@ -161,12 +161,28 @@ pattern table.row.cost
 kind    table.row.cost
 flags   i
 description expenses
-regex   ^\h*(?<word>kostnader|verksamhetens\h+kostnader|driftskostnader|övriga\h+kostnader|utgifter|kostnad|personalkostnader|lokalkostnader|rörelsekostnader)\b
+regex   ^\h*(?<word>kostnader|verksamhetens\h+kostnader|driftkostnader|driftskostnader|utgifter|rörelsekostnader|summa\h+kostnader)$
 example Kostnader
   word = Kostnader
 example Verksamhetens kostnader
   word = Verksamhetens kostnader
+example Driftkostnader
+  word = Driftkostnader
 example Personalkostnader
-  word = Personalkostnader
+  no match
+example Intäkter
+  no match
+
+pattern table.sign.cost
+kind    table.sign.cost
+flags   i
+description a row that holds costs, whose sign shows the table's convention
+regex   (?<word>kostnad|utgift)
+example Personalkostnader
+  word = kostnad
+example Summa kostnader
+  word = kostnad
+example Utgifter
+  word = Utgift
 example Intäkter
   no match
