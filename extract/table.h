@@ -14,7 +14,7 @@
 #include "report.h"
 
 /* Limits that keep hostile pages bounded. */
-enum { TABLE_MAX_COLUMNS = 40, TABLE_MAX_ROWS = 2000, TABLE_MAX_HEADER_ROWS = 4 };
+enum { TABLE_MAX_COLUMNS = 40, TABLE_MAX_ROWS = 2000, TABLE_MAX_HEADER_ROWS = 6 };
 
 /* A table as found on a page, before its title and section are known. */
 typedef struct found_table {

@@ -23,6 +23,7 @@ static _Thread_local const word *page_words;
 
 typedef struct tcell {
     char *text;
+    const word **words;  /* the words it is made of */
     box box;
     number num;
     bool numeric;   /* an amount, percentage or dash */
@@ -98,9 +99,12 @@ static bool continues_cell(const char *cell_text, const word *last, const word *
     return true;
 }
 
-static void add_cell(trow *row, strbuf *sb, box b, size_t n_words, float size, bool prose)
+static void add_cell(trow *row, strbuf *sb, const word *const *words, box b, size_t n_words,
+                     float size, bool prose)
 {
     tcell c = {.text = strbuf_take(sb), .box = b, .n_words = n_words, .size = size};
+    c.words = xmalloc(n_words * sizeof *c.words);
+    memcpy(c.words, words, n_words * sizeof *c.words);
     classify_cell(&c);
     if (prose)
         c.numeric = c.year = false;
@@ -119,7 +123,7 @@ static void split_cells(trow *row, const word *const *words, size_t n)
     for (size_t i = 0; i < n; i++) {
         const word *w = words[i];
         if (i > 0 && !continues_cell(sb.data, words[i - 1], w)) {
-            add_cell(row, &sb, b, n_words, size, prose);
+            add_cell(row, &sb, words + i - n_words, b, n_words, size, prose);
             n_words = 0;
             size = 0;
             prose = false;
@@ -133,7 +137,7 @@ static void split_cells(trow *row, const word *const *words, size_t n)
         n_words++;
     }
     if (n_words)
-        add_cell(row, &sb, b, n_words, size, prose);
+        add_cell(row, &sb, words + n - n_words, b, n_words, size, prose);
     strbuf_release(&sb);
 }
 
@@ -149,7 +153,7 @@ static void classify_row(trow *row)
         row->cls = ROW_PROSE;
     else if (row->n_numeric >= 1 && row->n >= 2)
         row->cls = ROW_DATA;
-    else if (row->n_numeric == 0 && row->n_years == 0 && row->n == 1)
+    else if (row->n == 1) /* a label, or a label's second line: "(6014)" */
         row->cls = ROW_LABEL;
     else
         row->cls = ROW_OTHER;
@@ -234,8 +238,10 @@ static size_t build_rows(const layout_page *lp, trow **out)
 static void free_rows(trow *rows, size_t n)
 {
     for (size_t r = 0; r < n; r++) {
-        for (size_t c = 0; c < rows[r].n; c++)
+        for (size_t c = 0; c < rows[r].n; c++) {
             free(rows[r].cells[c].text);
+            free(rows[r].cells[c].words);
+        }
         free(rows[r].cells);
     }
     free(rows);
@@ -275,9 +281,13 @@ static size_t find_regions(const trow *rows, size_t n, region **out)
         size_t data_rows = 1;
         while (k < n) {
             const trow *prev = &rows[g.last];
-            /* label rows are taken only where a data row follows */
+            /* label rows, and rows of text cells ("Ej aktuellt" over two
+             * lines), are taken only where a data row follows */
             size_t next = k;
-            while (next < n && next < k + 2 && rows[next].cls == ROW_LABEL)
+            while (next < n && next < k + 2 &&
+                   (rows[next].cls == ROW_LABEL ||
+                    (rows[next].cls == ROW_OTHER && rows[next].n_years < 2 &&
+                     gap_between(&rows[next - 1], &rows[next]) <= 0.8 * row_height(&rows[next]))))
                 next++;
             if (next >= n || rows[next].cls != ROW_DATA)
                 break;
@@ -309,7 +319,7 @@ typedef struct tcolumn {
  * it are row labels. */
 static bool is_label_cell(const tcell *c, double numbers_left)
 {
-    return c->box.x1 <= numbers_left + 0.5 * c->size && !c->numeric;
+    return c->box.x1 <= numbers_left + 0.5 * c->size;
 }
 
 static bool same_column(const tcolumn *col, const tcell *c)
@@ -423,7 +433,7 @@ static double side_by_side_split(const tcolumn *cols, size_t n)
 static size_t find_header_rows(const trow *rows, region *g, const tcolumn *cols,
                                size_t n_cols, double numbers_left, float table_size)
 {
-    size_t candidate = g->first, header_top = SIZE_MAX;
+    size_t candidate = g->first, header_top = SIZE_MAX, header_bottom = SIZE_MAX;
     size_t taken = 0;
     while (candidate > 0 && taken < TABLE_MAX_HEADER_ROWS) {
         const trow *row = &rows[candidate - 1];
@@ -441,17 +451,24 @@ static size_t find_header_rows(const trow *rows, region *g, const tcolumn *cols,
                             cell->box.x0 < g->x1 &&
                             column_of(cols, n_cols, cell->box, cell->size) != SIZE_MAX);
         }
+        /* one text reaching from the row labels over the columns is a
+         * caption or subheading, not a column header */
+        if (row->n == 1 && row->cells[0].box.x0 < numbers_left)
+            over_columns = false;
         if (!short_cells || (!over_columns && (row->n != 1 || row->size > 1.1f * table_size)))
             break;
         candidate--;
         taken++;
-        if (over_columns)
+        if (over_columns) {
             header_top = candidate;
+            if (header_bottom == SIZE_MAX)
+                header_bottom = candidate;
+        }
     }
     if (header_top == SIZE_MAX)
         return g->first;
     /* rows between the header and the data: corner text or section rows */
-    size_t last_header = header_top;
+    size_t last_header = header_bottom;
     while (last_header + 1 < g->first) {
         const trow *row = &rows[last_header + 1];
         bool wraps_corner = gap_between(&rows[last_header], row) <= 0.35 * row_height(row) &&
@@ -544,12 +561,135 @@ static void set_cell(table_cell *tc, const tcell *c, int page)
     snprintf(tc->note, sizeof tc->note, "%s", tc->has_value ? n.note : "");
 }
 
+/* Text set tight in neighbouring columns ("Ej aktuellt" thrice) reads
+ * as one cell; it covers more than one column. */
+static bool spans_columns(const tcolumn *cols, size_t n_cols, const tcell *cell)
+{
+    size_t covered = 0;
+    for (size_t k = 0; k < n_cols; k++) {
+        double o = span_overlap(cols[k].x0, cols[k].x1, cell->box.x0, cell->box.x1);
+        covered += o > 0 && o >= 0.3 * (cols[k].x1 - cols[k].x0);
+    }
+    return covered >= 2 && cell->n_words >= 2;
+}
+
+/* The column whose zone holds x: zones meet halfway between columns. */
+static size_t column_zone(const tcolumn *cols, size_t n_cols, double x)
+{
+    size_t k = 0;
+    while (k + 1 < n_cols && x > (cols[k].x1 + cols[k + 1].x0) / 2)
+        k++;
+    return k;
+}
+
+/* Splits a text cell that covers several columns into one piece per
+ * column it covers, at its widest word gaps ("Ej aktuellt" thrice), and
+ * sets the pieces left to right. */
+static void set_cells_by_word(table_row *tr, const tcell *cell, const tcolumn *cols,
+                              size_t n_cols, int page)
+{
+    bool covered[TABLE_MAX_COLUMNS] = {false};
+    size_t first = SIZE_MAX, n_covered = 0;
+    for (size_t w = 0; w < cell->n_words; w++) {
+        const word *wd = cell->words[w];
+        size_t k = column_zone(cols, n_cols, (wd->box.x0 + wd->box.x1) / 2);
+        if (!covered[k])
+            n_covered++;
+        covered[k] = true;
+        if (first == SIZE_MAX || k < first)
+            first = k;
+    }
+    /* the n_covered - 1 widest gaps end pieces */
+    bool *cut = xcalloc(cell->n_words, sizeof *cut);
+    for (size_t c = 1; c < n_covered; c++) {
+        size_t best = 0;
+        double best_gap = -INFINITY;
+        for (size_t w = 1; w < cell->n_words; w++) {
+            double gap = cell->words[w]->box.x0 - cell->words[w - 1]->box.x1;
+            if (!cut[w] && gap > best_gap) {
+                best_gap = gap;
+                best = w;
+            }
+        }
+        cut[best] = true;
+    }
+    size_t k = first;
+    for (size_t w = 0; w < cell->n_words; w++) {
+        if (w > 0 && cut[w])
+            while (++k < n_cols && !covered[k]) {}
+        if (k >= n_cols)
+            break;
+        const word *wd = cell->words[w];
+        table_cell *tc = &tr->cells[k];
+        if (tc->text) {
+            strbuf sb = {tc->text, strlen(tc->text), strlen(tc->text) + 1};
+            strbuf_addc(&sb, ' ');
+            strbuf_adds(&sb, wd->text);
+            tc->text = sb.data;
+            tc->box = box_union(tc->box, wd->box);
+        } else {
+            tc->text = xstrdup(wd->text);
+            tc->box = wd->box;
+        }
+        tc->page = page;
+    }
+    free(cut);
+}
+
 static bool starts_continuation(const char *label, const char *prev_label)
 {
     size_t pl = strlen(prev_label);
     bool prev_open = pl > 0 && (prev_label[pl - 1] == ',' || prev_label[pl - 1] == '-' ||
                                 (pl >= 4 && strcmp(prev_label + pl - 4, " och") == 0));
     return text_starts_lower(label) || label[0] == '(' || prev_open;
+}
+
+static bool row_has_values(const table *t, const table_row *r)
+{
+    for (size_t k = 0; k < t->n_columns; k++)
+        if (r->cells[k].has_value)
+            return true;
+    return false;
+}
+
+/* The second line of a row whose cells wrap ("Kultur- och" / "arrangörs-
+ * bidrag" beside "Ej" / "aktuellt"): tight under it, a lower-case label,
+ * and text, not numbers, in both. */
+static bool continues_text_row(const table *t, const table_row *prev, const trow *row,
+                               const char *label)
+{
+    if (row_has_values(t, prev) || row->n_numeric > 0 || !text_starts_lower(label))
+        return false;
+    return row->box.y0 - prev->box.y1 <= WRAP_GAP_ROWS * row_height(row);
+}
+
+static void merge_into_row(table *t, table_row *prev, const trow *row, const region *g,
+                           const tcolumn *cols, size_t n_cols, double numbers_left,
+                           char *label, int page)
+{
+    strbuf sb = {prev->label, strlen(prev->label), strlen(prev->label) + 1};
+    text_join_line(&sb, label);
+    prev->label = sb.data;
+    free(label);
+    prev->box = box_union(prev->box, row->box);
+    for (size_t c = 0; c < row->n; c++) {
+        const tcell *cell = &row->cells[c];
+        if (!in_range(g, cell) || is_label_cell(cell, numbers_left))
+            continue;
+        size_t k = column_of(cols, n_cols, cell->box, cell->size);
+        if (k == SIZE_MAX)
+            continue;
+        table_cell *tc = &prev->cells[k];
+        if (!tc->text) {
+            set_cell(tc, cell, page);
+            continue;
+        }
+        strbuf text = {tc->text, strlen(tc->text), strlen(tc->text) + 1};
+        text_join_line(&text, cell->text);
+        tc->text = text.data;
+        tc->box = box_union(tc->box, cell->box);
+    }
+    (void)t;
 }
 
 static void add_table_row(table *t, char *label, const trow *row, int page)
@@ -589,6 +729,11 @@ static void fill_rows(table *t, const trow *rows, const region *g, const tcolumn
             free(next_label);
             continue;
         }
+        table_row *prev = t->n_rows ? &t->rows[t->n_rows - 1] : NULL;
+        if (prev && continues_text_row(t, prev, row, label)) {
+            merge_into_row(t, prev, row, g, cols, n_cols, numbers_left, label, page);
+            continue;
+        }
         if (pending_prefix) {
             strbuf sb;
             strbuf_init(&sb);
@@ -605,6 +750,10 @@ static void fill_rows(table *t, const trow *rows, const region *g, const tcolumn
             const tcell *cell = &row->cells[c];
             if (!in_range(g, cell) || is_label_cell(cell, numbers_left))
                 continue;
+            if (!cell->numeric && spans_columns(cols, n_cols, cell)) {
+                set_cells_by_word(tr, cell, cols, n_cols, page);
+                continue;
+            }
             size_t k = column_of(cols, n_cols, cell->box, cell->size);
             if (k != SIZE_MAX)
                 set_cell(&tr->cells[k], cell, page);
