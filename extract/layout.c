@@ -22,15 +22,28 @@
 
 /* ---------------------------------------------------------------- words */
 
-static bool starts_new_word(const pdf_char *prev, const pdf_char *c)
+/* Characters of text set vertically (rotated a quarter turn) stand in a
+ * column, touching from one to the next. */
+static bool stacked(const pdf_char *prev, const pdf_char *c, double size)
+{
+    return fabs(c->box.x0 - prev->box.x0) < 0.2 * size &&
+           fabs(c->box.x1 - prev->box.x1) < 0.2 * size &&
+           (fabs(c->box.y0 - prev->box.y1) < 0.3 * size ||
+            fabs(prev->box.y0 - c->box.y1) < 0.3 * size);
+}
+
+static bool starts_new_word(const pdf_char *prev, const pdf_char *c, bool vertical)
 {
     double size = prev->size > c->size ? prev->size : c->size;
     if (size <= 0)
         size = box_height(c->box);
+    if (vertical)
+        return !stacked(prev, c, size);
     double gap = c->box.x0 - prev->box.x1;
     double dy = fabs(box_cy(c->box) - box_cy(prev->box));
-    return gap > WORD_GAP_EM * size || gap < -0.5 * size ||
-           dy > 0.5 * box_height(prev->box);
+    bool new_word = gap > WORD_GAP_EM * size || gap < -0.5 * size ||
+                    dy > 0.5 * box_height(prev->box);
+    return new_word && !stacked(prev, c, size);
 }
 
 static void finish_word(word *w, strbuf *sb, bool soft_hyphen_end)
@@ -51,6 +64,7 @@ size_t layout_words_from_chars(const pdf_char *chars, size_t n, word **out)
     uint32_t pending_space = 0;
     const pdf_char *prev = NULL;
     bool in_word = false, soft_hyphen_end = false;
+    size_t chars_in_word = 0;
     for (size_t i = 0; i < n && count < LAYOUT_MAX_WORDS; i++) {
         const pdf_char *c = &chars[i];
         if (is_space_cp(c->cp) || c->cp == 0x200B) {
@@ -63,7 +77,7 @@ size_t layout_words_from_chars(const pdf_char *chars, size_t n, word **out)
         }
         if (c->cp < 0x20 || box_width(c->box) < 0 || box_height(c->box) <= 0)
             continue;
-        if (in_word && starts_new_word(prev, c)) {
+        if (in_word && starts_new_word(prev, c, words[count - 1].vertical)) {
             finish_word(&words[count - 1], &sb, soft_hyphen_end);
             in_word = false;
         }
@@ -73,10 +87,15 @@ size_t layout_words_from_chars(const pdf_char *chars, size_t n, word **out)
                       .space_before = pending_space};
             ARRAY_PUSH(words, count, cap, w);
             in_word = true;
+            chars_in_word = 0;
             soft_hyphen_end = false;
             pending_space = 0;
         }
         word *w = &words[count - 1];
+        if (chars_in_word > 0 && stacked(prev, c, fmax(prev->size, c->size)) &&
+            fabs(box_cy(c->box) - box_cy(prev->box)) >= 0.5 * box_height(prev->box))
+            w->vertical = true;
+        chars_in_word++;
         w->box = box_union(w->box, c->box);
         if (c->size > w->size)
             w->size = c->size;
@@ -180,12 +199,27 @@ static void add_line(layout_page *lp, size_t *cap, size_t first, size_t n)
     ARRAY_PUSH(lp->lines, lp->n_lines, *cap, l);
 }
 
+static int compare_vertical_last(const void *a, const void *b)
+{
+    const word *x = a, *y = b;
+    if (x->vertical != y->vertical)
+        return x->vertical ? 1 : -1;
+    return compare_word_cy(a, b);
+}
+
+/* Horizontal words form rows and lines; a vertical word (a photo credit
+ * up the margin, a signing stamp) is a line of its own. */
 void layout_lines_from_words(layout_page *lp)
 {
-    sort_array(lp->words, lp->n_words, sizeof *lp->words, compare_word_cy);
+    sort_array(lp->words, lp->n_words, sizeof *lp->words, compare_vertical_last);
+    size_t n_horizontal = 0;
+    while (n_horizontal < lp->n_words && !lp->words[n_horizontal].vertical)
+        n_horizontal++;
     size_t cap = 0;
-    for (size_t start = 0; start < lp->n_words;) {
-        size_t end = row_end(lp->words, start, lp->n_words);
+    for (size_t i = n_horizontal; i < lp->n_words; i++)
+        add_line(lp, &cap, i, 1);
+    for (size_t start = 0; start < n_horizontal;) {
+        size_t end = row_end(lp->words, start, n_horizontal);
         sort_array(lp->words + start, end - start, sizeof *lp->words, compare_word_x);
         size_t frag = start;
         for (size_t i = start + 1; i <= end; i++) {

@@ -18,6 +18,7 @@ typedef struct word {
     uint32_t rgb;
     uint16_t font;
     bool bold, italic;
+    bool vertical;          /* set a quarter turn: characters stacked */
     uint32_t space_before;  /* the white space that preceded it, 0 if none */
 } word;
 

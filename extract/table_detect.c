@@ -198,6 +198,8 @@ static size_t build_rows(const layout_page *lp, trow **out)
         for (size_t l = bl->first_line; l < bl->first_line + bl->n_lines; l++)
             for (size_t w = 0; w < lp->lines[l].n_words; w++) {
                 size_t index = lp->lines[l].first_word + w;
+                if (lp->words[index].vertical) /* not in any table row */
+                    continue;
                 prose[index] = in_prose;
                 words[n++] = &lp->words[index];
             }
