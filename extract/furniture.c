@@ -116,6 +116,19 @@ static bool page_has(const page_signatures *ps, const signature *s)
     return false;
 }
 
+/* A page number stands alone on its line; a number beside others on the
+ * same baseline is a table cell near the bottom of the page. */
+static bool alone_on_row(const layout_page *lp, const block *b)
+{
+    for (size_t i = 0; i < lp->n_blocks; i++) {
+        const block *o = &lp->blocks[i];
+        if (o != b && span_overlap(o->box.y0, o->box.y1, b->box.y0, b->box.y1) >
+                          0.5 * fmin(box_height(o->box), box_height(b->box)))
+            return false;
+    }
+    return true;
+}
+
 void furniture_mark(furniture *f, layout_page *lp)
 {
     size_t self = SIZE_MAX;
@@ -132,7 +145,7 @@ void furniture_mark(furniture *f, layout_page *lp)
         bool top;
         if (!in_margin(lp, b, &top))
             continue;
-        if (furniture_is_page_number(f, b->text)) {
+        if (furniture_is_page_number(f, b->text) && alone_on_row(lp, b)) {
             b->furniture = true;
             continue;
         }

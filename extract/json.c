@@ -125,6 +125,62 @@ static json_t *table_json(const table *t)
     return o;
 }
 
+static const char *const rule_names[] = {"row.net", "column.deviation", "rollup", "total",
+                                         "same", "unit", "text"};
+static const char *const result_names[] = {"ok", "rounding", "mismatch"};
+
+/* A computed figure, without the float noise of its arithmetic. */
+static json_t *figure_json(double v)
+{
+    double r = round(v * 1e9) / 1e9;
+    if (r == trunc(r) && fabs(r) < 9e15)
+        return json_integer((json_int_t)r);
+    return json_real(r);
+}
+
+static json_t *check_json(const arsred_document *doc, const check *c)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "rule", json_string(rule_names[c->rule]));
+    json_object_set_new(o, "table", json_string(doc->tables[c->table].id));
+    json_object_set_new(o, "page", json_integer(c->page));
+    json_object_set_new(o, "row", c->row >= 0 ? json_integer(c->row) : json_null());
+    json_object_set_new(o, "column", c->column >= 0 ? json_integer(c->column) : json_null());
+    json_object_set_new(o, "expr", json_string(c->expr ? c->expr : ""));
+    json_object_set_new(o, "result", json_string(result_names[c->result]));
+    if (c->rule != RULE_UNIT) {
+        json_object_set_new(o, "expected", figure_json(c->expected));
+        json_object_set_new(o, "found", figure_json(c->found));
+        json_object_set_new(o, "difference", figure_json(c->difference));
+        json_object_set_new(o, "tolerance", figure_json(c->tolerance));
+    } else {
+        const table *t = &doc->tables[c->table];
+        json_object_set_new(o, "declared", string_or_null(t->unit_declared));
+        json_object_set_new(o, "effective", string_or_null(t->unit_effective));
+    }
+    if (c->message)
+        json_object_set_new(o, "message", json_string(c->message));
+    if (c->has_suspect) {
+        json_t *s = json_object();
+        json_object_set_new(s, "table", json_string(doc->tables[c->suspect.table].id));
+        json_object_set_new(s, "row", json_integer((json_int_t)c->suspect.row));
+        json_object_set_new(s, "column", json_integer((json_int_t)c->suspect.column));
+        json_object_set_new(s, "found", figure_json(c->suspect_found));
+        json_object_set_new(s, "suggested", figure_json(c->suggested));
+        json_object_set_new(s, "explains", json_integer(c->explains));
+        json_object_set_new(o, "suspect", s);
+    }
+    return o;
+}
+
+static json_t *checks_json(const arsred_document *doc)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < doc->n_checks; i++)
+        json_array_append_new(a, check_json(doc, &doc->checks[i]));
+    return a;
+}
+
 static json_t *tables_json(const arsred_document *doc)
 {
     json_t *a = json_array();
@@ -156,7 +212,7 @@ char *arsred_document_to_json(const arsred_document *doc, int pretty)
     json_object_set_new(root, "goals", json_array());
     json_object_set_new(root, "tables", tables_json(doc));
     json_object_set_new(root, "kpis", json_array());
-    json_object_set_new(root, "checks", json_array());
+    json_object_set_new(root, "checks", checks_json(doc));
     json_object_set_new(root, "warnings", warnings_json(doc));
     size_t flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15) |
                    (pretty ? JSON_INDENT(2) : JSON_COMPACT);

@@ -672,26 +672,28 @@ static const char *prose_lookalike_end(const char *digits, const char *end)
     return NULL;
 }
 
-/* The token at start, whose digits begin at digits, as a number: fills
- * span and returns where it ends, or returns where the word to skip ends
- * with span->end left 0. */
+/* The token at start (its sign, or 0 where none, then the digits at
+ * digits) as a number: fills span and returns where it ends, or returns
+ * where the word to skip ends with span->end left 0. */
 static const char *prose_amount(const char *text, const char *end, const char *start,
-                                const char *digits, number_span *span)
+                                uint32_t sign, const char *digits, number_span *span)
 {
     body b = read_body(digits, end, READ_PROSE);
-    const char *word = skip_word(start, end);
-    if (!b.ok)
+    if (!b.ok) {
+        const char *word = skip_word(start, end);
         return b.end > word ? b.end : word;
+    }
     number *n = &span->n;
     const char *q = b.end;
     bool percent = read_percent(&q, end);
     q = read_marks(q, end, n->note);
     if (glued_after(q, end))
-        return word;
-    number_set(n, &b, *start != '+' && start != digits, percent);
-    if (start == digits && !percent && body_is_year(&b))
+        return skip_word(start, end);
+    number_set(n, &b, is_dash_cp(sign), percent);
+    if (!sign && !percent && body_is_year(&b))
         n->kind = NUMBER_YEAR;
-    n->parenthesised = prev_cp(text, start) == '(' && q < end && *q == ')';
+    /* bytes, not code points: the span takes exactly one byte each side */
+    n->parenthesised = start > text && start[-1] == '(' && q < end && *q == ')';
     span->start = (size_t)(start - text) - n->parenthesised;
     span->end = (size_t)(q - text) + n->parenthesised;
     return text + span->end;
@@ -716,12 +718,14 @@ static const char *prose_token(const char *text, const char *end, const char *p,
     const char *after_sign;
     uint32_t cp = peek(p, end, &after_sign);
     const char *digits = p;
+    uint32_t sign = 0;
     if (is_digit_cp(cp)) {
         if (glued_before(text, p))
             return skip_word(p, end);
     } else if ((is_dash_cp(cp) || cp == '+') && is_ascii_digit_at(after_sign, end) &&
                sign_may_follow(prev_cp(text, p))) {
         digits = after_sign;
+        sign = cp;
     } else {
         return NULL;
     }
@@ -730,7 +734,7 @@ static const char *prose_token(const char *text, const char *end, const char *p,
         lookalike = prose_lookalike_end(digits, end);
     if (lookalike)
         return lookalike;
-    return prose_amount(text, end, p, digits, span);
+    return prose_amount(text, end, p, sign, digits, span);
 }
 
 size_t number_scan(const char *text, size_t len, number_span *out, size_t max)

@@ -12,7 +12,8 @@
 #include "text.h"
 #include "util.h"
 
-static const recogniser *const recognisers[] = {&table_recogniser, &cover_recogniser};
+static const recogniser *const recognisers[] = {&table_recogniser, &cover_recogniser,
+                                                  &statement_recogniser};
 enum { N_RECOGNISERS = sizeof recognisers / sizeof *recognisers };
 
 /* Share of a page's words that must be garbled before the page is
@@ -242,6 +243,8 @@ int pipeline_run(const char *path, const arsred_options *options,
     }
     for (size_t k = 0; k < N_RECOGNISERS; k++)
         recognisers[k]->finish(r.states[k], r.doc);
+    if (rc == ARSRED_OK)
+        checks_run(r.doc);
     furniture_free(r.furniture);
     free(selected);
     pdf_close(pdf);

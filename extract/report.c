@@ -64,6 +64,18 @@ void arsred_document_free(arsred_document *doc)
     for (size_t i = 0; i < doc->n_tables; i++)
         table_free_contents(&doc->tables[i]);
     free(doc->tables);
+    for (size_t i = 0; i < doc->n_checks; i++) {
+        free(doc->checks[i].expr);
+        free(doc->checks[i].terms);
+        free(doc->checks[i].message);
+    }
+    free(doc->checks);
+    for (size_t i = 0; i < doc->n_statements; i++) {
+        free(doc->statements[i].text);
+        free(doc->statements[i].topic);
+        free(doc->statements[i].pattern);
+    }
+    free(doc->statements);
     for (size_t i = 0; i < doc->n_warnings; i++) {
         free(doc->warnings[i].code);
         free(doc->warnings[i].message);

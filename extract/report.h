@@ -70,6 +70,61 @@ typedef struct table {
 
 void table_free_contents(table *t);
 
+/* ------------------------------------------------------------- checks */
+
+typedef enum check_rule {
+    RULE_ROW_NET, RULE_COLUMN_DEVIATION, RULE_ROLLUP, RULE_TOTAL, RULE_SAME,
+    RULE_UNIT, RULE_TEXT
+} check_rule;
+
+typedef enum check_result { CHECK_OK, CHECK_ROUNDING, CHECK_MISMATCH } check_result;
+
+typedef struct cell_ref {
+    size_t table, row, column;
+} cell_ref;
+
+/* One operand of a relation: coef * the cell's value. */
+typedef struct check_term {
+    cell_ref cell;
+    double coef;
+} check_term;
+
+/* A relation the report shows, checked: the found cell against the sum of
+ * the terms (or, for text and unit checks, a figure and a message). */
+typedef struct check {
+    check_rule rule;
+    size_t table;          /* the table it is about */
+    long row, column;      /* -1 where it is about a whole row or column */
+    char *expr;            /* spelled out with the labels used */
+    check_result result;
+    double expected, found, difference, tolerance;
+    bool has_found_cell;
+    cell_ref found_cell;
+    check_term *terms;
+    size_t n_terms;
+    bool has_suspect;
+    cell_ref suspect;
+    double suspect_found, suggested;
+    int explains;
+    char *message;         /* unit and text checks: what was compared */
+    int page;
+} check;
+
+/* A figure the prose states about the accounts ("ett överskott om 7,3
+ * miljoner kronor"), for the text checks. */
+typedef struct statement {
+    char *text;            /* the matched words */
+    char *topic;           /* överskott, underskott, nettokostnad, resultat … */
+    int sign;              /* +1 surplus, -1 deficit, 0 neither */
+    double value;          /* as printed, in unit */
+    int decimals;
+    char unit[8];          /* kr, tkr, mnkr */
+    char approx;           /* '=' exact, '>' "drygt", '<' "knappt", '~' "cirka" */
+    int page;
+    box bbox;
+    char *pattern;
+} statement;
+
 struct arsred_document {
     /* source */
     char *path;
@@ -84,6 +139,10 @@ struct arsred_document {
     int year;
     table *tables;
     size_t n_tables, cap_tables;
+    check *checks;
+    size_t n_checks, cap_checks;
+    statement *statements;
+    size_t n_statements, cap_statements;
     report_warning *warnings;
     size_t n_warnings, cap_warnings;
 };
@@ -103,5 +162,11 @@ typedef struct recogniser {
 
 extern const recogniser cover_recogniser;
 extern const recogniser table_recogniser;
+extern const recogniser statement_recogniser;
+
+/* Runs every arithmetic check the document's tables and statements allow,
+ * filling doc->checks (and correcting unit.effective where the arithmetic
+ * shows another unit). */
+void checks_run(arsred_document *doc);
 
 #endif

@@ -194,7 +194,8 @@ static void take_table(table_state *st, layout_page *lp, size_t i, arsred_docume
     found_table *ft = &lp->tables[i];
     snprintf(ft->t.id, sizeof ft->t.id, "p%d-t%d", lp->number, (*index_on_page)++);
     name_table(st, ft);
-    table_assign_meaning(&ft->t, ft->corner, ft->caption_below, st->patterns, doc);
+    table_assign_meaning(&ft->t, ft->corner, ft->caption_above, ft->caption_below,
+                         st->patterns, doc);
     if (continues_open_table(st, ft, lp, doc, heading_before)) {
         append_rows(&doc->tables[st->open_table], &ft->t);
         table_free_contents(&ft->t);

@@ -22,6 +22,7 @@ typedef struct found_table {
     char *corner;               /* the header text above the row labels */
     char **header_lines;        /* every header row's text, to spot repeats */
     size_t n_header_lines;
+    char *caption_above;        /* a short line right over the table */
     char *caption_below;        /* a short line right under the table */
     box bbox;                   /* kept when t is handed to the document */
 } found_table;
@@ -35,8 +36,9 @@ void found_tables_free(found_table *tables, size_t n);
 /* Column and row kinds, years, units and the sign convention of t, from
  * its labels and the table.* patterns; "Utfall" columns are decided by the
  * arithmetic where it can. */
-void table_assign_meaning(table *t, const char *corner, const char *caption,
-                          const arsred_patterns *patterns, arsred_document *doc);
+void table_assign_meaning(table *t, const char *corner, const char *caption_above,
+                          const char *caption_below, const arsred_patterns *patterns,
+                          arsred_document *doc);
 
 /* The unit a text declares ("(tkr)", "Belopp i mnkr", "miljoner kronor"):
  * "kr", "tkr", "mnkr", "%", or NULL. */

@@ -710,6 +710,10 @@ static void fill_rows(table *t, const trow *rows, const region *g, const tcolumn
     for (size_t r = g->first; r <= g->last && t->n_rows < TABLE_MAX_ROWS; r++) {
         const trow *row = &rows[r];
         char *label = label_of(row, g, numbers_left);
+        if (!label[0] && count_column_cells(row, g, numbers_left) == 0) {
+            free(label); /* the row belongs to a table beside this one */
+            continue;
+        }
         if (count_column_cells(row, g, numbers_left) == 0) {
             table_row *prev = t->n_rows ? &t->rows[t->n_rows - 1] : NULL;
             bool tight_to_prev = prev && row->box.y0 - prev->box.y1 <= WRAP_GAP_ROWS * row_height(row);
@@ -892,6 +896,12 @@ static void detect_in_region(const trow *rows, size_t n_rows, region g, int page
         found_tables_free(memcpy(xmalloc(sizeof ft), &ft, sizeof ft), 1);
         return;
     }
+    if (header_first > 0) {
+        const trow *above = &rows[header_first - 1];
+        if (above->n == 1 && above->cells[0].n_words <= HEADER_WORDS &&
+            gap_between(above, &rows[header_first]) <= 1.5 * row_height(above))
+            ft.caption_above = xstrdup(above->cells[0].text);
+    }
     if (g.last + 1 < n_rows) {
         const trow *below = &rows[g.last + 1];
         if (below->cls != ROW_DATA && below->cls != ROW_PROSE && below->n == 1 &&
@@ -942,6 +952,7 @@ void found_tables_free(found_table *tables, size_t n)
     for (size_t i = 0; i < n; i++) {
         table_free_contents(&tables[i].t);
         free(tables[i].corner);
+        free(tables[i].caption_above);
         free(tables[i].caption_below);
         for (size_t k = 0; k < tables[i].n_header_lines; k++)
             free(tables[i].header_lines[k]);

@@ -110,13 +110,21 @@ static bool columns_relate(const table *t, size_t c, size_t a, int sign_a, size_
     return holds > 0 && holds > fails && (fails == 0 || holds >= 2);
 }
 
-static size_t column_of_kind(const table *t, column_kind kind, int year, size_t except)
+/* The column of kind and year nearest to column `near` (ties to the left). */
+static size_t column_of_kind(const table *t, column_kind kind, int year, size_t near)
 {
-    for (size_t k = 0; k < t->n_columns; k++)
-        if (k != except && t->columns[k].kind == kind && !t->columns[k].utfall &&
-            t->columns[k].year == year)
-            return k;
-    return SIZE_MAX;
+    size_t best = SIZE_MAX, best_distance = SIZE_MAX;
+    for (size_t k = 0; k < t->n_columns; k++) {
+        if (k == near || t->columns[k].kind != kind || t->columns[k].utfall ||
+            t->columns[k].year != year)
+            continue;
+        size_t distance = k < near ? 2 * (near - k) : 2 * (k - near) + 1;
+        if (distance < best_distance) {
+            best_distance = distance;
+            best = k;
+        }
+    }
+    return best;
 }
 
 /* "Utfall" is the outcome beside Budget and Avvikelse, and the difference
@@ -206,6 +214,20 @@ static column_kind row_measure(const char *label, const arsred_patterns *pattern
     return strchr(label, ' ') == NULL || utfall ? k : COLUMN_OTHER;
 }
 
+/* An undated deviation ("Avvikelse" after "Budget 2022" and "Utfall
+ * 2022") is of the year of the budget or outcome just before it. */
+static void inherit_deviation_year(table *t)
+{
+    for (size_t k = 1; k < t->n_columns; k++) {
+        table_column *c = &t->columns[k];
+        if (c->year || c->kind != COLUMN_DEVIATION)
+            continue;
+        const table_column *left = &t->columns[k - 1];
+        if (left->year && (left->kind == COLUMN_BUDGET || left->kind == COLUMN_ACTUAL))
+            c->year = left->year;
+    }
+}
+
 /* Where every dated column speaks of one year, an undated one ("Avvikelse"
  * beside "Budget 2021" and "Utfall 2021") does too. */
 static void inherit_single_year(table *t)
@@ -223,8 +245,9 @@ static void inherit_single_year(table *t)
             t->columns[k].year = year;
 }
 
-void table_assign_meaning(table *t, const char *corner, const char *caption,
-                          const arsred_patterns *patterns, arsred_document *doc)
+void table_assign_meaning(table *t, const char *corner, const char *caption_above,
+                          const char *caption_below, const arsred_patterns *patterns,
+                          arsred_document *doc)
 {
     for (size_t k = 0; k < t->n_columns; k++) {
         table_column *col = &t->columns[k];
@@ -237,17 +260,21 @@ void table_assign_meaning(table *t, const char *corner, const char *caption,
         const char *unit = column_unit(t, k, patterns);
         col->unit = unit ? xstrdup(unit) : NULL;
     }
+    inherit_deviation_year(t);
     inherit_single_year(t);
     for (size_t k = 0; k < t->n_columns; k++)
         if (t->columns[k].utfall)
             decide_utfall(t, k, doc);
     for (size_t r = 0; r < t->n_rows; r++) {
         t->rows[r].kind = kind_of_row(t->rows[r].label, patterns);
+
         t->rows[r].measure = row_measure(t->rows[r].label, patterns);
     }
     const char *unit = table_unit_in(corner, patterns);
     if (!unit)
-        unit = table_unit_in(caption, patterns);
+        unit = table_unit_in(caption_above, patterns);
+    if (!unit)
+        unit = table_unit_in(caption_below, patterns);
     if (!unit && t->title)
         unit = table_unit_in(t->title, patterns);
     if (!unit) { /* every money column says the same */

@@ -131,7 +131,7 @@ pattern table.row.net
 kind    table.row.net
 flags   i
 description revenue and cost together
-regex   ^\h*(?<word>verksamhetsnetto|verksamhetens\h+nettokostnad(?:er)?|nettokostnad(?:er)?|nettokostnad\h+per\h+\w+|netto|nettointäkt(?:er)?|årets\h+resultat|resultat|nettoinvestering(?:ar)?|nettoutfall)\b
+regex   ^\h*(?<word>verksamhetsnetto|verksamhetens\h+nettokostnad(?:er)?|nettokostnad(?:er)?|nettokostnad\h+per\h+\w+|netto|nettointäkt(?:er)?|årets\h+resultat|resultat|rörelseresultat|nettoinvestering(?:ar)?|nettoutfall)\b
 example Verksamhetsnetto
   word = Verksamhetsnetto
 example Nettokostnader
@@ -140,6 +140,8 @@ example Årets resultat
   word = Årets resultat
 example Nettoinvesteringar
   word = Nettoinvesteringar
+example Rörelseresultat
+  word = Rörelseresultat
 example Nettoomsättning
   no match
 

@@ -91,6 +91,23 @@ build_sjovik() {
     "Miljö- och byggnämnden" 2019 "årsredovisning" pdflatex
 }
 
+build_tabeller() {
+  say "tabeller-2022.pdf (pdflatex, one column: longtable over a page break, landscape page, side-by-side tables)"
+  local d=$WORK/tabeller
+  mkdir -p "$d"
+  python3 "$SRC/tabeller-2022/build.py" "$d" "$FIX"
+  for pass in 1 2; do
+    (cd "$d" && SOURCE_DATE_EPOCH=1678881600 FORCE_SOURCE_DATE=1 \
+      pdflatex -interaction=nonstopmode -halt-on-error tabeller-2022.tex >"$WORK/pdflatex.log" 2>&1) \
+      || { tail -n 40 "$WORK/pdflatex.log" >&2; die "pdflatex failed on tabeller-2022.tex (pass $pass)"; }
+  done
+  # longtable column widths and the outlines must have settled in two passes
+  if grep -Eq "Rerun (LaTeX|to get)" "$d/tabeller-2022.log"; then die "tabeller-2022.tex needs another pdflatex pass"; fi
+  cp "$d/tabeller-2022.pdf" "$FIX/"
+  python3 "$SRC/lib/expect.py" "$FIX/tabeller-2022.pdf" "Norrviks kommun" \
+    "Kommunstyrelsen" 2022 "årsredovisning" pdflatex
+}
+
 build_bad() {
   say "bad/ (inputs that must fail cleanly or warn)"
   mkdir -p "$BAD"
@@ -195,6 +212,7 @@ if [ "$CHECK_ONLY" -eq 0 ]; then
   build_krokom
   build_exempelby
   build_sjovik
+  build_tabeller
   build_bad
 fi
 
@@ -204,5 +222,7 @@ check_krokom_layout
 check_good exempelby-bun-2021 10
 check_exempelby_text
 check_good sjovik-mbn-2019 10
+check_good tabeller-2022 10
+python3 "$SRC/tabeller-2022/check_tables.py" "$FIX"
 check_bad
 say "fixtures: $(du -sh "$FIX" | cut -f1) in $FIX"

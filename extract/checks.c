@@ -1,0 +1,1170 @@
+/* checks.c: every arithmetic relation the tables and the prose show,
+ * checked within the error that printed rounding explains (each operand
+ * printed with d decimals may be off by half a unit in its last place; the
+ * tolerances add up, scaled by units: XBRL Calculations 1.1), and the
+ * cells that would make several failing relations whole. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+#include "text.h"
+#include "util.h"
+
+#define EPSILON 1e-9
+
+static const table_cell *cell_at(const arsred_document *doc, cell_ref r)
+{
+    return &doc->tables[r.table].rows[r.row].cells[r.column];
+}
+
+static double half_unit(int decimals)
+{
+    return 0.5 * pow(10, -decimals);
+}
+
+static cell_ref ref(size_t t, size_t r, size_t c)
+{
+    return (cell_ref){t, r, c};
+}
+
+/* A new check: found_cell compared with the sum of terms added next. */
+static check *new_check(arsred_document *doc, check_rule rule, size_t table_index, long row,
+                        long column, cell_ref found_cell)
+{
+    check c = {.rule = rule, .table = table_index, .row = row, .column = column,
+               .has_found_cell = true, .found_cell = found_cell,
+               .page = doc->tables[table_index].page};
+    ARRAY_PUSH(doc->checks, doc->n_checks, doc->cap_checks, c);
+    return &doc->checks[doc->n_checks - 1];
+}
+
+static void add_term(check *c, cell_ref cell, double coef)
+{
+    c->terms = xrealloc(c->terms, (c->n_terms + 1) * sizeof *c->terms);
+    c->terms[c->n_terms++] = (check_term){cell, coef};
+}
+
+/* Evaluates c with the cell at `changed` (if not NULL) taking `value`. */
+static check_result evaluate(const arsred_document *doc, check *c, const cell_ref *changed,
+                             double value)
+{
+    double expected = 0, tolerance = 0;
+    for (size_t i = 0; i < c->n_terms; i++) {
+        const table_cell *t = cell_at(doc, c->terms[i].cell);
+        double v = changed && memcmp(changed, &c->terms[i].cell, sizeof *changed) == 0
+                       ? value
+                       : t->value;
+        expected += c->terms[i].coef * v;
+        tolerance += fabs(c->terms[i].coef) * half_unit(t->decimals);
+    }
+    const table_cell *f = cell_at(doc, c->found_cell);
+    double found = changed && memcmp(changed, &c->found_cell, sizeof *changed) == 0 ? value
+                                                                                   : f->value;
+    tolerance += half_unit(f->decimals);
+    double difference = found - expected;
+    if (!changed) {
+        c->expected = expected;
+        c->found = found;
+        c->difference = difference;
+        c->tolerance = tolerance;
+    }
+    if (fabs(difference) <= EPSILON * fmax(1, fabs(found)))
+        return CHECK_OK;
+    return fabs(difference) <= tolerance + EPSILON * fmax(1, fabs(found)) ? CHECK_ROUNDING
+                                                                         : CHECK_MISMATCH;
+}
+
+static void settle(arsred_document *doc, check *c)
+{
+    c->result = evaluate(doc, c, NULL, 0);
+}
+
+static bool has_value(const table *t, size_t r, size_t k)
+{
+    return t->rows[r].cells[k].has_value;
+}
+
+static bool is_section_row(const table *t, size_t r);
+
+/* ------------------------------------------------------------- row.net */
+
+static bool label_is(const arsred_document *doc, const char *label, const char *needle)
+{
+    (void)doc;
+    char *folded = utf8_casefold(label);
+    bool found = strstr(folded, needle) != NULL;
+    free(folded);
+    return found;
+}
+
+/* The first row with values of kind, or a total row whose label names the
+ * same thing ("Summa intäkter"). */
+static size_t find_row(const arsred_document *doc, const table *t, row_kind kind,
+                       const char *name, size_t from)
+{
+    for (size_t r = from; r < t->n_rows; r++) {
+        bool named = t->rows[r].kind == ROW_TOTAL && label_is(doc, t->rows[r].label, name);
+        if (t->rows[r].kind != kind && !named)
+            continue;
+        for (size_t k = 0; k < t->n_columns; k++)
+            if (has_value(t, r, k))
+                return r;
+    }
+    return SIZE_MAX;
+}
+
+/* Net from revenue and cost, in whichever of the four sign conventions the
+ * table follows: the one that holds in most columns. */
+static const struct net_form {
+    double revenue, cost;
+    const char *expr;
+} net_forms[] = {
+    {1, 1, "%s + %s = %s"},
+    {1, -1, "%s − %s = %s"},
+    {-1, 1, "%s − %s = %s (net cost as a positive number)"},
+    {-1, -1, "−(%s + %s) = %s"},
+};
+
+static size_t count_holding(const table *t, size_t rev, size_t cost, size_t net,
+                            const struct net_form *f, bool deviations)
+{
+    size_t holds = 0;
+    for (size_t k = 0; k < t->n_columns; k++) {
+        if ((t->columns[k].kind == COLUMN_DEVIATION) != deviations || !has_value(t, rev, k) ||
+            !has_value(t, cost, k) || !has_value(t, net, k))
+            continue;
+        const table_cell *a = &t->rows[rev].cells[k], *b = &t->rows[cost].cells[k],
+                         *n = &t->rows[net].cells[k];
+        double tol = half_unit(a->decimals) + half_unit(b->decimals) + half_unit(n->decimals);
+        holds += fabs(f->revenue * a->value + f->cost * b->value - n->value) <= tol + EPSILON;
+    }
+    return holds;
+}
+
+/* The sign convention that holds in most columns of the group (deviation
+ * columns follow their own: a shortfall is negative on both lines). */
+static const struct net_form *best_net_form(const arsred_document *doc, const table *t,
+                                            size_t rev, size_t cost, size_t net,
+                                            bool deviations)
+{
+    const struct net_form *best = &net_forms[0];
+    bool costs_positive = t->sign_convention && strcmp(t->sign_convention, "costs-positive") == 0;
+    if (costs_positive && !deviations)
+        best = label_is(doc, t->rows[net].label, "kostnad") ? &net_forms[2] : &net_forms[1];
+    size_t best_holds = 0;
+    for (size_t i = 0; i < sizeof net_forms / sizeof *net_forms; i++) {
+        size_t holds = count_holding(t, rev, cost, net, &net_forms[i], deviations);
+        if (holds > best_holds) {
+            best_holds = holds;
+            best = &net_forms[i];
+        }
+    }
+    return best;
+}
+
+static bool row_has_any_value(const table *t, size_t r)
+{
+    for (size_t k = 0; k < t->n_columns; k++)
+        if (has_value(t, r, k))
+            return true;
+    return false;
+}
+
+/* Revenue and cost, then right after them the net. */
+static void check_row_net(arsred_document *doc, size_t ti)
+{
+    const table *t = &doc->tables[ti];
+    size_t cost = find_row(doc, t, ROW_COST, "kostnad", 0);
+    size_t rev = find_row(doc, t, ROW_REVENUE, "intäkt", 0);
+    if (rev == SIZE_MAX || cost == SIZE_MAX)
+        return;
+    /* the revenue line nearest above the costs ("Summa rörelseintäkter",
+     * not "Nettoomsättning" above it) */
+    for (size_t r = rev + 1; r < cost; r++) {
+        size_t next = find_row(doc, t, ROW_REVENUE, "intäkt", r);
+        if (next < cost)
+            rev = next;
+    }
+    size_t net = (rev > cost ? rev : cost) + 1;
+    while (net < t->n_rows && !row_has_any_value(t, net))
+        net++;
+    if (net >= t->n_rows || t->rows[net].kind != ROW_NET)
+        return;
+    const struct net_form *forms[2] = {best_net_form(doc, t, rev, cost, net, false),
+                                       best_net_form(doc, t, rev, cost, net, true)};
+    for (size_t k = 0; k < t->n_columns; k++) {
+        if (!has_value(t, rev, k) || !has_value(t, cost, k) || !has_value(t, net, k))
+            continue;
+        const struct net_form *form = forms[t->columns[k].kind == COLUMN_DEVIATION];
+        check *c = new_check(doc, RULE_ROW_NET, ti, (long)net, (long)k, ref(ti, net, k));
+        add_term(c, ref(ti, rev, k), form->revenue);
+        add_term(c, ref(ti, cost, k), form->cost);
+        strbuf sb;
+        strbuf_init(&sb);
+        strbuf_addf(&sb, form->expr, t->rows[rev].label, t->rows[cost].label, t->rows[net].label);
+        c->expr = strbuf_take(&sb);
+        settle(doc, c);
+    }
+}
+
+/* ---------------------------------------------------- column.deviation */
+
+/* The column of kind and year nearest to column `near` (ties to the left):
+ * a deviation relates the budget and outcome beside it. */
+static size_t column_of_kind(const table *t, column_kind kind, int year, size_t near)
+{
+    size_t best = SIZE_MAX, best_distance = SIZE_MAX;
+    for (size_t k = 0; k < t->n_columns; k++) {
+        if (t->columns[k].kind != kind || t->columns[k].year != year)
+            continue;
+        size_t distance = k < near ? 2 * (near - k) : 2 * (k - near) + 1;
+        if (distance < best_distance) {
+            best_distance = distance;
+            best = k;
+        }
+    }
+    return best;
+}
+
+/* Rows on the cost side (by their label or the section they stand in):
+ * reports that print costs positive often turn the deviation's sign for
+ * them, so that a negative deviation always means worse than budget. */
+static int row_side(const arsred_document *doc, const table *t, size_t r)
+{
+    for (size_t i = r + 1; i-- > 0;) {
+        const table_row *row = &t->rows[i];
+        if (i != r && !is_section_row(t, i))
+            continue;
+        if (row->kind == ROW_COST || label_is(doc, row->label, "kostnad") ||
+            label_is(doc, row->label, "utgift"))
+            return 1;
+        if (row->kind == ROW_REVENUE || label_is(doc, row->label, "intäkt"))
+            return 0;
+        if (i != r)
+            break;
+    }
+    return 2;
+}
+
+/* Deviation = actual − budget, or its mirror budget − actual ("Återstår"):
+ * the one that holds in more rows, on each side (revenue, cost, other). */
+static void check_deviation_columns(arsred_document *doc, size_t ti)
+{
+    const table *t = &doc->tables[ti];
+    for (size_t d = 0; d < t->n_columns; d++) {
+        if (t->columns[d].kind != COLUMN_DEVIATION || !t->columns[d].year)
+            continue;
+        int year = t->columns[d].year;
+        size_t b = column_of_kind(t, COLUMN_BUDGET, year, d);
+        size_t a = column_of_kind(t, COLUMN_ACTUAL, year, d);
+        if (b == SIZE_MAX || a == SIZE_MAX)
+            continue;
+        size_t forward[3] = {0}, mirror[3] = {0};
+        for (size_t r = 0; r < t->n_rows; r++) {
+            if (!has_value(t, r, a) || !has_value(t, r, b) || !has_value(t, r, d))
+                continue;
+            const table_cell *ca = &t->rows[r].cells[a], *cb = &t->rows[r].cells[b],
+                             *cd = &t->rows[r].cells[d];
+            double tol = half_unit(ca->decimals) + half_unit(cb->decimals) + half_unit(cd->decimals);
+            int side = row_side(doc, t, r);
+            forward[side] += fabs(ca->value - cb->value - cd->value) <= tol + EPSILON;
+            mirror[side] += fabs(cb->value - ca->value - cd->value) <= tol + EPSILON;
+        }
+        size_t all_forward = forward[0] + forward[1] + forward[2];
+        size_t all_mirror = mirror[0] + mirror[1] + mirror[2];
+        for (size_t r = 0; r < t->n_rows; r++) {
+            if (!has_value(t, r, a) || !has_value(t, r, b) || !has_value(t, r, d))
+                continue;
+            int side = row_side(doc, t, r);
+            bool side_known = forward[side] + mirror[side] > 0 && forward[side] != mirror[side];
+            double sign = side_known ? (mirror[side] > forward[side] ? -1 : 1)
+                                     : (all_mirror > all_forward ? -1 : 1);
+            check *c = new_check(doc, RULE_COLUMN_DEVIATION, ti, (long)r, (long)d, ref(ti, r, d));
+            add_term(c, ref(ti, r, a), sign);
+            add_term(c, ref(ti, r, b), -sign);
+            strbuf sb;
+            strbuf_init(&sb);
+            if (sign > 0)
+                strbuf_addf(&sb, "%s − %s = %s", t->columns[a].label, t->columns[b].label,
+                            t->columns[d].label);
+            else
+                strbuf_addf(&sb, "%s − %s = %s", t->columns[b].label, t->columns[a].label,
+                            t->columns[d].label);
+            c->expr = strbuf_take(&sb);
+            settle(doc, c);
+        }
+    }
+}
+
+/* The same relation turned: rows Nettokostnader, Budget, Budgetavvikelse. */
+static void check_deviation_rows(arsred_document *doc, size_t ti)
+{
+    const table *t = &doc->tables[ti];
+    for (size_t d = 0; d < t->n_rows; d++) {
+        if (t->rows[d].measure != COLUMN_DEVIATION || d < 2)
+            continue;
+        size_t b = d - 1, a = d - 2;
+        if (t->rows[b].measure != COLUMN_BUDGET ||
+            (t->rows[a].kind != ROW_NET && t->rows[a].kind != ROW_TOTAL &&
+             t->rows[a].measure != COLUMN_ACTUAL))
+            continue;
+        size_t forward = 0, mirror = 0;
+        for (size_t k = 0; k < t->n_columns; k++) {
+            if (!has_value(t, a, k) || !has_value(t, b, k) || !has_value(t, d, k))
+                continue;
+            const table_cell *ca = &t->rows[a].cells[k], *cb = &t->rows[b].cells[k],
+                             *cd = &t->rows[d].cells[k];
+            double tol = half_unit(ca->decimals) + half_unit(cb->decimals) + half_unit(cd->decimals);
+            forward += fabs(ca->value - cb->value - cd->value) <= tol + EPSILON;
+            mirror += fabs(cb->value - ca->value - cd->value) <= tol + EPSILON;
+        }
+        double sign = mirror > forward ? -1 : 1;
+        for (size_t k = 0; k < t->n_columns; k++) {
+            if (!has_value(t, a, k) || !has_value(t, b, k) || !has_value(t, d, k))
+                continue;
+            check *c = new_check(doc, RULE_COLUMN_DEVIATION, ti, (long)d, (long)k, ref(ti, d, k));
+            add_term(c, ref(ti, a, k), sign);
+            add_term(c, ref(ti, b, k), -sign);
+            strbuf sb;
+            strbuf_init(&sb);
+            strbuf_addf(&sb, "%s − %s = %s", t->rows[sign > 0 ? a : b].label,
+                        t->rows[sign > 0 ? b : a].label, t->rows[d].label);
+            c->expr = strbuf_take(&sb);
+            settle(doc, c);
+        }
+    }
+}
+
+/* --------------------------------------------------------------- total */
+
+static bool is_section_row(const table *t, size_t r)
+{
+    for (size_t k = 0; k < t->n_columns; k++)
+        if (t->rows[r].cells[k].text)
+            return false;
+    return true;
+}
+
+/* The name a total sums up: "Summa kortfristiga fordringar" ->
+ * "kortfristiga fordringar"; NULL for a bare "Summa" or "Totalt". */
+static char *total_name(const char *label)
+{
+    static const char *const prefixes[] = {"summa ", "s:a ", "totalt ", "total "};
+    char *f = utf8_casefold(label);
+    for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
+        size_t n = strlen(prefixes[i]);
+        if (strncmp(f, prefixes[i], n) == 0) {
+            memmove(f, f + n, strlen(f + n) + 1);
+            break;
+        }
+    }
+    text_fold_space(f);
+    if (!*f || strcmp(f, "summa") == 0 || strcmp(f, "totalt") == 0 || strcmp(f, "total") == 0) {
+        free(f);
+        return NULL;
+    }
+    return f;
+}
+
+static bool label_equals(const char *label, const char *name)
+{
+    char *f = utf8_casefold(label);
+    text_fold_space(f);
+    bool same = strcmp(f, name) == 0;
+    free(f);
+    return same;
+}
+
+/* The section row a total closes ("Kortfristiga fordringar" for "Summa
+ * kortfristiga fordringar"), or SIZE_MAX. */
+static size_t section_of_total(const table *t, size_t total)
+{
+    char *name = total_name(t->rows[total].label);
+    size_t found = SIZE_MAX;
+    for (size_t r = total; name && r-- > 0 && found == SIZE_MAX;)
+        if (is_section_row(t, r) && label_equals(t->rows[r].label, name))
+            found = r;
+    free(name);
+    return found;
+}
+
+/* The total that closes section row s, before row limit, or SIZE_MAX:
+ * one named after it, or an unlabelled sum under its items. */
+static size_t total_of_section(const table *t, size_t s, size_t limit)
+{
+    char *name = utf8_casefold(t->rows[s].label);
+    text_fold_space(name);
+    size_t found = SIZE_MAX;
+    bool items_only = true;
+    for (size_t r = s + 1; r < limit && found == SIZE_MAX; r++) {
+        if (t->rows[r].kind != ROW_TOTAL) {
+            items_only = items_only && !is_section_row(t, r);
+            continue;
+        }
+        char *tn = total_name(t->rows[r].label);
+        if ((tn && strcmp(tn, name) == 0) || (!t->rows[r].label[0] && items_only))
+            found = r;
+        items_only = false;
+        free(tn);
+    }
+    free(name);
+    return found;
+}
+
+static bool is_plain_item(const table *t, size_t r)
+{
+    return t->rows[r].kind != ROW_NET && t->rows[r].measure == COLUMN_OTHER;
+}
+
+/* Children of a total that closes section s: items, and for each
+ * subsection its own total. 0 where the structure is unclear. */
+static size_t section_children(const table *t, size_t s, size_t total, size_t *items)
+{
+    size_t n = 0;
+    for (size_t r = s + 1; r < total;) {
+        if (is_section_row(t, r)) {
+            size_t sub = total_of_section(t, r, total);
+            if (sub != SIZE_MAX) {
+                items[n++] = sub;
+                r = sub + 1;
+            } else {
+                r++; /* a heading over plain items: they count themselves */
+            }
+            continue;
+        }
+        if (t->rows[r].kind == ROW_TOTAL || !is_plain_item(t, r))
+            return 0;
+        items[n++] = r++;
+    }
+    return n;
+}
+
+/* The totals above row `before` that no other total above it contains. */
+static size_t top_level_totals(const table *t, size_t before, size_t *items)
+{
+    size_t n = 0;
+    for (size_t r = 0; r < before; r++) {
+        if (t->rows[r].kind != ROW_TOTAL)
+            continue;
+        bool inside = false;
+        for (size_t o = r + 1; o < before && !inside; o++) {
+            if (t->rows[o].kind != ROW_TOTAL)
+                continue;
+            size_t s = section_of_total(t, o);
+            inside = s != SIZE_MAX && s < r;
+        }
+        if (!inside)
+            items[n++] = r;
+    }
+    return n;
+}
+
+/* The rows a total sums. Where a section row names what the total closes,
+ * its children (items, and subsections by their own totals); a total that
+ * follows totals sums the outermost of them; otherwise the plain items
+ * above it, back to the last total or section heading. 0 where unclear. */
+static size_t total_items(const table *t, size_t total, size_t *items)
+{
+    size_t s = section_of_total(t, total);
+    if (s != SIZE_MAX)
+        return section_children(t, s, total, items);
+    if (total > 0 && t->rows[total - 1].kind == ROW_TOTAL)
+        return top_level_totals(t, total, items);
+    size_t n = 0;
+    for (size_t r = total; r-- > 0;) {
+        if (t->rows[r].kind == ROW_TOTAL || is_section_row(t, r))
+            break;
+        if (!is_plain_item(t, r))
+            return 0; /* a relation, not a list of items */
+        items[n++] = r;
+    }
+    return n;
+}
+
+static void check_totals(arsred_document *doc, size_t ti)
+{
+    const table *t = &doc->tables[ti];
+    size_t *items = xmalloc((t->n_rows ? t->n_rows : 1) * sizeof *items);
+    for (size_t r = 0; r < t->n_rows; r++) {
+        if (t->rows[r].kind != ROW_TOTAL)
+            continue;
+        size_t n = total_items(t, r, items);
+        if (n < 2)
+            continue;
+        for (size_t k = 0; k < t->n_columns; k++) {
+            if (!has_value(t, r, k))
+                continue;
+            size_t with_values = 0;
+            for (size_t i = 0; i < n; i++)
+                with_values += has_value(t, items[i], k);
+            if (with_values == 0)
+                continue;
+            check *c = new_check(doc, RULE_TOTAL, ti, (long)r, (long)k, ref(ti, r, k));
+            for (size_t i = n; i-- > 0;)
+                if (has_value(t, items[i], k))
+                    add_term(c, ref(ti, items[i], k), 1);
+            strbuf sb;
+            strbuf_init(&sb);
+            strbuf_addf(&sb, "sum of %zu rows above = %s (%s)", with_values, t->rows[r].label,
+                        t->columns[k].label);
+            c->expr = strbuf_take(&sb);
+            settle(doc, c);
+        }
+    }
+    free(items);
+}
+
+/* -------------------------------------------------------------- rollup */
+
+static double unit_factor(const char *unit)
+{
+    if (!unit)
+        return 0;
+    if (strcmp(unit, "kr") == 0)
+        return 1;
+    if (strcmp(unit, "tkr") == 0)
+        return 1e3;
+    if (strcmp(unit, "mnkr") == 0)
+        return 1e6;
+    return 0;
+}
+
+static const char *unit_scaled(const char *unit, double by)
+{
+    double f = unit_factor(unit) * by;
+    return f == 1 ? "kr" : f == 1e3 ? "tkr" : f == 1e6 ? "mnkr" : NULL;
+}
+
+static bool same_shape(const arsred_document *doc, const table *a, const table *b)
+{
+    if (a->n_columns != b->n_columns || a->n_rows != b->n_rows || a->n_rows == 0)
+        return false;
+    for (size_t k = 0; k < a->n_columns; k++)
+        if (a->columns[k].kind != b->columns[k].kind || a->columns[k].year != b->columns[k].year)
+            return false;
+    for (size_t r = 0; r < a->n_rows; r++) {
+        char *x = utf8_casefold(a->rows[r].label), *y = utf8_casefold(b->rows[r].label);
+        bool same = strcmp(x, y) == 0;
+        free(x);
+        free(y);
+        if (!same)
+            return false;
+    }
+    (void)doc;
+    return true;
+}
+
+typedef struct rollup {
+    size_t summary;
+    double factor;        /* summary figures × factor = sum of details */
+    size_t *details;
+    size_t n_details;
+} rollup;
+
+static const double factors[] = {1, 1e3, 1e6, 1e-3, 1e-6};
+
+/* Cells of s that the details add up to when s is read × factor. */
+static size_t rollup_holds(const arsred_document *doc, size_t s, const size_t *details,
+                           size_t n, double factor, size_t *cells)
+{
+    const table *t = &doc->tables[s];
+    size_t holds = 0;
+    *cells = 0;
+    for (size_t r = 0; r < t->n_rows; r++)
+        for (size_t k = 0; k < t->n_columns; k++) {
+            if (!has_value(t, r, k))
+                continue;
+            double sum = 0, tol = factor * half_unit(t->rows[r].cells[k].decimals);
+            bool all = true;
+            for (size_t i = 0; i < n; i++) {
+                const table_cell *c = &doc->tables[details[i]].rows[r].cells[k];
+                all = all && c->has_value;
+                sum += c->value;
+                tol += half_unit(c->decimals);
+            }
+            if (!all)
+                continue;
+            (*cells)++;
+            holds += fabs(sum - factor * t->rows[r].cells[k].value) <= tol + EPSILON;
+        }
+    return holds;
+}
+
+/* Tables of one shape (same columns, same row labels), one of which the
+ * others add up to: detail tables and their summary. */
+static size_t find_rollups(const arsred_document *doc, rollup **out)
+{
+    rollup *rollups = NULL;
+    size_t n_rollups = 0, cap = 0;
+    bool *seen = xcalloc(doc->n_tables + 1, sizeof *seen);
+    size_t *group = xmalloc((doc->n_tables + 1) * sizeof *group);
+    for (size_t a = 0; a < doc->n_tables; a++) {
+        if (seen[a])
+            continue;
+        size_t n = 0;
+        for (size_t b = a; b < doc->n_tables; b++)
+            if (!seen[b] && (b == a || same_shape(doc, &doc->tables[a], &doc->tables[b]))) {
+                group[n++] = b;
+                seen[b] = true;
+            }
+        if (n < 3)
+            continue;
+        rollup best = {0};
+        size_t best_holds = 0, best_cells = 0;
+        size_t *details = xmalloc(n * sizeof *details);
+        for (size_t i = 0; i < n; i++) {
+            size_t m = 0;
+            for (size_t j = 0; j < n; j++)
+                if (j != i)
+                    details[m++] = group[j];
+            for (size_t f = 0; f < sizeof factors / sizeof *factors; f++) {
+                size_t cells, holds = rollup_holds(doc, group[i], details, m, factors[f], &cells);
+                if (holds > best_holds) {
+                    best_holds = holds;
+                    best_cells = cells;
+                    best.summary = group[i];
+                    best.factor = factors[f];
+                }
+            }
+        }
+        free(details);
+        /* most cells must hold, or these tables are not a roll-up */
+        if (best_cells == 0 || 2 * best_holds < best_cells)
+            continue;
+        best.details = xmalloc(n * sizeof *best.details);
+        for (size_t j = 0; j < n; j++)
+            if (group[j] != best.summary)
+                best.details[best.n_details++] = group[j];
+        ARRAY_PUSH(rollups, n_rollups, cap, best);
+    }
+    free(seen);
+    free(group);
+    *out = rollups;
+    return n_rollups;
+}
+
+static void check_rollup(arsred_document *doc, const rollup *ru)
+{
+    const table *s = &doc->tables[ru->summary];
+    for (size_t r = 0; r < s->n_rows; r++)
+        for (size_t k = 0; k < s->n_columns; k++) {
+            if (!has_value(s, r, k))
+                continue;
+            bool all = true;
+            for (size_t i = 0; i < ru->n_details; i++)
+                all = all && has_value(&doc->tables[ru->details[i]], r, k);
+            if (!all)
+                continue;
+            check *c = new_check(doc, RULE_ROLLUP, ru->summary, (long)r, (long)k,
+                                 ref(ru->summary, r, k));
+            strbuf sb;
+            strbuf_init(&sb);
+            for (size_t i = 0; i < ru->n_details; i++) {
+                add_term(c, ref(ru->details[i], r, k), 1 / ru->factor);
+                const char *title = doc->tables[ru->details[i]].title;
+                strbuf_addf(&sb, "%s%s", i ? " + " : "", title ? title : doc->tables[ru->details[i]].id);
+            }
+            strbuf_addf(&sb, " = %s", s->title ? s->title : s->id);
+            if (ru->factor != 1)
+                strbuf_addf(&sb, " (its figures × %g)", ru->factor);
+            strbuf_addf(&sb, ", %s, %s", s->rows[r].label, s->columns[k].label);
+            c->expr = strbuf_take(&sb);
+            settle(doc, c);
+        }
+}
+
+/* ---------------------------------------------------------------- text */
+
+/* Whether value x (in the statement's unit) is what statement st says,
+ * given how exactly it says it ("dryga 7" is 7 or a little more). */
+static bool statement_holds(const statement *st, double x, double cell_tolerance,
+                            double *tolerance)
+{
+    double unit = pow(10, -st->decimals);
+    double v = fabs(x);
+    *tolerance = half_unit(st->decimals) + cell_tolerance;
+    switch (st->approx) {
+    case '>':
+        *tolerance = unit + cell_tolerance;
+        return v >= st->value - cell_tolerance - EPSILON && v < st->value + unit + cell_tolerance;
+    case '<':
+        *tolerance = unit + cell_tolerance;
+        return v <= st->value + cell_tolerance + EPSILON && v > st->value - unit - cell_tolerance;
+    case '~':
+        *tolerance = fmax(half_unit(st->decimals), 0.05 * st->value) + cell_tolerance;
+        return fabs(v - st->value) <= *tolerance + EPSILON;
+    default:
+        return fabs(v - st->value) <= *tolerance + EPSILON;
+    }
+}
+
+typedef struct text_match {
+    cell_ref cell;
+    bool as_printed;   /* holds only when the table is read in the statement's unit */
+    double value, tolerance;
+} text_match;
+
+static bool text_candidate_row(const table *t, size_t r, const statement *st, size_t k)
+{
+    const table_row *row = &t->rows[r];
+    column_kind column = t->columns[k].kind;
+    if (st->sign != 0) /* a surplus or deficit: a deviation */
+        return (row->kind == ROW_NET || row->kind == ROW_TOTAL) ? column == COLUMN_DEVIATION
+                                                                 : row->measure == COLUMN_DEVIATION;
+    return (row->kind == ROW_NET || row->kind == ROW_TOTAL) &&
+           (column == COLUMN_ACTUAL || column == COLUMN_OTHER) && row->measure == COLUMN_OTHER;
+}
+
+static bool find_text_match(const arsred_document *doc, const statement *st, text_match *out)
+{
+    bool found = false;
+    for (size_t ti = 0; ti < doc->n_tables; ti++) {
+        const table *t = &doc->tables[ti];
+        for (size_t r = 0; r < t->n_rows; r++)
+            for (size_t k = 0; k < t->n_columns; k++) {
+                if (!has_value(t, r, k) || !text_candidate_row(t, r, st, k))
+                    continue;
+                if (doc->year && t->columns[k].year && t->columns[k].year != doc->year)
+                    continue;
+                const table_cell *c = &t->rows[r].cells[k];
+                if (st->sign != 0 && c->value != 0 && (c->value > 0) != (st->sign > 0))
+                    continue;
+                double tu = unit_factor(t->unit_effective), su = unit_factor(st->unit);
+                for (int printed = 0; printed < 2; printed++) {
+                    /* first in the table's own unit, then as printed */
+                    double scale = printed ? 1 : (tu && su ? tu / su : 0);
+                    if (scale == 0 || (printed && tu && tu == su))
+                        continue;
+                    double tol;
+                    if (!statement_holds(st, c->value * scale, scale * half_unit(c->decimals), &tol))
+                        continue;
+                    if (!found || (out->as_printed && !printed)) {
+                        *out = (text_match){ref(ti, r, k), printed, c->value * scale, tol};
+                        found = true;
+                    }
+                }
+            }
+    }
+    return found;
+}
+
+static void check_text(arsred_document *doc, const char **evidence)
+{
+    for (size_t i = 0; i < doc->n_statements; i++) {
+        const statement *st = &doc->statements[i];
+        text_match m;
+        if (!find_text_match(doc, st, &m)) {
+            report_warn(doc, "text-unmatched", st->page,
+                        "page %d: \"%s\": no table figure was found that this speaks of; "
+                        "it is not checked",
+                        st->page, st->text);
+            continue;
+        }
+        const table *t = &doc->tables[m.cell.table];
+        check c = {.rule = RULE_TEXT, .table = m.cell.table, .row = (long)m.cell.row,
+                   .column = (long)m.cell.column, .page = st->page,
+                   .expected = st->sign < 0 ? -st->value : st->value,
+                   .found = m.value, .tolerance = m.tolerance};
+        if (st->sign == 0)
+            c.found = fabs(m.value);
+        c.difference = c.found - c.expected;
+        c.result = fabs(c.difference) <= EPSILON ? CHECK_OK : CHECK_ROUNDING;
+        if (st->approx != '=' && c.result == CHECK_ROUNDING)
+            c.result = CHECK_OK; /* "dryga 7" is all it says */
+        strbuf sb;
+        strbuf_init(&sb);
+        strbuf_addf(&sb, "\"%s\" (page %d) = %s, %s, %s", st->text, st->page,
+                    t->title ? t->title : t->id, t->rows[m.cell.row].label,
+                    t->columns[m.cell.column].label);
+        c.expr = strbuf_take(&sb);
+        strbuf_init(&sb);
+        if (m.as_printed)
+            strbuf_addf(&sb, "holds when %s is read in %s, as the text states it", t->id, st->unit);
+        else
+            strbuf_addf(&sb, "holds in %s", t->unit_effective ? t->unit_effective : st->unit);
+        c.message = strbuf_take(&sb);
+        if (m.as_printed)
+            evidence[m.cell.table] = st->unit;
+        ARRAY_PUSH(doc->checks, doc->n_checks, doc->cap_checks, c);
+    }
+}
+
+/* ---------------------------------------------------------------- unit */
+
+static void set_effective(table *t, const char *unit)
+{
+    free(t->unit_effective);
+    t->unit_effective = unit ? xstrdup(unit) : NULL;
+}
+
+/* A roll-up read with a factor tells how the summary's unit and the
+ * details' relate; the details' declared unit, or the prose's figures
+ * read against the summary, tell which is which. */
+static void check_units(arsred_document *doc, const rollup *rollups, size_t n,
+                        const char **evidence)
+{
+    for (size_t i = 0; i < n; i++) {
+        const rollup *ru = &rollups[i];
+        table *s = &doc->tables[ru->summary];
+        const char *details_unit = doc->tables[ru->details[0]].unit_declared;
+        for (size_t d = 1; d < ru->n_details && details_unit; d++) {
+            const char *u = doc->tables[ru->details[d]].unit_declared;
+            if (!u || strcmp(u, details_unit) != 0)
+                details_unit = NULL;
+        }
+        const char *summary_unit = NULL, *why = NULL;
+        if (details_unit) {
+            summary_unit = unit_scaled(details_unit, ru->factor);
+            why = "the detail tables' own unit";
+        } else if (evidence[ru->summary] && ru->factor != 1) {
+            summary_unit = evidence[ru->summary];
+            why = "the figures the text states";
+        } else {
+            summary_unit = s->unit_declared;
+        }
+        if (!summary_unit)
+            continue;
+        const char *detail_unit = unit_scaled(summary_unit, 1 / ru->factor);
+        for (size_t d = 0; d < ru->n_details; d++)
+            if (!doc->tables[ru->details[d]].unit_effective && detail_unit)
+                set_effective(&doc->tables[ru->details[d]], detail_unit);
+        if (s->unit_declared && strcmp(s->unit_declared, summary_unit) != 0) {
+            check c = {.rule = RULE_UNIT, .table = ru->summary, .row = -1, .column = -1,
+                       .page = s->page, .result = CHECK_MISMATCH};
+            strbuf sb;
+            strbuf_init(&sb);
+            strbuf_addf(&sb, "unit of %s: declared %s, effective %s", s->title ? s->title : s->id,
+                        s->unit_declared, summary_unit);
+            c.expr = strbuf_take(&sb);
+            strbuf_init(&sb);
+            strbuf_addf(&sb, "the table says %s, but its figures are %s: the detail tables "
+                             "(in %s) add up to it only with its figures × %g, and %s agree",
+                        s->unit_declared, summary_unit, detail_unit ? detail_unit : "?",
+                        ru->factor, why);
+            c.message = strbuf_take(&sb);
+            ARRAY_PUSH(doc->checks, doc->n_checks, doc->cap_checks, c);
+            set_effective(s, summary_unit);
+        }
+    }
+}
+
+/* ---------------------------------------------------------------- same */
+
+typedef struct bottom_line {
+    cell_ref cell;
+    const char *quantity;  /* net-cost, investment */
+    column_kind measure;
+    int year;
+    bool list_total;       /* the total of a list of activities */
+} bottom_line;
+
+static const char *quantity_of(const char *label)
+{
+    /* the quantity words; patterns would be overkill for two classes */
+    char *f = utf8_casefold(label ? label : "");
+    const char *q = strstr(f, "invest") ? "investment"
+                    : (strstr(f, "nettokostnad") || strstr(f, "verksamhetsnetto") ||
+                       strstr(f, "driftredovisning") || strstr(f, "verksamheter"))
+                        ? "net-cost"
+                        : NULL;
+    free(f);
+    return q;
+}
+
+static size_t item_rows_above(const table *t, size_t r)
+{
+    size_t n = 0;
+    while (r-- > 0 && t->rows[r].kind == ROW_ITEM && t->rows[r].measure == COLUMN_OTHER)
+        n++;
+    return n;
+}
+
+static size_t collect_bottom_lines(const arsred_document *doc, bottom_line **out)
+{
+    bottom_line *lines = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t ti = 0; ti < doc->n_tables; ti++) {
+        const table *t = &doc->tables[ti];
+        for (size_t r = 0; r < t->n_rows; r++) {
+            const table_row *row = &t->rows[r];
+            bool list_total = row->kind == ROW_TOTAL && item_rows_above(t, r) >= 3;
+            const char *q = NULL;
+            size_t named_by = r;
+            if (row->kind == ROW_NET)
+                q = quantity_of(row->label);
+            else if (list_total)
+                q = quantity_of(t->title) ? quantity_of(t->title) : quantity_of(t->section);
+            else if (row->measure != COLUMN_OTHER) /* Budget under Nettokostnader */
+                for (named_by = r; named_by-- > 0 && !q;)
+                    if (t->rows[named_by].kind == ROW_NET)
+                        q = quantity_of(t->rows[named_by].label);
+            if (!q)
+                continue;
+            for (size_t k = 0; k < t->n_columns; k++) {
+                if (!has_value(t, r, k) || !t->columns[k].year)
+                    continue;
+                column_kind m = row->measure != COLUMN_OTHER ? row->measure
+                                : t->columns[k].kind != COLUMN_OTHER ? t->columns[k].kind
+                                                                      : COLUMN_ACTUAL;
+                bottom_line b = {ref(ti, r, k), q, m, t->columns[k].year, list_total};
+                ARRAY_PUSH(lines, n, cap, b);
+            }
+        }
+    }
+    *out = lines;
+    return n;
+}
+
+static bool in_same_rollup(const rollup *rollups, size_t n, size_t a, size_t b)
+{
+    for (size_t i = 0; i < n; i++) {
+        bool has_a = rollups[i].summary == a, has_b = rollups[i].summary == b;
+        for (size_t d = 0; d < rollups[i].n_details; d++) {
+            has_a = has_a || rollups[i].details[d] == a;
+            has_b = has_b || rollups[i].details[d] == b;
+        }
+        if (has_a && has_b)
+            return true;
+    }
+    return false;
+}
+
+/* One quantity shown in two tables (the net cost of a summary and the
+ * total of the per-activity table) must agree. */
+static void check_same(arsred_document *doc, const rollup *rollups, size_t n_rollups)
+{
+    bottom_line *lines = NULL;
+    size_t n = collect_bottom_lines(doc, &lines);
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++) {
+            const bottom_line *a = &lines[i], *b = &lines[j];
+            if (a->cell.table == b->cell.table || strcmp(a->quantity, b->quantity) != 0 ||
+                a->measure != b->measure || a->year != b->year ||
+                !(a->list_total || b->list_total) ||
+                in_same_rollup(rollups, n_rollups, a->cell.table, b->cell.table))
+                continue;
+            const table *ta = &doc->tables[a->cell.table], *tb = &doc->tables[b->cell.table];
+            double ua = unit_factor(ta->unit_effective), ub = unit_factor(tb->unit_effective);
+            double scale = ua && ub ? ua / ub : 1;
+            /* far apart, they are two quantities that share a name (a
+             * board's net cost and one activity's), not one misprinted */
+            double va = cell_at(doc, a->cell)->value * scale, vb = cell_at(doc, b->cell)->value;
+            if (fabs(va - vb) > 0.05 * fmax(fabs(va), fabs(vb)))
+                continue;
+            check *c = new_check(doc, RULE_SAME, b->cell.table, (long)b->cell.row,
+                                 (long)b->cell.column, b->cell);
+            add_term(c, a->cell, scale);
+            strbuf sb;
+            strbuf_init(&sb);
+            strbuf_addf(&sb, "%s, %s, %s = %s, %s, %s", ta->title ? ta->title : ta->id,
+                        ta->rows[a->cell.row].label, ta->columns[a->cell.column].label,
+                        tb->title ? tb->title : tb->id, tb->rows[b->cell.row].label,
+                        tb->columns[b->cell.column].label);
+            c->expr = strbuf_take(&sb);
+            settle(doc, c);
+        }
+    free(lines);
+}
+
+/* ------------------------------------------------------------ suspects */
+
+static bool involves(const check *c, cell_ref cell)
+{
+    if (c->has_found_cell && memcmp(&c->found_cell, &cell, sizeof cell) == 0)
+        return true;
+    for (size_t i = 0; i < c->n_terms; i++)
+        if (memcmp(&c->terms[i].cell, &cell, sizeof cell) == 0)
+            return true;
+    return false;
+}
+
+/* The value of cell that makes c hold exactly, printed as the cell is. */
+static bool value_making_hold(const arsred_document *doc, const check *c, cell_ref cell,
+                              double *value)
+{
+    const table_cell *tc = cell_at(doc, cell);
+    double v;
+    if (c->has_found_cell && memcmp(&c->found_cell, &cell, sizeof cell) == 0) {
+        v = c->expected;
+    } else {
+        double coef = 0;
+        for (size_t i = 0; i < c->n_terms; i++)
+            if (memcmp(&c->terms[i].cell, &cell, sizeof cell) == 0)
+                coef += c->terms[i].coef;
+        if (coef == 0)
+            return false;
+        v = tc->value + (c->found - c->expected) / coef;
+    }
+    double scale = pow(10, tc->decimals);
+    *value = round(v * scale) / scale;
+    return true;
+}
+
+/* How many mismatches the cell explains when it takes value: each check
+ * it takes part in must hold then, and be a mismatch now. */
+static int explains(arsred_document *doc, cell_ref cell, double value)
+{
+    int n = 0;
+    for (size_t i = 0; i < doc->n_checks; i++) {
+        check *c = &doc->checks[i];
+        if (!c->has_found_cell || !involves(c, cell))
+            continue;
+        check_result now = c->result, then = evaluate(doc, c, &cell, value);
+        if (now == CHECK_MISMATCH && then != CHECK_MISMATCH)
+            n++;
+        else if (now != CHECK_MISMATCH && then == CHECK_MISMATCH)
+            return 0; /* it would break a check that holds */
+    }
+    return n;
+}
+
+static void find_suspects(arsred_document *doc)
+{
+    for (size_t i = 0; i < doc->n_checks; i++) {
+        check *c = &doc->checks[i];
+        if (c->result != CHECK_MISMATCH || !c->has_found_cell)
+            continue;
+        cell_ref best = {0};
+        double best_value = 0;
+        int best_n = 1;
+        bool tie = false;
+        for (size_t t = 0; t <= c->n_terms; t++) {
+            cell_ref cell = t < c->n_terms ? c->terms[t].cell : c->found_cell;
+            double value;
+            if (!value_making_hold(doc, c, cell, &value))
+                continue;
+            int n = explains(doc, cell, value);
+            if (n > best_n) {
+                best_n = n;
+                best = cell;
+                best_value = value;
+                tie = false;
+            } else if (n == best_n && n > 1 && memcmp(&best, &cell, sizeof cell) != 0) {
+                tie = true;
+            }
+        }
+        if (best_n > 1 && !tie) {
+            c->has_suspect = true;
+            c->suspect = best;
+            c->suspect_found = cell_at(doc, best)->value;
+            c->suggested = best_value;
+            c->explains = best_n;
+        }
+    }
+}
+
+/* --------------------------------------------------------------- run */
+
+/* Figures without a label under a list are its sum, printed under a rule
+ * (balance sheets do this); such a row is taken for a total where it is
+ * the sum of the list in at least one column. */
+static void find_unlabelled_totals(arsred_document *doc, table *t)
+{
+    size_t *items = xmalloc((t->n_rows ? t->n_rows : 1) * sizeof *items);
+    for (size_t r = 1; r < t->n_rows; r++) {
+        if (t->rows[r].label[0] || !row_has_any_value(t, r))
+            continue;
+        size_t n = 0;
+        for (size_t i = r; i-- > 0;) {
+            if (t->rows[i].kind == ROW_TOTAL || is_section_row(t, i) || !is_plain_item(t, i))
+                break;
+            items[n++] = i;
+        }
+        for (size_t k = 0; k < t->n_columns && n >= 1; k++) {
+            if (!has_value(t, r, k))
+                continue;
+            double sum = 0, tol = half_unit(t->rows[r].cells[k].decimals);
+            for (size_t i = 0; i < n; i++) {
+                sum += t->rows[items[i]].cells[k].value;
+                tol += half_unit(t->rows[items[i]].cells[k].decimals);
+            }
+            if (fabs(sum - t->rows[r].cells[k].value) <= tol + EPSILON) {
+                t->rows[r].kind = ROW_TOTAL;
+                break;
+            }
+        }
+    }
+    free(items);
+    (void)doc;
+}
+
+static bool same_relation(const check *a, const check *b)
+{
+    if (a->rule != b->rule || a->table != b->table)
+        return false;
+    /* a deviation is one relation down a column; the others along a row */
+    if (strcmp(a->expr, b->expr) != 0)
+        return false;
+    return a->rule == RULE_COLUMN_DEVIATION ? a->column == b->column : a->row == b->row;
+}
+
+/* A relation that fails in every column it was checked in (two or more),
+ * or fails grossly in its only one, is more likely a table we read wrong
+ * than a report that is wrong: it is not reported, and a warning says so. */
+static void drop_undecided(arsred_document *doc)
+{
+    bool *drop = xcalloc(doc->n_checks + 1, sizeof *drop);
+    for (size_t i = 0; i < doc->n_checks; i++) {
+        const check *c = &doc->checks[i];
+        if (drop[i] || !c->has_found_cell || c->rule == RULE_ROLLUP)
+            continue;
+        size_t total = 0, failed = 0;
+        for (size_t j = 0; j < doc->n_checks; j++)
+            if (doc->checks[j].has_found_cell && same_relation(c, &doc->checks[j])) {
+                total++;
+                failed += doc->checks[j].result == CHECK_MISMATCH;
+            }
+        bool gross = total == 1 && c->result == CHECK_MISMATCH &&
+                     fabs(c->difference) > 0.5 * fabs(c->found) &&
+                     fabs(c->difference) > 10 * c->tolerance;
+        if (!((total >= 2 && failed == total) || gross))
+            continue;
+        for (size_t j = 0; j < doc->n_checks; j++)
+            if (doc->checks[j].has_found_cell && same_relation(c, &doc->checks[j]))
+                drop[j] = true;
+        const table *t = &doc->tables[c->table];
+        report_warn(doc, "check-undecided", t->page,
+                    "page %d: table %s: \"%s\" fails in every place it applies; the "
+                    "table is probably read wrong there, so it is not reported",
+                    t->page, t->id, c->expr);
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < doc->n_checks; i++) {
+        if (drop[i]) {
+            free(doc->checks[i].expr);
+            free(doc->checks[i].terms);
+            free(doc->checks[i].message);
+            continue;
+        }
+        doc->checks[kept++] = doc->checks[i];
+    }
+    doc->n_checks = kept;
+    free(drop);
+}
+
+void checks_run(arsred_document *doc)
+{
+    for (size_t t = 0; t < doc->n_tables; t++)
+        find_unlabelled_totals(doc, &doc->tables[t]);
+    for (size_t t = 0; t < doc->n_tables; t++) {
+        check_row_net(doc, t);
+        check_deviation_columns(doc, t);
+        check_deviation_rows(doc, t);
+        check_totals(doc, t);
+    }
+    rollup *rollups = NULL;
+    size_t n_rollups = find_rollups(doc, &rollups);
+    for (size_t i = 0; i < n_rollups; i++)
+        check_rollup(doc, &rollups[i]);
+    const char **evidence = xcalloc(doc->n_tables + 1, sizeof *evidence);
+    check_text(doc, evidence);
+    check_units(doc, rollups, n_rollups, evidence);
+    check_same(doc, rollups, n_rollups);
+    drop_undecided(doc);
+    find_suspects(doc);
+    free(evidence);
+    for (size_t i = 0; i < n_rollups; i++)
+        free(rollups[i].details);
+    free(rollups);
+}

@@ -1,0 +1,81 @@
+# Checks: figures the prose states about the accounts, and what a bottom
+# line is about. Numbers are read with the tool's one number parser; the
+# value group only has to find where the number is.
+
+pattern check.text.surplus
+kind    check.text
+flags   i
+description a surplus or deficit in the prose: "ett överskott om 7,3 miljoner kronor", "plusresultat med dryga 7 mnkr"
+regex   (?<topic>överskott|underskott|plusresultat|minusresultat|positivt\h+resultat|negativt\h+resultat)
+regex   (?:\h+(?!om\b|på\b|med\b|av\b)[\p{L}\d.,-]+){0,4}\h+(?:om|på|med|av)\h+
+regex   (?:(?<approx>drygt|dryga|cirka|ca\.?|knappt|nästan|ungefär|runt)\h+)?
+regex   (?<value>[−-]?\d{1,3}(?:[\h\x{00A0}\x{2009}\x{202F}]\d{3})*(?:,\d+)?)\h*
+regex   (?<unit>miljoner\h+kronor|miljoner\h+kr|mnkr|mkr|tusen\h+kronor|tkr|kronor|kr)\b
+example Kommunstyrelsens verksamheter visar vid årsbokslutet ett överskott om 7,3 miljoner kronor.
+  topic = överskott
+  value = 7,3
+  unit = miljoner kronor
+example Verksamheten bidrog dessutom till kommunens plusresultat med dryga 7 mnkr.
+  topic = plusresultat
+  approx = dryga
+  value = 7
+  unit = mnkr
+example Kultur- och fritidsnämnden redovisar ett överskott mot budget med 1,07 mnkr för året.
+  topic = överskott
+  value = 1,07
+example Sammantaget redovisar nämnden ett underskott om 2,4 miljoner kronor för 2019.
+  topic = underskott
+  value = 2,4
+example Underskottet beror främst på ökade kostnader.
+  no match
+
+pattern check.text.net-cost
+kind    check.text
+flags   i
+description the year's net cost in the prose: "en nettokostnad på 472 450 tkr", "Nämndens nettokostnad blev 11 000 tkr"
+regex   (?<topic>nettokostnad(?:en|er|erna)?)\h+(?:för\h+året\h+)?(?:på|om|uppgick\h+till|blev|var|landade\h+på)\h+
+regex   (?:(?<approx>drygt|dryga|cirka|ca\.?|knappt|nästan|ungefär|runt)\h+)?
+regex   (?<value>[−-]?\d{1,3}(?:[\h\x{00A0}\x{2009}\x{202F}]\d{3})*(?:,\d+)?)\h*
+regex   (?<unit>miljoner\h+kronor|miljoner\h+kr|mnkr|mkr|tusen\h+kronor|tkr|kronor|kr)\b
+example Nämnden redovisar för året en nettokostnad på 472 450 tkr, vilket är 1 250 tkr mer än budget.
+  topic = nettokostnad
+  value = 472 450
+  unit = tkr
+example Nämndens nettokostnad blev 11 000 tkr, vilket är 2 400 tkr mer än budgeterat.
+  value = 11 000
+example Nettokostnaden ökade kraftigt.
+  no match
+
+pattern check.quantity.net-cost
+kind    check.quantity.net-cost
+flags   i
+description a bottom line that is the net cost of operations (a row label, or the table's title)
+regex   \b(?<word>nettokostnad\w*|verksamhetsnetto|driftredovisning|verksamheter|driftbudget|drift)\b
+example Nettokostnader
+  word = Nettokostnader
+example Driftredovisning per verksamhet
+  word = Driftredovisning
+example Nettoinvesteringar
+  no match
+
+pattern check.quantity.investment
+kind    check.quantity.investment
+flags   i
+description a bottom line that is investment
+regex   (?<word>investering\w*)
+example Nettoinvesteringar
+  word = investeringar
+example Summa investeringsprojekt
+  word = investeringsprojekt
+example Nettokostnader
+  no match
+
+pattern check.quantity.revenue
+kind    check.quantity.revenue
+flags   i
+description a row that holds revenue (also a sum of revenue)
+regex   (?<word>intäkt\w*|inkomst\w*|omsättning)
+example Summa intäkter
+  word = intäkter
+example Avgifter för bygglov
+  no match
