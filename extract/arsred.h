@@ -76,6 +76,18 @@ char *arsred_document_to_json(const arsred_document *doc, int pretty);
 char *arsred_document_summary(const arsred_document *doc);
 size_t arsred_document_warning_count(const arsred_document *doc);
 
+/* Reads a document that arsred_document_to_json wrote (the tables, checks,
+ * warnings and report fields; enough to print its checks again). Returns
+ * ARSRED_ERR_INPUT with err set where text is not such a document. */
+int arsred_document_from_json(const char *text, const char *path, arsred_document **out,
+                              arsred_error *err);
+
+/* The checks of doc for people: one line per mismatch, most serious first,
+ * the suspect cells with their suggested values, with all != 0 also the
+ * checks that hold, and a last line that counts them. Newly allocated;
+ * *mismatches gets the number of mismatches. */
+char *arsred_document_checks_text(const arsred_document *doc, int all, size_t *mismatches);
+
 /* What the layout engine sees on page (1-based): words, lines and blocks
  * with their boxes, as text in *text (caller frees). Where png_path is not
  * NULL, also draws them over a rendering of the page into that PNG file. */

@@ -222,3 +222,167 @@ char *arsred_document_to_json(const arsred_document *doc, int pretty)
     free(text);
     return copy;
 }
+
+/* ------------------------------------------------------------- reading */
+
+static char *dup_string(json_t *o, const char *key)
+{
+    const char *s = json_string_value(json_object_get(o, key));
+    return s ? xstrdup(s) : NULL;
+}
+
+static int find_enum(const char *const *names, size_t n, const char *name)
+{
+    for (size_t i = 0; name && i < n; i++)
+        if (strcmp(names[i], name) == 0)
+            return (int)i;
+    return 0;
+}
+
+static void read_table(json_t *o, table *t)
+{
+    snprintf(t->id, sizeof t->id, "%s", json_string_value(json_object_get(o, "id")) ?: "");
+    t->title = dup_string(o, "title");
+    t->section = dup_string(o, "section");
+    t->page = (int)json_integer_value(json_object_get(o, "page"));
+    t->last_page = t->page;
+    json_t *unit = json_object_get(o, "unit");
+    t->unit_declared = dup_string(unit, "declared");
+    t->unit_effective = dup_string(unit, "effective");
+    json_t *cols = json_object_get(o, "columns");
+    t->n_columns = json_array_size(cols);
+    t->columns = xcalloc(t->n_columns + 1, sizeof *t->columns);
+    for (size_t k = 0; k < t->n_columns; k++) {
+        json_t *c = json_array_get(cols, k);
+        t->columns[k].label = dup_string(c, "label");
+        t->columns[k].kind = (column_kind)find_enum(column_kinds, 5,
+                                                    json_string_value(json_object_get(c, "kind")));
+        t->columns[k].year = (int)json_integer_value(json_object_get(c, "year"));
+    }
+    json_t *rows = json_object_get(o, "rows");
+    for (size_t r = 0; r < json_array_size(rows); r++) {
+        json_t *row = json_array_get(rows, r);
+        table_row tr = {.label = dup_string(row, "label"), .page = t->page};
+        if (!tr.label)
+            tr.label = xstrdup("");
+        tr.kind = (row_kind)find_enum(row_kinds, 5, json_string_value(json_object_get(row, "kind")));
+        tr.cells = xcalloc(t->n_columns + 1, sizeof *tr.cells);
+        json_t *cells = json_object_get(row, "cells");
+        for (size_t k = 0; k < t->n_columns && k < json_array_size(cells); k++) {
+            json_t *c = json_array_get(cells, k);
+            if (!json_is_object(c))
+                continue;
+            tr.cells[k].text = dup_string(c, "text");
+            json_t *v = json_object_get(c, "value");
+            tr.cells[k].has_value = json_is_number(v);
+            tr.cells[k].value = json_number_value(v);
+            tr.cells[k].decimals = (int)json_integer_value(json_object_get(c, "decimals"));
+        }
+        ARRAY_PUSH(t->rows, t->n_rows, t->cap_rows, tr);
+    }
+}
+
+static size_t table_index(const arsred_document *doc, const char *id)
+{
+    for (size_t i = 0; id && i < doc->n_tables; i++)
+        if (strcmp(doc->tables[i].id, id) == 0)
+            return i;
+    return SIZE_MAX;
+}
+
+static long index_or_minus(json_t *v)
+{
+    return json_is_integer(v) ? (long)json_integer_value(v) : -1;
+}
+
+static bool read_check(arsred_document *doc, json_t *o, check *c)
+{
+    size_t t = table_index(doc, json_string_value(json_object_get(o, "table")));
+    if (t == SIZE_MAX)
+        return false;
+    c->rule = (check_rule)find_enum(rule_names, 7, json_string_value(json_object_get(o, "rule")));
+    c->result = (check_result)find_enum(result_names, 3,
+                                        json_string_value(json_object_get(o, "result")));
+    c->table = t;
+    c->page = (int)json_integer_value(json_object_get(o, "page"));
+    c->row = index_or_minus(json_object_get(o, "row"));
+    c->column = index_or_minus(json_object_get(o, "column"));
+    c->expr = dup_string(o, "expr");
+    c->message = dup_string(o, "message");
+    c->expected = json_number_value(json_object_get(o, "expected"));
+    c->found = json_number_value(json_object_get(o, "found"));
+    c->difference = json_number_value(json_object_get(o, "difference"));
+    c->tolerance = json_number_value(json_object_get(o, "tolerance"));
+    json_t *s = json_object_get(o, "suspect");
+    if (json_is_object(s)) {
+        size_t st = table_index(doc, json_string_value(json_object_get(s, "table")));
+        if (st != SIZE_MAX) {
+            c->has_suspect = true;
+            c->suspect = (cell_ref){st, (size_t)json_integer_value(json_object_get(s, "row")),
+                                    (size_t)json_integer_value(json_object_get(s, "column"))};
+            c->suspect_found = json_number_value(json_object_get(s, "found"));
+            c->suggested = json_number_value(json_object_get(s, "suggested"));
+            c->explains = (int)json_integer_value(json_object_get(s, "explains"));
+        }
+    }
+    return true;
+}
+
+static bool suspect_in_range(const arsred_document *doc, const check *c)
+{
+    if (!c->has_suspect)
+        return true;
+    const table *t = &doc->tables[c->suspect.table];
+    return c->suspect.row < t->n_rows && c->suspect.column < t->n_columns;
+}
+
+int arsred_document_from_json(const char *text, const char *path, arsred_document **out,
+                              arsred_error *err)
+{
+    *out = NULL;
+    json_error_t jerr;
+    json_t *root = json_loads(text, 0, &jerr);
+    if (!root || json_integer_value(json_object_get(root, "arsred")) != ARSRED_FORMAT_VERSION ||
+        !json_is_array(json_object_get(root, "tables"))) {
+        int rc = error_set(err, ARSRED_ERR_INPUT,
+                           "%s: not an arsred document (%s); give a PDF or the JSON that "
+                           "'arsred extract' wrote",
+                           path, root ? "no \"arsred\": 1 with tables" : jerr.text);
+        json_decref(root);
+        return rc;
+    }
+    json_t *source = json_object_get(root, "source");
+    arsred_document *doc = report_new(json_string_value(json_object_get(source, "path")) ?: path);
+    doc->pages = (int)json_integer_value(json_object_get(source, "pages"));
+    json_t *report = json_object_get(root, "report");
+    doc->organisation = dup_string(report, "organisation");
+    doc->body = dup_string(report, "body");
+    doc->type = dup_string(report, "type");
+    doc->year = (int)json_integer_value(json_object_get(report, "year"));
+    json_t *tables = json_object_get(root, "tables");
+    for (size_t i = 0; i < json_array_size(tables); i++) {
+        table t = {0};
+        read_table(json_array_get(tables, i), &t);
+        ARRAY_PUSH(doc->tables, doc->n_tables, doc->cap_tables, t);
+    }
+    json_t *checks = json_object_get(root, "checks");
+    for (size_t i = 0; i < json_array_size(checks); i++) {
+        check c = {0};
+        if (read_check(doc, json_array_get(checks, i), &c) && suspect_in_range(doc, &c)) {
+            ARRAY_PUSH(doc->checks, doc->n_checks, doc->cap_checks, c);
+        } else {
+            free(c.expr);
+            free(c.message);
+        }
+    }
+    json_t *warnings = json_object_get(root, "warnings");
+    for (size_t i = 0; i < json_array_size(warnings); i++) {
+        json_t *w = json_array_get(warnings, i);
+        report_warn(doc, json_string_value(json_object_get(w, "code")) ?: "warning",
+                    (int)json_integer_value(json_object_get(w, "page")), "%s",
+                    json_string_value(json_object_get(w, "message")) ?: "");
+    }
+    json_decref(root);
+    *out = doc;
+    return ARSRED_OK;
+}

@@ -13,6 +13,7 @@ enum {
 
 int cmd_extract(int argc, char **argv, const char *builtin_dir);
 int cmd_inspect(int argc, char **argv, const char *builtin_dir);
+int cmd_check(int argc, char **argv, const char *builtin_dir);
 int cmd_patterns(int argc, char **argv, const char *builtin_dir);
 
 /* Prints "arsred: MESSAGE" on standard error. */

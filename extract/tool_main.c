@@ -12,6 +12,7 @@
 static const char usage_text[] =
     "usage:\n"
     "  arsred extract [options] FILE.pdf...     report(s) to JSON\n"
+    "  arsred check   [options] FILE...         the arithmetic checks, for people; FILE is a PDF or an extract JSON\n"
     "  arsred inspect [options] FILE.pdf        what the layout engine sees on a page\n"
     "  arsred patterns test [DIR]               run the examples that the pattern files carry\n"
     "  arsred --help | --version\n"
@@ -27,6 +28,10 @@ static const char usage_text[] =
     "  -j N              files in parallel (default: the number of cores)\n"
     "  --summary         a short summary of each report on standard error\n"
     "  --quiet           no progress line\n"
+    "\n"
+    "check options:\n"
+    "  --all             also list the checks that hold\n"
+    "  --password PW, --patterns DIR, --pages LIST as for extract\n"
     "\n"
     "inspect options:\n"
     "  --page N          the page to show (default 1)\n"
@@ -44,6 +49,7 @@ typedef struct command {
 
 static const command commands[] = {
     {"extract", cmd_extract},
+    {"check", cmd_check},
     {"inspect", cmd_inspect},
     {"patterns", cmd_patterns},
 };

@@ -101,5 +101,24 @@ head -c 8 "$tmp/p3.png" | od -c | grep -q 'P   N   G' && ok || fail "inspect --p
 expect_status 2 "inspect a page that is not there" -- "$arsred" inspect "$fix/krokom-ks-2020.pdf" --page 999
 expect_stderr "there is no page 999"
 
+# check: the Krokom report's real errors give exit 1; a clean report 0;
+# the JSON that extract wrote gives the same lines
+expect_status 1 "check krokom" -- "$arsred" check "$fix/krokom-ks-2020.pdf"
+expect_stdout "^MISMATCH  row.net .*Gemensam administration (p10-t2), Verksamhetsnetto, Budget 2019"
+expect_stdout "^SUSPECT .*Intäkter, Budget 2019: printed 4 557; 4 551 would make 2 failing checks hold"
+expect_stdout "^UNIT .*declared tkr, effective mnkr"
+expect_stdout "^checks: [0-9]* made: [0-9]* ok, [0-9]* within rounding, 4 mismatches; 1 suspect cell$"
+cp "$tmp/out" "$tmp/check-pdf.txt"
+"$arsred" extract "$fix/krokom-ks-2020.pdf" >"$tmp/k.json"
+expect_status 1 "check json" -- "$arsred" check "$tmp/k.json"
+cmp -s "$tmp/out" "$tmp/check-pdf.txt" && ok || fail "check of the JSON differs from check of the PDF"
+expect_status 0 "check clean" -- "$arsred" check "$fix/exempelby-bun-2021.pdf"
+expect_stdout "^checks: [0-9]* made: .* 0 mismatches; 0 suspect cells$"
+expect_status 0 "check --all" -- "$arsred" check --all "$fix/exempelby-bun-2021.pdf"
+expect_stdout "^ok  *total "
+printf '{"not": "arsred"}' >"$tmp/other.json"
+expect_status 3 "check other json" -- "$arsred" check "$tmp/other.json"
+expect_stderr "not an arsred document"
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

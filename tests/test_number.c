@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "number.h"
 
@@ -546,6 +547,34 @@ static void test_scan_invalid_utf8(void **state)
     SCAN("\xe2\x88" "7 kr", AMOUNT("7", 7, 0));
     expect_scan_nothing("\x80\x80\x80");
     SCAN("4\xe2\x80", AMOUNT("4", 4, 0)); /* broken bytes are no letter */
+    /* an overlong "+" decodes as "+": a plus, never a minus */
+    SCAN("\xc0\xab" "2", AMOUNT("\xc0\xab" "2", 2, 0));
+    expect_amount("\xc0\xab" "2", 2, 0);
+    /* an overlong "(" is no parenthesis */
+    SCAN("\xc0\xa8" "2)", AMOUNT("2", 2, 0));
+}
+
+/* Long runs of number-like text take linear time (a chain of ranges once
+ * took quadratic time). */
+static void test_scan_pathological_input(void **state)
+{
+    (void)state;
+    const char *units[] = { "1-", "1.", "1 ", "(", "0640-", "1,", "a1", "-" };
+    const size_t repeat = 200000;
+    for (size_t u = 0; u < sizeof units / sizeof *units; u++) {
+        size_t unit = strlen(units[u]);
+        char *text = malloc(unit * repeat);
+        assert_non_null(text);
+        for (size_t i = 0; i < repeat; i++)
+            memcpy(text + i * unit, units[u], unit);
+        clock_t began = clock();
+        number_scan(text, unit * repeat, NULL, 0);
+        number_parse(text, unit * repeat, NULL);
+        double seconds = (double)(clock() - began) / CLOCKS_PER_SEC;
+        free(text);
+        if (seconds > 2.0)
+            fail_msg("\"%s\" x %zu took %.2f s", units[u], repeat, seconds);
+    }
 }
 
 int main(void)
@@ -581,6 +610,7 @@ int main(void)
         cmocka_unit_test(test_scan_notes),
         cmocka_unit_test(test_scan_counts_beyond_max),
         cmocka_unit_test(test_scan_invalid_utf8),
+        cmocka_unit_test(test_scan_pathological_input),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
