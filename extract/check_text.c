@@ -11,7 +11,8 @@
 static void add_number(strbuf *sb, double v)
 {
     char digits[64];
-    snprintf(digits, sizeof digits, "%.3f", fabs(v));
+    /* a nudge so that 0,0525 from arithmetic and from JSON print alike */
+    snprintf(digits, sizeof digits, "%.3f", fabs(v) + 1e-9);
     char *dot = strchr(digits, '.');
     char *end = digits + strlen(digits);
     while (end > dot + 1 && end[-1] == '0')
