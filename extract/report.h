@@ -48,6 +48,7 @@ typedef struct table_row {
     char *label;
     row_kind kind;
     column_kind measure; /* a row that is a relation turned ("Budget") */
+    bool part_of_above;  /* "varav …": part of the row above, not added in */
     table_cell *cells;   /* n_columns of them */
     box box;
     int page;

@@ -821,14 +821,23 @@ static void build_table(found_table *ft, const trow *rows, const region *g,
     ft->bbox = bb;
 }
 
+/* Where the figures begin. A number with text to its right on the same
+ * row is part of the row's label (an account number "1220 Inventarier",
+ * a note "Not 3"), not a figure. */
 static double numbers_left_in(const trow *rows, const region *g)
 {
     double left = INFINITY;
-    for (size_t r = g->first; r <= g->last; r++)
-        if (rows[r].cls == ROW_DATA)
-            for (size_t c = 0; c < rows[r].n; c++)
-                if (rows[r].cells[c].numeric && in_range(g, &rows[r].cells[c]))
-                    left = fmin(left, rows[r].cells[c].box.x0);
+    for (size_t r = g->first; r <= g->last; r++) {
+        if (rows[r].cls != ROW_DATA)
+            continue;
+        for (size_t c = 0; c < rows[r].n; c++) {
+            const tcell *cell = &rows[r].cells[c];
+            bool text_follows = c + 1 < rows[r].n && !rows[r].cells[c + 1].numeric &&
+                                in_range(g, &rows[r].cells[c + 1]);
+            if (cell->numeric && in_range(g, cell) && !text_follows)
+                left = fmin(left, cell->box.x0);
+        }
+    }
     return left;
 }
 

@@ -269,6 +269,7 @@ void table_assign_meaning(table *t, const char *corner, const char *caption_abov
         t->rows[r].kind = kind_of_row(t->rows[r].label, patterns);
 
         t->rows[r].measure = row_measure(t->rows[r].label, patterns);
+        t->rows[r].part_of_above = matches(patterns, "table.row.of-which", t->rows[r].label);
     }
     const char *unit = table_unit_in(corner, patterns);
     if (!unit)

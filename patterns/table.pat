@@ -188,3 +188,15 @@ example Utgifter
   word = Utgift
 example Intäkter
   no match
+
+pattern table.row.of-which
+kind    table.row.of-which
+flags   i
+description a line that tells part of the line above it ("varav", "inklusive"): not added into totals
+regex   ^\h*(?<word>varav|därav|inklusive|inkl\.?|exklusive|exkl\.?|av\h+vilka|av\h+detta)\b
+example varav statsbidrag
+  word = varav
+example Inklusive justering av kostnad tidigare debiterad kostnad (2015-2022)
+  word = Inklusive
+example Övriga intäkter
+  no match
