@@ -37,7 +37,9 @@ static void add_overlay(page_capture *pc, box b, uint32_t rgb, double width,
         strbuf_add(&pc->labels, label, strlen(label) + 1);
 }
 
-static void describe_page(page_capture *pc, layout_page *lp)
+static void describe_tables(page_capture *pc, const layout_page *lp, const arsred_document *doc);
+
+static void describe_page(page_capture *pc, layout_page *lp, const arsred_document *doc)
 {
     strbuf *sb = &pc->text;
     size_t n_images;
@@ -79,13 +81,42 @@ static void describe_page(page_capture *pc, layout_page *lp)
     }
 }
 
-static void capture_page(void *ctx, layout_page *lp)
+/* The tables found on the page, with their cells: outlined in purple. */
+static void describe_tables(page_capture *pc, const layout_page *lp, const arsred_document *doc)
+{
+    static const char *const kinds[] = {"other", "budget", "actual", "deviation", "forecast"};
+    for (size_t i = 0; i < doc->n_tables; i++) {
+        const table *t = &doc->tables[i];
+        if (t->page > lp->number || t->last_page < lp->number)
+            continue;
+        strbuf_addf(&pc->text, "table %s \"%s\" ", t->id, t->title ? t->title : "");
+        add_box(&pc->text, t->bbox);
+        strbuf_addf(&pc->text, " unit %s, %zu columns, %zu rows\n",
+                    t->unit_effective ? t->unit_effective : "?", t->n_columns, t->n_rows);
+        if (t->page == lp->number)
+            add_overlay(pc, t->bbox, 0x9000C0, 1.5, t->id);
+        for (size_t k = 0; k < t->n_columns; k++)
+            strbuf_addf(&pc->text, "  column %zu \"%s\" %s %d\n", k,
+                        t->columns[k].label ? t->columns[k].label : "", kinds[t->columns[k].kind],
+                        t->columns[k].year);
+        for (size_t r = 0; r < t->n_rows; r++)
+            for (size_t k = 0; k < t->n_columns; k++) {
+                const table_cell *c = &t->rows[r].cells[k];
+                if (!c->text || c->page != lp->number)
+                    continue;
+                add_overlay(pc, c->box, 0x9000C0, 0.6, NULL);
+            }
+    }
+}
+
+static void capture_page(void *ctx, layout_page *lp, const arsred_document *doc)
 {
     page_capture *pc = ctx;
     if (lp->number != pc->wanted)
         return;
     pc->found = true;
-    describe_page(pc, lp);
+    describe_page(pc, lp, doc);
+    describe_tables(pc, lp, doc);
 }
 
 int arsred_inspect_page(const char *path, const arsred_options *options,
@@ -147,8 +178,9 @@ static void flush_paragraph(paragraph_capture *pc)
     strbuf_release(&pc->current);
 }
 
-static void capture_paragraphs(void *ctx, layout_page *lp)
+static void capture_paragraphs(void *ctx, layout_page *lp, const arsred_document *doc)
 {
+    (void)doc;
     paragraph_capture *pc = ctx;
     for (size_t i = 0; i < lp->n_blocks; i++) {
         const block *b = &lp->blocks[i];

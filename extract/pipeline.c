@@ -168,7 +168,7 @@ static void finish_oldest_page(run *r)
     for (size_t k = 0; k < N_RECOGNISERS; k++)
         recognisers[k]->page(r->states[k], lp, r->doc);
     if (r->observe)
-        r->observe(r->ctx, lp);
+        r->observe(r->ctx, lp, r->doc);
     found_tables_free(lp->tables, lp->n_tables);
     layout_page_release(lp);
     memmove(&r->window[0], &r->window[1], (r->n_window - 1) * sizeof *r->window);

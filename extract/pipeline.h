@@ -8,7 +8,7 @@
 
 /* Called for each page once its layout, furniture and continuations are
  * known, before the page is freed. */
-typedef void (*page_observer)(void *ctx, layout_page *lp);
+typedef void (*page_observer)(void *ctx, layout_page *lp, const arsred_document *doc);
 
 int pipeline_run(const char *path, const arsred_options *options,
                  page_observer observe, void *ctx, arsred_document **out,
