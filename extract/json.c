@@ -181,6 +181,62 @@ static json_t *checks_json(const arsred_document *doc)
     return a;
 }
 
+static const char *const status_names[] = {NULL, "met", "partly_met", "not_met", "not_evaluated"};
+
+static json_t *status_json(goal_status s)
+{
+    return s == STATUS_NONE ? json_null() : json_string(status_names[s]);
+}
+
+static json_t *evidence_json(const status_evidence *e)
+{
+    if (e->kind == EVIDENCE_NONE)
+        return json_null();
+    json_t *o = json_object();
+    json_object_set_new(o, "kind", json_string(e->kind == EVIDENCE_ICON ? "icon" : "text"));
+    if (e->kind == EVIDENCE_ICON) {
+        char hex[8];
+        snprintf(hex, sizeof hex, "#%06x", e->rgb & 0xFFFFFF);
+        json_object_set_new(o, "color", json_string(hex));
+    } else {
+        json_object_set_new(o, "text", json_string(e->text ? e->text : ""));
+    }
+    json_object_set_new(o, "legend", json_boolean(e->legend));
+    json_object_set_new(o, "page", json_integer(e->page));
+    json_object_set_new(o, "bbox", box_json(e->bbox));
+    return o;
+}
+
+static json_t *goals_json(const arsred_document *doc)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < doc->n_goals; i++) {
+        const goal *g = &doc->goals[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "id", json_string(g->id));
+        json_object_set_new(o, "text", json_string(g->text));
+        json_object_set_new(o, "status", status_json(g->status));
+        /* evidence of a status that could not be read says why it is null */
+        json_object_set_new(o, "status_evidence", evidence_json(&g->evidence));
+        json_object_set_new(o, "page", json_integer(g->page));
+        json_object_set_new(o, "bbox", box_json(g->bbox));
+        json_t *as = json_array();
+        for (size_t k = 0; k < g->n_assignments; k++) {
+            const assignment *x = &g->assignments[k];
+            json_t *ao = json_object();
+            json_object_set_new(ao, "text", json_string(x->text ? x->text : ""));
+            json_object_set_new(ao, "status", status_json(x->status));
+            if (x->evidence.kind != EVIDENCE_NONE)
+                json_object_set_new(ao, "status_evidence", evidence_json(&x->evidence));
+            json_object_set_new(ao, "comment", string_or_null(x->comment));
+            json_array_append_new(as, ao);
+        }
+        json_object_set_new(o, "assignments", as);
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
 static json_t *tables_json(const arsred_document *doc)
 {
     json_t *a = json_array();
@@ -209,7 +265,7 @@ char *arsred_document_to_json(const arsred_document *doc, int pretty)
     json_object_set_new(root, "arsred", json_integer(ARSRED_FORMAT_VERSION));
     json_object_set_new(root, "source", source_json(doc));
     json_object_set_new(root, "report", report_json(doc));
-    json_object_set_new(root, "goals", json_array());
+    json_object_set_new(root, "goals", goals_json(doc));
     json_object_set_new(root, "tables", tables_json(doc));
     json_object_set_new(root, "kpis", json_array());
     json_object_set_new(root, "checks", checks_json(doc));

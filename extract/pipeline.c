@@ -13,7 +13,7 @@
 #include "util.h"
 
 static const recogniser *const recognisers[] = {&table_recogniser, &cover_recogniser,
-                                                  &statement_recogniser};
+                                                  &statement_recogniser, &goal_recogniser};
 enum { N_RECOGNISERS = sizeof recognisers / sizeof *recognisers };
 
 /* Share of a page's words that must be garbled before the page is

@@ -76,6 +76,19 @@ void arsred_document_free(arsred_document *doc)
         free(doc->statements[i].pattern);
     }
     free(doc->statements);
+    for (size_t i = 0; i < doc->n_goals; i++) {
+        goal *g = &doc->goals[i];
+        free(g->id);
+        free(g->text);
+        free(g->evidence.text);
+        for (size_t a = 0; a < g->n_assignments; a++) {
+            free(g->assignments[a].text);
+            free(g->assignments[a].comment);
+            free(g->assignments[a].evidence.text);
+        }
+        free(g->assignments);
+    }
+    free(doc->goals);
     for (size_t i = 0; i < doc->n_warnings; i++) {
         free(doc->warnings[i].code);
         free(doc->warnings[i].message);

@@ -126,6 +126,43 @@ typedef struct statement {
     char *pattern;
 } statement;
 
+/* -------------------------------------------------------------- goals */
+
+typedef enum goal_status {
+    STATUS_NONE = 0, STATUS_MET, STATUS_PARTLY_MET, STATUS_NOT_MET, STATUS_NOT_EVALUATED
+} goal_status;
+
+typedef enum evidence_kind { EVIDENCE_NONE = 0, EVIDENCE_ICON, EVIDENCE_TEXT } evidence_kind;
+
+typedef struct status_evidence {
+    evidence_kind kind;
+    uint32_t rgb;          /* icon: its dominant colour */
+    char *text;            /* text: the words */
+    bool legend;           /* mapped through a legend on the page */
+    int page;
+    box bbox;
+} status_evidence;
+
+typedef struct assignment {
+    char *text;
+    goal_status status;
+    status_evidence evidence;
+    char *comment;
+} assignment;
+
+typedef struct goal {
+    char *id;
+    char *text;
+    goal_status status;
+    status_evidence evidence;
+    int page;
+    box bbox;
+    assignment *assignments;
+    size_t n_assignments, cap_assignments;
+    bool listed;           /* found in a goal list (or table) */
+    bool detailed;         /* found as a "Mål N." section */
+} goal;
+
 struct arsred_document {
     /* source */
     char *path;
@@ -142,6 +179,8 @@ struct arsred_document {
     size_t n_tables, cap_tables;
     check *checks;
     size_t n_checks, cap_checks;
+    goal *goals;
+    size_t n_goals, cap_goals;
     statement *statements;
     size_t n_statements, cap_statements;
     report_warning *warnings;
@@ -164,6 +203,7 @@ typedef struct recogniser {
 extern const recogniser cover_recogniser;
 extern const recogniser table_recogniser;
 extern const recogniser statement_recogniser;
+extern const recogniser goal_recogniser;
 
 /* Runs every arithmetic check the document's tables and statements allow,
  * filling doc->checks (and correcting unit.effective where the arithmetic

@@ -108,6 +108,29 @@ build_tabeller() {
     "Kommunstyrelsen" 2022 "årsredovisning" pdflatex
 }
 
+# the planted-error variants (fixtures/src/planted-errors/data.py), in order
+PLANTED="planted-detail-cell planted-total planted-sign planted-transposed planted-rounding"
+
+build_planted() {
+  say "planted-*.pdf (pdflatex in tabeller-2022's style: one planted error each, and one with rounding only)"
+  local d=$WORK/planted name pass
+  mkdir -p "$d"
+  [ "$(python3 "$SRC/planted-errors/build.py" --names | tr '\n' ' ')" = "$PLANTED " ] \
+    || die "the planted variants of data.py are not the ones PLANTED names"
+  python3 "$SRC/planted-errors/build.py" "$d" "$FIX"
+  for name in $PLANTED; do
+    for pass in 1 2; do
+      (cd "$d" && SOURCE_DATE_EPOCH=1678881600 FORCE_SOURCE_DATE=1 \
+        pdflatex -interaction=nonstopmode -halt-on-error "$name.tex" >"$WORK/pdflatex.log" 2>&1) \
+        || { tail -n 40 "$WORK/pdflatex.log" >&2; die "pdflatex failed on $name.tex (pass $pass)"; }
+    done
+    if grep -Eq "Rerun (LaTeX|to get)" "$d/$name.log"; then die "$name.tex needs another pdflatex pass"; fi
+    cp "$d/$name.pdf" "$FIX/"
+    python3 "$SRC/lib/expect.py" "$FIX/$name.pdf" "Norrviks kommun" \
+      "Kommunstyrelsen" 2022 "årsredovisning" pdflatex
+  done
+}
+
 build_bad() {
   say "bad/ (inputs that must fail cleanly or warn)"
   mkdir -p "$BAD"
@@ -213,6 +236,7 @@ if [ "$CHECK_ONLY" -eq 0 ]; then
   build_exempelby
   build_sjovik
   build_tabeller
+  build_planted
   build_bad
 fi
 
@@ -224,5 +248,7 @@ check_exempelby_text
 check_good sjovik-mbn-2019 10
 check_good tabeller-2022 10
 python3 "$SRC/tabeller-2022/check_tables.py" "$FIX"
+for name in $PLANTED; do check_good "$name" 1; done
+python3 "$SRC/planted-errors/check.py" "$FIX"
 check_bad
 say "fixtures: $(du -sh "$FIX" | cut -f1) in $FIX"
