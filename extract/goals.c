@@ -117,6 +117,9 @@ static size_t add_goal(arsred_document *doc, goal_state *st, const char *id, con
                        int page, box bbox)
 {
     goal g = {.id = xstrdup(id), .text = xstrdup(text), .page = page, .bbox = bbox};
+    size_t len = strlen(g.text);
+    if (len > 1 && g.text[len - 1] == '.') /* a goal is a statement, not a sentence */
+        g.text[len - 1] = '\0';
     ARRAY_PUSH(doc->goals, doc->n_goals, doc->cap_goals, g);
     grow_array((void **)&st->icon_rgb, &st->cap_icons, doc->n_goals, sizeof *st->icon_rgb);
     size_t cap = st->cap_icons;
@@ -226,35 +229,53 @@ static void append_comment(assignment *a, const char *text)
     a->comment = strbuf_take(&sb);
 }
 
-/* The assignment's own words: the bold run after "Uppdrag:" where the
- * report sets it in bold, else its first sentence. */
+static bool is_assignment_word(const char *w)
+{
+    return strcmp(w, "Uppdrag:") == 0 || strcmp(w, "Åtagande:") == 0 ||
+           strcmp(w, "Aktivitet:") == 0;
+}
+
+/* The assignment's own words: the bold run after the last "Uppdrag:" of
+ * the block where the report sets it in bold (lines joined, hyphenation
+ * undone), else its first sentence. *rest points after them. */
 static char *assignment_text(const layout_page *lp, const block *b, const char *after_colon,
                              const char **rest)
 {
+    size_t start_line = SIZE_MAX, start_word = 0;
+    for (size_t l = b->first_line; l < b->first_line + b->n_lines; l++)
+        for (size_t w = lp->lines[l].first_word; w < lp->lines[l].first_word + lp->lines[l].n_words; w++)
+            if (is_assignment_word(lp->words[w].text)) {
+                start_line = l;
+                start_word = w + 1;
+            }
     strbuf bold;
     strbuf_init(&bold);
-    bool seen_colon = false, in_bold = false, done = false;
-    for (size_t l = b->first_line; l < b->first_line + b->n_lines && !done; l++)
-        for (size_t w = lp->lines[l].first_word; w < lp->lines[l].first_word + lp->lines[l].n_words; w++) {
-            const word *wd = &lp->words[w];
-            if (!seen_colon) {
-                seen_colon = strchr(wd->text, ':') != NULL;
-                continue;
-            }
-            if (wd->bold) {
-                if (bold.len)
-                    strbuf_addc(&bold, ' ');
-                strbuf_adds(&bold, wd->text);
-                in_bold = true;
-            } else if (in_bold || bold.len == 0) {
+    bool done = false;
+    size_t n_bold = 0;
+    for (size_t l = start_line; start_line != SIZE_MAX && l < b->first_line + b->n_lines && !done; l++) {
+        strbuf part;
+        strbuf_init(&part);
+        size_t w0 = l == start_line ? start_word : lp->lines[l].first_word;
+        for (size_t w = w0; w < lp->lines[l].first_word + lp->lines[l].n_words; w++) {
+            if (!lp->words[w].bold) {
                 done = true;
                 break;
             }
+            if (part.len)
+                strbuf_addc(&part, ' ');
+            strbuf_adds(&part, lp->words[w].text);
+            n_bold++;
         }
-    if (bold.len > 0 && strchr(bold.data, ' ')) {
-        const char *at = strstr(after_colon, bold.data);
-        *rest = at ? at + bold.len : after_colon + strlen(after_colon);
-        return strbuf_take(&bold);
+        if (part.len)
+            text_join_line(&bold, part.data);
+        strbuf_release(&part);
+    }
+    if (n_bold >= 2) {
+        char *text = strbuf_take(&bold);
+        text_fold_space(text);
+        const char *at = strstr(after_colon, text);
+        *rest = at ? at + strlen(text) : after_colon + strlen(after_colon);
+        return text;
     }
     strbuf_release(&bold);
     /* first sentence: up to ". " before a capital letter, or all */
@@ -340,6 +361,17 @@ static void add_follow_up(goal_state *st, arsred_document *doc, const layout_pag
                           const block *b)
 {
     goal *g = &doc->goals[st->current];
+    /* "… i planerad omfattning. Uppdrag: Kostnadsmedvetenheten …": a new
+     * assignment inside a paragraph */
+    const char *inner = strstr(b->text, ". Uppdrag: ");
+    if (inner) {
+        char *head = xstrndup(b->text, (size_t)(inner + 1 - b->text));
+        if (st->assignment != SIZE_MAX && st->assignment < g->n_assignments)
+            append_comment(&g->assignments[st->assignment], head);
+        free(head);
+        start_assignment(st, doc, lp, b, inner + strlen(". Uppdrag: "));
+        return;
+    }
     char *before = split_status_parts(st, g, b->text, lp->number, b->box);
     size_t n_before = g->n_assignments;
     (void)n_before;

@@ -37,8 +37,6 @@ static void add_overlay(page_capture *pc, box b, uint32_t rgb, double width,
         strbuf_add(&pc->labels, label, strlen(label) + 1);
 }
 
-static void describe_tables(page_capture *pc, const layout_page *lp, const arsred_document *doc);
-
 static void describe_page(page_capture *pc, layout_page *lp, const arsred_document *doc)
 {
     strbuf *sb = &pc->text;
@@ -82,18 +80,18 @@ static void describe_page(page_capture *pc, layout_page *lp, const arsred_docume
 }
 
 /* The tables found on the page, with their cells: outlined in purple. */
-static void describe_tables(page_capture *pc, const layout_page *lp, const arsred_document *doc)
+static void describe_tables(page_capture *pc, int page, const arsred_document *doc)
 {
     static const char *const kinds[] = {"other", "budget", "actual", "deviation", "forecast"};
     for (size_t i = 0; i < doc->n_tables; i++) {
         const table *t = &doc->tables[i];
-        if (t->page > lp->number || t->last_page < lp->number)
+        if (t->page > page || t->last_page < page)
             continue;
         strbuf_addf(&pc->text, "table %s \"%s\" ", t->id, t->title ? t->title : "");
         add_box(&pc->text, t->bbox);
         strbuf_addf(&pc->text, " unit %s, %zu columns, %zu rows\n",
                     t->unit_effective ? t->unit_effective : "?", t->n_columns, t->n_rows);
-        if (t->page == lp->number)
+        if (t->page == page)
             add_overlay(pc, t->bbox, 0x9000C0, 1.5, t->id);
         for (size_t k = 0; k < t->n_columns; k++)
             strbuf_addf(&pc->text, "  column %zu \"%s\" %s %d\n", k,
@@ -102,10 +100,36 @@ static void describe_tables(page_capture *pc, const layout_page *lp, const arsre
         for (size_t r = 0; r < t->n_rows; r++)
             for (size_t k = 0; k < t->n_columns; k++) {
                 const table_cell *c = &t->rows[r].cells[k];
-                if (!c->text || c->page != lp->number)
+                if (!c->text || c->page != page)
                     continue;
                 add_overlay(pc, c->box, 0x9000C0, 0.6, NULL);
             }
+    }
+}
+
+/* The goals found on the page, with the icons read for them and the
+ * status written beside each. */
+static void describe_goals(page_capture *pc, int page, const arsred_document *doc)
+{
+    static const char *const names[] = {"no status", "met", "partly met", "not met",
+                                        "not evaluated"};
+    for (size_t i = 0; i < doc->n_goals; i++) {
+        const goal *g = &doc->goals[i];
+        if (g->page == page) {
+            char label[96];
+            snprintf(label, sizeof label, "goal %s: %s", g->id, names[g->status]);
+            strbuf_addf(&pc->text, "goal %s ", g->id);
+            add_box(&pc->text, g->bbox);
+            strbuf_addf(&pc->text, " %s \"%s\"\n", names[g->status], g->text);
+            add_overlay(pc, g->bbox, 0x008080, 1.2, label);
+        }
+        const status_evidence *e = &g->evidence;
+        if (e->kind == EVIDENCE_ICON && e->page == page) {
+            strbuf_addf(&pc->text, "  icon #%06x%s ", e->rgb, e->legend ? " (legend)" : "");
+            add_box(&pc->text, e->bbox);
+            strbuf_addc(&pc->text, '\n');
+            add_overlay(pc, e->bbox, 0x000000, 0.8, names[g->status]);
+        }
     }
 }
 
@@ -116,7 +140,6 @@ static void capture_page(void *ctx, layout_page *lp, const arsred_document *doc)
         return;
     pc->found = true;
     describe_page(pc, lp, doc);
-    describe_tables(pc, lp, doc);
 }
 
 int arsred_inspect_page(const char *path, const arsred_options *options,
@@ -137,6 +160,11 @@ int arsred_inspect_page(const char *path, const arsred_options *options,
     strbuf_init(&pc.labels);
     arsred_document *doc = NULL;
     int rc = pipeline_run(path, &opts, capture_page, &pc, &doc, err);
+    if (rc == ARSRED_OK && pc.found) {
+        /* tables and goals are whole only once the document is read */
+        describe_tables(&pc, page, doc);
+        describe_goals(&pc, page, doc);
+    }
     if (rc == ARSRED_OK && !pc.found)
         rc = error_set(err, ARSRED_ERR_USAGE, "%s: there is no page %d (it has %d)",
                        path, page, doc->pages);
