@@ -237,6 +237,33 @@ static json_t *goals_json(const arsred_document *doc)
     return a;
 }
 
+static json_t *kpis_json(const arsred_document *doc)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < doc->n_kpis; i++) {
+        const kpi *k = &doc->kpis[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "name", json_string(k->name));
+        json_object_set_new(o, "value", number_json(k->value, k->decimals));
+        if (k->has_previous)
+            json_object_set_new(o, "previous", figure_json(k->previous));
+        json_object_set_new(o, "unit", string_or_null(k->unit));
+        json_object_set_new(o, "year", k->year ? json_integer(k->year) : json_null());
+        if (k->qualifier)
+            json_object_set_new(o, "qualifier", json_string(k->qualifier));
+        if (k->goal) {
+            json_object_set_new(o, "goal", json_string(k->goal));
+            json_object_set_new(o, "kind", json_string("target"));
+        }
+        json_object_set_new(o, "page", json_integer(k->page));
+        json_object_set_new(o, "bbox", box_json(k->bbox));
+        json_object_set_new(o, "text", json_string(k->text));
+        json_object_set_new(o, "pattern", json_string(k->pattern));
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
 static json_t *tables_json(const arsred_document *doc)
 {
     json_t *a = json_array();
@@ -267,7 +294,7 @@ char *arsred_document_to_json(const arsred_document *doc, int pretty)
     json_object_set_new(root, "report", report_json(doc));
     json_object_set_new(root, "goals", goals_json(doc));
     json_object_set_new(root, "tables", tables_json(doc));
-    json_object_set_new(root, "kpis", json_array());
+    json_object_set_new(root, "kpis", kpis_json(doc));
     json_object_set_new(root, "checks", checks_json(doc));
     json_object_set_new(root, "warnings", warnings_json(doc));
     size_t flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15) |

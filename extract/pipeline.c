@@ -13,7 +13,8 @@
 #include "util.h"
 
 static const recogniser *const recognisers[] = {&table_recogniser, &cover_recogniser,
-                                                  &statement_recogniser, &goal_recogniser};
+                                                  &statement_recogniser, &goal_recogniser,
+                                                  &kpi_recogniser};
 enum { N_RECOGNISERS = sizeof recognisers / sizeof *recognisers };
 
 /* Share of a page's words that must be garbled before the page is

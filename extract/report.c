@@ -57,6 +57,28 @@ void table_free_contents(table *t)
     memset(t, 0, sizeof *t);
 }
 
+void report_warn_once(arsred_document *doc, const char *code, int page, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    char *msg = xmalloc((size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(msg, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    for (size_t i = 0; i < doc->n_warnings; i++)
+        if (doc->warnings[i].page == page && strcmp(doc->warnings[i].code, code) == 0 &&
+            strcmp(doc->warnings[i].message, msg) == 0) {
+            free(msg);
+            return;
+        }
+    report_warn(doc, code, page, "%s", msg);
+    free(msg);
+}
+
 void arsred_document_free(arsred_document *doc)
 {
     if (!doc)
@@ -89,6 +111,16 @@ void arsred_document_free(arsred_document *doc)
         free(g->assignments);
     }
     free(doc->goals);
+    for (size_t i = 0; i < doc->n_kpis; i++) {
+        kpi *k = &doc->kpis[i];
+        free(k->name);
+        free(k->unit);
+        free(k->qualifier);
+        free(k->goal);
+        free(k->text);
+        free(k->pattern);
+    }
+    free(doc->kpis);
     for (size_t i = 0; i < doc->n_warnings; i++) {
         free(doc->warnings[i].code);
         free(doc->warnings[i].message);

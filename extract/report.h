@@ -163,6 +163,24 @@ typedef struct goal {
     bool detailed;         /* found as a "Mål N." section */
 } goal;
 
+/* --------------------------------------------------------------- KPIs */
+
+typedef struct kpi {
+    char *name;
+    double value;
+    int decimals;
+    bool has_previous;
+    double previous;
+    char *unit;            /* as stated: %, /10, st, arbetsdagar …; NULL where none */
+    int year;
+    char *qualifier;       /* the place or kind it is for ("Krokoms"), or NULL */
+    char *goal;            /* the goal whose target it is, or NULL */
+    int page;
+    box bbox;
+    char *text;            /* the words it came from */
+    char *pattern;         /* the pattern that found it */
+} kpi;
+
 struct arsred_document {
     /* source */
     char *path;
@@ -181,6 +199,8 @@ struct arsred_document {
     size_t n_checks, cap_checks;
     goal *goals;
     size_t n_goals, cap_goals;
+    kpi *kpis;
+    size_t n_kpis, cap_kpis;
     statement *statements;
     size_t n_statements, cap_statements;
     report_warning *warnings;
@@ -190,6 +210,11 @@ struct arsred_document {
 arsred_document *report_new(const char *path);
 void report_warn(arsred_document *doc, const char *code, int page,
                  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* As report_warn, but once: the same code, page and message again add
+ * nothing. */
+void report_warn_once(arsred_document *doc, const char *code, int page, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /* A recogniser reads pages in reading order and adds what it finds to the
  * document. Adding one means one new file and one entry in pipeline.c. */
@@ -204,6 +229,7 @@ extern const recogniser cover_recogniser;
 extern const recogniser table_recogniser;
 extern const recogniser statement_recogniser;
 extern const recogniser goal_recogniser;
+extern const recogniser kpi_recogniser;
 
 /* Runs every arithmetic check the document's tables and statements allow,
  * filling doc->checks (and correcting unit.effective where the arithmetic

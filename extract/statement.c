@@ -112,9 +112,9 @@ static void statement_page(void *state, layout_page *lp, arsred_document *doc)
                 offset = m.end > offset ? m.end : offset + 1;
             }
             if (rc == PATTERN_LIMIT)
-                report_warn(doc, "pattern-limit", lp->number,
-                            "page %d: pattern %s stopped at its match limit; the rest "
-                            "of a paragraph was not searched with it",
+                report_warn_once(doc, "pattern-limit", lp->number,
+                            "page %d: pattern %s stopped at its match limit; some "
+                            "paragraphs were not searched with it",
                             lp->number, pattern_name(pats[k]));
         }
     }

@@ -120,5 +120,42 @@ printf '{"not": "arsred"}' >"$tmp/other.json"
 expect_status 3 "check other json" -- "$arsred" check "$tmp/other.json"
 expect_stderr "not an arsred document"
 
+# --patterns: a user's pattern file adds a KPI and overrides a shipped one
+mkdir -p "$tmp/pat"
+cat >"$tmp/pat/mine.pat" <<'PAT'
+pattern my.exam
+kind    kpi.prose
+regex   (?<value>\d{1,3},\d)\h+procent\h+(?<name>examen)
+example tog 88,7 procent examen
+  value = 88,7
+  name = examen
+
+pattern kpi.queue
+kind    kpi.prose
+regex   \bkö\h+på\h+(?<value>\d+)\h+(?<name>\p{L}+)
+example en kö på 447 beställningar
+  name = beställningar
+PAT
+expect_status 0 "extract with --patterns" -- "$arsred" extract --patterns "$tmp/pat" "$fix/exempelby-bun-2021.pdf"
+grep -q '"name": *"examen", *"value": *88.7' "$tmp/out" && ok || fail "the user's pattern added no KPI"
+expect_status 0 "override" -- "$arsred" extract --patterns "$tmp/pat" "$fix/krokom-ks-2020.pdf"
+grep -q '"name": *"beställningar", *"value": *447, *"unit": *null, *"year": *2020, *"page"' "$tmp/out" && ok || fail "the override kept the shipped kpi.queue (its qualifier)"
+# a broken pattern file: file, line and the PCRE2 message; exit 3
+printf 'pattern broken.one\nkind    kpi.prose\nregex   (?<value>\\d+\n' >"$tmp/pat/broken.pat"
+expect_status 3 "broken pattern" -- "$arsred" extract --patterns "$tmp/pat" "$fix/krokom-ks-2020.pdf"
+expect_stderr "broken.pat:3: .*missing closing parenthesis"
+rm "$tmp/pat/broken.pat"
+# a pattern that backtracks without end is stopped by its limits; the run goes on
+cat >"$tmp/pat/slow.pat" <<'PAT'
+pattern slow.one
+kind    kpi.prose
+regex   (?<name>(?:\p{L}+\h*)+)!(?<value>\d+)
+example Abc!5
+  value = 5
+PAT
+expect_status 0 "runaway pattern" -- "$arsred" extract --patterns "$tmp/pat" "$fix/krokom-ks-2020.pdf"
+grep -q '"code": *"pattern-limit"' "$tmp/out" && ok || fail "no pattern-limit warning"
+grep -q '"name": *"Kundnöjdhet"' "$tmp/out" && ok || fail "the run did not go on after the limit"
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
