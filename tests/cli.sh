@@ -149,8 +149,8 @@ rm "$tmp/pat/broken.pat"
 cat >"$tmp/pat/slow.pat" <<'PAT'
 pattern slow.one
 kind    kpi.prose
-regex   (?<name>(?:\p{L}+\h*)+)!(?<value>\d+)
-example Abc!5
+regex   ^(?<name>(?:\p{L}+\h?)*)(?<value>\d+)$
+example Abc 5
   value = 5
 PAT
 expect_status 0 "runaway pattern" -- "$arsred" extract --patterns "$tmp/pat" "$fix/krokom-ks-2020.pdf"
