@@ -88,6 +88,27 @@ int arsred_document_from_json(const char *text, const char *path, arsred_documen
  * *mismatches gets the number of mismatches. */
 char *arsred_document_checks_text(const arsred_document *doc, int all, size_t *mismatches);
 
+/* The document as tidy CSV: one row per value (table cells, goal statuses,
+ * KPIs) with the columns source,year,section,table,row,column,kind,value,
+ * unit,page; RFC 4180 quoting, a dot as the decimal sign. Newly allocated;
+ * with header != 0 the first line names the columns. */
+char *arsred_document_to_csv(const arsred_document *doc, int header);
+
+/* Several reports of one organisation lined up by year. */
+typedef struct arsred_comparison arsred_comparison;
+
+/* Lines docs up (any order). Fails with ARSRED_ERR_USAGE where they are of
+ * different organisations or bodies. Two reports of the same year: the
+ * later one in docs wins, with a warning. Free with
+ * arsred_comparison_free; docs stay the caller's. */
+int arsred_compare(arsred_document *const *docs, size_t n, arsred_comparison **out,
+                   arsred_error *err);
+void arsred_comparison_free(arsred_comparison *cmp);
+char *arsred_comparison_to_json(const arsred_comparison *cmp, int pretty);
+char *arsred_comparison_to_csv(const arsred_comparison *cmp);
+size_t arsred_comparison_warning_count(const arsred_comparison *cmp);
+const char *arsred_comparison_warning(const arsred_comparison *cmp, size_t i);
+
 /* What the layout engine sees on page (1-based): words, lines and blocks
  * with their boxes, as text in *text (caller frees). Where png_path is not
  * NULL, also draws them over a rendering of the page into that PNG file. */

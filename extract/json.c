@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compare.h"
 #include "report.h"
 #include "util.h"
 
@@ -341,6 +342,7 @@ static void read_table(json_t *o, table *t)
         t->columns[k].kind = (column_kind)find_enum(column_kinds, 5,
                                                     json_string_value(json_object_get(c, "kind")));
         t->columns[k].year = (int)json_integer_value(json_object_get(c, "year"));
+        t->columns[k].unit = dup_string(c, "unit");
     }
     json_t *rows = json_object_get(o, "rows");
     for (size_t r = 0; r < json_array_size(rows); r++) {
@@ -349,6 +351,8 @@ static void read_table(json_t *o, table *t)
         if (!tr.label)
             tr.label = xstrdup("");
         tr.kind = (row_kind)find_enum(row_kinds, 5, json_string_value(json_object_get(row, "kind")));
+        tr.measure = (column_kind)find_enum(column_kinds, 5,
+                                            json_string_value(json_object_get(row, "measure")));
         tr.cells = xcalloc(t->n_columns + 1, sizeof *tr.cells);
         json_t *cells = json_object_get(row, "cells");
         for (size_t k = 0; k < t->n_columns && k < json_array_size(cells); k++) {
@@ -360,6 +364,7 @@ static void read_table(json_t *o, table *t)
             tr.cells[k].has_value = json_is_number(v);
             tr.cells[k].value = json_number_value(v);
             tr.cells[k].decimals = (int)json_integer_value(json_object_get(c, "decimals"));
+            tr.cells[k].page = t->page;
         }
         ARRAY_PUSH(t->rows, t->n_rows, t->cap_rows, tr);
     }
@@ -419,6 +424,59 @@ static bool suspect_in_range(const arsred_document *doc, const check *c)
     return c->suspect.row < t->n_rows && c->suspect.column < t->n_columns;
 }
 
+static goal_status read_status(json_t *v)
+{
+    const char *name = json_string_value(v);
+    for (int i = 1; name && i <= 4; i++)
+        if (strcmp(status_names[i], name) == 0)
+            return (goal_status)i;
+    return STATUS_NONE;
+}
+
+static void read_goals(arsred_document *doc, json_t *goals)
+{
+    for (size_t i = 0; i < json_array_size(goals); i++) {
+        json_t *o = json_array_get(goals, i);
+        goal g = {.id = dup_string(o, "id"), .text = dup_string(o, "text"),
+                  .page = (int)json_integer_value(json_object_get(o, "page"))};
+        if (!g.id)
+            g.id = xstrdup("");
+        if (!g.text)
+            g.text = xstrdup("");
+        g.status = read_status(json_object_get(o, "status"));
+        json_t *as = json_object_get(o, "assignments");
+        for (size_t k = 0; k < json_array_size(as); k++) {
+            json_t *a = json_array_get(as, k);
+            assignment x = {.text = dup_string(a, "text"), .comment = dup_string(a, "comment"),
+                            .status = read_status(json_object_get(a, "status"))};
+            ARRAY_PUSH(g.assignments, g.n_assignments, g.cap_assignments, x);
+        }
+        ARRAY_PUSH(doc->goals, doc->n_goals, doc->cap_goals, g);
+    }
+}
+
+static void read_kpis(arsred_document *doc, json_t *kpis)
+{
+    for (size_t i = 0; i < json_array_size(kpis); i++) {
+        json_t *o = json_array_get(kpis, i);
+        json_t *prev = json_object_get(o, "previous");
+        kpi k = {.name = dup_string(o, "name"),
+                 .value = json_number_value(json_object_get(o, "value")),
+                 .has_previous = json_is_number(prev),
+                 .previous = json_number_value(prev),
+                 .unit = dup_string(o, "unit"),
+                 .year = (int)json_integer_value(json_object_get(o, "year")),
+                 .qualifier = dup_string(o, "qualifier"),
+                 .goal = dup_string(o, "goal"),
+                 .page = (int)json_integer_value(json_object_get(o, "page")),
+                 .text = dup_string(o, "text"),
+                 .pattern = dup_string(o, "pattern")};
+        if (!k.name)
+            k.name = xstrdup("");
+        ARRAY_PUSH(doc->kpis, doc->n_kpis, doc->cap_kpis, k);
+    }
+}
+
 int arsred_document_from_json(const char *text, const char *path, arsred_document **out,
                               arsred_error *err)
 {
@@ -458,6 +516,8 @@ int arsred_document_from_json(const char *text, const char *path, arsred_documen
             free(c.message);
         }
     }
+    read_goals(doc, json_object_get(root, "goals"));
+    read_kpis(doc, json_object_get(root, "kpis"));
     json_t *warnings = json_object_get(root, "warnings");
     for (size_t i = 0; i < json_array_size(warnings); i++) {
         json_t *w = json_array_get(warnings, i);
@@ -468,4 +528,112 @@ int arsred_document_from_json(const char *text, const char *path, arsred_documen
     json_decref(root);
     *out = doc;
     return ARSRED_OK;
+}
+
+/* ----------------------------------------------------------- comparison */
+
+static json_t *by_year_json(const point *points, size_t n)
+{
+    json_t *o = json_object();
+    for (size_t i = 0; i < n; i++) {
+        char year[16];
+        snprintf(year, sizeof year, "%d", points[i].year);
+        json_object_set_new(o, year, figure_json(points[i].value));
+    }
+    return o;
+}
+
+char *arsred_comparison_to_json(const arsred_comparison *c, int pretty)
+{
+    json_t *root = json_object();
+    json_object_set_new(root, "arsred_compare", json_integer(1));
+    json_object_set_new(root, "organisation", string_or_null(c->organisation));
+    json_object_set_new(root, "body", string_or_null(c->body));
+    json_t *reports = json_array();
+    for (size_t i = 0; i < c->n_reports; i++) {
+        json_t *r = json_object();
+        json_object_set_new(r, "year", json_integer(c->reports[i].year));
+        json_object_set_new(r, "source", json_string(c->reports[i].source));
+        json_array_append_new(reports, r);
+    }
+    json_object_set_new(root, "reports", reports);
+    json_t *goals = json_array();
+    for (size_t i = 0; i < c->n_goals; i++) {
+        const goal_line *g = &c->goals[i];
+        json_t *o = json_object(), *by = json_object(), *texts = json_object();
+        json_object_set_new(o, "text", json_string(g->text ? g->text : ""));
+        for (size_t r = 0; r < c->n_reports; r++) {
+            if (!g->present[r])
+                continue;
+            char year[16];
+            snprintf(year, sizeof year, "%d", c->reports[r].year);
+            json_object_set_new(by, year, status_json(g->status[r]));
+            json_object_set_new(texts, year, json_string(g->texts[r]));
+        }
+        json_object_set_new(o, "by_year", by);
+        json_object_set_new(o, "texts", texts);
+        json_object_set_new(o, "match", json_string(g->unsure ? "unsure" : "sure"));
+        json_array_append_new(goals, o);
+    }
+    json_object_set_new(root, "goals", goals);
+    json_t *series_a = json_array(), *kpis = json_array();
+    for (size_t i = 0; i < c->n_series; i++) {
+        const series *s = &c->series[i];
+        json_t *o = json_object();
+        if (s->is_kpi) {
+            json_object_set_new(o, "name", json_string(s->row));
+            if (s->qualifier)
+                json_object_set_new(o, "qualifier", json_string(s->qualifier));
+        } else {
+            json_object_set_new(o, "table", string_or_null(s->table));
+            json_object_set_new(o, "section", string_or_null(s->section));
+            json_object_set_new(o, "row", json_string(s->row));
+            json_object_set_new(o, "kind", json_string(s->kind));
+        }
+        json_object_set_new(o, "unit", string_or_null(s->unit));
+        json_object_set_new(o, "by_year", by_year_json(s->points, s->n_points));
+        json_array_append_new(s->is_kpi ? kpis : series_a, o);
+    }
+    json_object_set_new(root, "series", series_a);
+    json_object_set_new(root, "kpis", kpis);
+    json_t *rest = json_array();
+    for (size_t i = 0; i < c->n_restatements; i++) {
+        const restatement *r = &c->restatements[i];
+        const series *s = &c->series[r->series];
+        json_t *o = json_object();
+        if (s->is_kpi) {
+            json_object_set_new(o, "kpi", json_string(s->row));
+            if (s->qualifier)
+                json_object_set_new(o, "qualifier", json_string(s->qualifier));
+        } else {
+            json_object_set_new(o, "table", string_or_null(s->table));
+            json_object_set_new(o, "row", json_string(s->row));
+            json_object_set_new(o, "kind", json_string(s->kind));
+        }
+        json_object_set_new(o, "unit", string_or_null(s->unit));
+        json_object_set_new(o, "year", json_integer(r->year));
+        json_t *values = json_array();
+        const point *pts[2] = {&r->earlier, &r->later};
+        for (int k = 0; k < 2; k++) {
+            json_t *v = json_object();
+            json_object_set_new(v, "report", json_integer(c->reports[pts[k]->report].year));
+            json_object_set_new(v, "source", json_string(c->reports[pts[k]->report].source));
+            json_object_set_new(v, "value", figure_json(pts[k]->value));
+            json_object_set_new(v, "page", json_integer(pts[k]->page));
+            json_array_append_new(values, v);
+        }
+        json_object_set_new(o, "values", values);
+        json_array_append_new(rest, o);
+    }
+    json_object_set_new(root, "restatements", rest);
+    json_t *warnings = json_array();
+    for (size_t i = 0; i < c->n_warnings; i++)
+        json_array_append_new(warnings, json_string(c->warnings[i]));
+    json_object_set_new(root, "warnings", warnings);
+    char *text = json_dumps(root, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15) |
+                                      (pretty ? JSON_INDENT(2) : JSON_COMPACT));
+    json_decref(root);
+    char *copy = xstrdup(text ? text : "{}");
+    free(text);
+    return copy;
 }

@@ -14,6 +14,7 @@ enum {
 int cmd_extract(int argc, char **argv, const char *builtin_dir);
 int cmd_inspect(int argc, char **argv, const char *builtin_dir);
 int cmd_check(int argc, char **argv, const char *builtin_dir);
+int cmd_compare(int argc, char **argv, const char *builtin_dir);
 int cmd_patterns(int argc, char **argv, const char *builtin_dir);
 
 /* Prints "arsred: MESSAGE" on standard error. */
@@ -23,5 +24,12 @@ int tool_exit_status(int code);
 /* Loads the built-in patterns and those of user_dir; prints the error and
  * returns NULL on failure. */
 struct arsred_patterns *tool_load_patterns(const char *builtin_dir, const char *user_dir);
+
+/* Reads path: an extract JSON (by its .json name) or a PDF; prints the
+ * error and returns its exit status on failure. */
+struct arsred_document;
+struct arsred_options;
+int tool_load_document(const char *path, const struct arsred_options *options,
+                       struct arsred_document **doc);
 
 #endif

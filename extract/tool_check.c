@@ -18,59 +18,6 @@ static const struct option long_options[] = {
     {NULL, 0, NULL, 0},
 };
 
-static bool is_json_file(const char *path)
-{
-    size_t n = strlen(path);
-    return n > 5 && strcmp(path + n - 5, ".json") == 0;
-}
-
-static char *read_file(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, len = 0;
-    char *buf = malloc(cap);
-    size_t got;
-    while (buf && (got = fread(buf + len, 1, cap - len - 1, f)) > 0) {
-        len += got;
-        if (cap - len < 2) {
-            char *bigger = realloc(buf, cap *= 2);
-            if (!bigger) {
-                free(buf);
-                buf = NULL;
-            }
-            buf = bigger;
-        }
-    }
-    fclose(f);
-    if (buf)
-        buf[len] = '\0';
-    return buf;
-}
-
-static int load(const char *path, const arsred_options *options, arsred_document **doc)
-{
-    arsred_error err = {0};
-    int rc;
-    if (is_json_file(path)) {
-        char *text = read_file(path);
-        if (!text) {
-            tool_error("%s: cannot be read", path);
-            return EXIT_INPUT;
-        }
-        rc = arsred_document_from_json(text, path, doc, &err);
-        free(text);
-    } else {
-        rc = arsred_extract(path, options, doc, &err);
-    }
-    if (rc != ARSRED_OK) {
-        tool_error("%s", err.message);
-        return tool_exit_status(rc);
-    }
-    return EXIT_DONE;
-}
-
 int cmd_check(int argc, char **argv, const char *builtin_dir)
 {
     int all = 0;
@@ -102,7 +49,7 @@ int cmd_check(int argc, char **argv, const char *builtin_dir)
     int status = EXIT_DONE;
     for (int i = optind; i < argc; i++) {
         arsred_document *doc = NULL;
-        int rc = load(argv[i], &options, &doc);
+        int rc = tool_load_document(argv[i], &options, &doc);
         if (rc != EXIT_DONE) {
             status = rc > status ? rc : status;
             continue;

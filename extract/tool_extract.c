@@ -73,8 +73,8 @@ static int parse_args(int argc, char **argv, extract_args *a)
             return EXIT_USAGE;
         }
     }
-    if (strcmp(a->format, "json") != 0) {
-        tool_error("--format %s is not available; this version writes json", a->format);
+    if (strcmp(a->format, "json") != 0 && strcmp(a->format, "csv") != 0) {
+        tool_error("--format %s: write json or csv", a->format);
         return EXIT_USAGE;
     }
     if (optind >= argc) {
@@ -96,21 +96,21 @@ static char *output_name(const char *path)
     return base;
 }
 
-/* Writes text to dir/name.json through a temporary file and a rename, so a
+/* Writes text to dir/name.ext through a temporary file and a rename, so a
  * reader never sees half a file and a failure leaves none. */
-static int write_atomically(const char *dir, const char *name, const char *text)
+static int write_atomically(const char *dir, const char *name, const char *ext, const char *text)
 {
     size_t n = strlen(dir) + strlen(name) + 64;
     char *final = malloc(n), *tmp = malloc(n);
-    snprintf(final, n, "%s/%s.json", dir, name);
-    snprintf(tmp, n, "%s/.%s.json.%ld.tmp", dir, name, (long)getpid());
+    snprintf(final, n, "%s/%s.%s", dir, name, ext);
+    snprintf(tmp, n, "%s/.%s.%s.%ld.tmp", dir, name, ext, (long)getpid());
     int status = EXIT_DONE;
     FILE *f = fopen(tmp, "w");
     if (!f) {
         tool_error("%s: cannot write (%s)", final, strerror(errno));
         status = EXIT_OUTPUT;
     } else {
-        bool ok = fputs(text, f) >= 0 && fputc('\n', f) != EOF;
+        bool ok = fputs(text, f) >= 0 && (strcmp(ext, "csv") == 0 || fputc('\n', f) != EOF);
         ok = fclose(f) == 0 && ok;
         if (!ok || rename(tmp, final) != 0) {
             tool_error("%s: cannot write (%s)", final, strerror(errno));
@@ -126,24 +126,28 @@ static int write_atomically(const char *dir, const char *name, const char *text)
 /* Extracts path; writes its JSON to out_dir/<name>.json, or where out_dir
  * is NULL to stdout_file. */
 static int extract_one(const char *path, const extract_args *a, const char *out_dir,
-                       const char *out_name, FILE *stdout_file)
+                       const char *out_name, FILE *stdout_file, size_t *warnings)
 {
     arsred_document *doc = NULL;
+    *warnings = 0;
     arsred_error err = {0};
     int rc = arsred_extract(path, &a->options, &doc, &err);
     if (rc != ARSRED_OK) {
         tool_error("%s", err.message);
         return tool_exit_status(rc);
     }
-    char *json = arsred_document_to_json(doc, a->pretty);
+    bool csv = strcmp(a->format, "csv") == 0;
+    char *json = csv ? arsred_document_to_csv(doc, 1) : arsred_document_to_json(doc, a->pretty);
     int status = EXIT_DONE;
     if (out_dir) {
-        status = write_atomically(out_dir, out_name, json);
+        status = write_atomically(out_dir, out_name, csv ? "csv" : "json", json);
     } else {
         fputs(json, stdout_file);
-        fputc('\n', stdout_file);
+        if (!csv)
+            fputc('\n', stdout_file);
         fflush(stdout_file);
     }
+    *warnings = arsred_document_warning_count(doc);
     if (a->summary) {
         char *summary = arsred_document_summary(doc);
         fputs(summary, stderr);
@@ -171,7 +175,9 @@ typedef struct batch {
     char *spool;        /* private folder for stdout documents, or NULL */
     pid_t *pids;        /* per file, 0 when not running */
     int status;
-    int done;
+    int done, failed;
+    int counts[2];      /* a pipe: each worker writes its warning count */
+    size_t warnings;
 } batch;
 
 static char *spool_name(int index)
@@ -194,9 +200,13 @@ static void start_child(batch *b, int index)
         if (b->args->options.timeout_seconds > 0) /* a hard stop behind the soft one */
             alarm((unsigned)b->args->options.timeout_seconds + 5);
         char *name = b->spool ? spool_name(index) : output_name(b->files[index]);
+        size_t warnings;
         int status = extract_one(b->files[index], b->args,
-                                 b->spool ? b->spool : b->args->out_dir, name, stdout);
+                                 b->spool ? b->spool : b->args->out_dir, name, stdout, &warnings);
         free(name);
+        char line[32];
+        int len = snprintf(line, sizeof line, "%zu\n", warnings);
+        if (write(b->counts[1], line, (size_t)len) != len) { /* the summary misses it */ }
         fflush(NULL);
         _exit(status);
     }
@@ -216,29 +226,39 @@ static void reap_child(batch *b)
         b->done++;
         if (WIFEXITED(wstatus)) {
             b->status = combine_status(b->status, WEXITSTATUS(wstatus));
+            b->failed += WEXITSTATUS(wstatus) != EXIT_DONE;
         } else if (WIFSIGNALED(wstatus) && WTERMSIG(wstatus) == SIGALRM) {
             tool_error("%s: stopped after --timeout %.0f s; the file may be pathological",
                        b->files[i], b->args->options.timeout_seconds);
             b->status = combine_status(b->status, EXIT_INPUT);
+            b->failed++;
         } else {
             tool_error("%s: reading it crashed (signal %d); please report this file",
                        b->files[i], WIFSIGNALED(wstatus) ? WTERMSIG(wstatus) : 0);
             b->status = combine_status(b->status, EXIT_INPUT);
+            b->failed++;
         }
     }
 }
 
+/* The spooled documents in input order; CSV keeps its first header only. */
 static void print_spooled(batch *b)
 {
+    bool csv = strcmp(b->args->format, "csv") == 0, header_done = false;
     for (int i = 0; i < b->n_files; i++) {
         char *name = spool_name(i);
         size_t n = strlen(b->spool) + strlen(name) + 8;
         char *path = malloc(n);
-        snprintf(path, n, "%s/%s.json", b->spool, name);
+        snprintf(path, n, "%s/%s.%s", b->spool, name, csv ? "csv" : "json");
         FILE *f = fopen(path, "r");
         if (f) {
             char buf[65536];
             size_t got;
+            if (csv && header_done) { /* skip the header line */
+                int ch;
+                while ((ch = fgetc(f)) != EOF && ch != '\n') {}
+            }
+            header_done = true;
             while ((got = fread(buf, 1, sizeof buf, f)) > 0)
                 fwrite(buf, 1, got, stdout);
             fclose(f);
@@ -251,9 +271,26 @@ static void print_spooled(batch *b)
     rmdir(b->spool);
 }
 
+/* Sums the warning counts the workers wrote. */
+static void read_counts(batch *b)
+{
+    close(b->counts[1]);
+    FILE *f = fdopen(b->counts[0], "r");
+    if (!f)
+        return;
+    size_t n;
+    while (fscanf(f, "%zu", &n) == 1)
+        b->warnings += n;
+    fclose(f);
+}
+
 static int run_batch(char **files, int n_files, const extract_args *a, int jobs)
 {
     batch b = {.files = files, .n_files = n_files, .args = a};
+    if (pipe(b.counts) != 0) {
+        tool_error("cannot start the workers (%s)", strerror(errno));
+        return EXIT_OUTPUT;
+    }
     b.pids = calloc((size_t)n_files, sizeof *b.pids);
     char spool_template[] = "/tmp/arsred-XXXXXX";
     if (!a->out_dir) {
@@ -283,8 +320,12 @@ static int run_batch(char **files, int n_files, const extract_args *a, int jobs)
     }
     if (progress)
         fputs("\r\033[K", stderr);
+    read_counts(&b);
     if (b.spool)
         print_spooled(&b);
+    if (!a->quiet && n_files > 1)
+        fprintf(stderr, "arsred: %d files: %d done, %d failed, %zu warnings\n", n_files,
+                n_files - b.failed, b.failed, b.warnings);
     free(b.pids);
     return b.status;
 }
@@ -316,7 +357,8 @@ int cmd_extract(int argc, char **argv, const char *builtin_dir)
     int jobs = a.jobs > 0 ? a.jobs : default_jobs();
     if (n_files == 1 && a.options.timeout_seconds <= 0) {
         char *name = output_name(argv[optind]);
-        status = extract_one(argv[optind], &a, a.out_dir, name, stdout);
+        size_t warnings;
+        status = extract_one(argv[optind], &a, a.out_dir, name, stdout, &warnings);
         free(name);
     } else {
         status = run_batch(argv + optind, n_files, &a, jobs);

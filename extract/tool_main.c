@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <stdbool.h>
 
 #include "arsred.h"
 #include "tool.h"
@@ -13,13 +14,14 @@ static const char usage_text[] =
     "usage:\n"
     "  arsred extract [options] FILE.pdf...     report(s) to JSON\n"
     "  arsred check   [options] FILE...         the arithmetic checks, for people; FILE is a PDF or an extract JSON\n"
+    "  arsred compare [options] FILE...         line several years up; FILE is a PDF or an extract JSON\n"
     "  arsred inspect [options] FILE.pdf        what the layout engine sees on a page\n"
     "  arsred patterns test [DIR]               run the examples that the pattern files carry\n"
     "  arsred --help | --version\n"
     "\n"
     "extract options:\n"
     "  -o DIR            write DIR/<name>.json for each input (atomically)\n"
-    "  --format json     output format (json; csv comes with the compare work)\n"
+    "  --format json|csv JSON (default) or tidy CSV, one row per value\n"
     "  --pretty          indent the JSON\n"
     "  --pages LIST      only these pages, e.g. 3-7,12\n"
     "  --password PW     password of encrypted PDFs\n"
@@ -32,6 +34,9 @@ static const char usage_text[] =
     "check options:\n"
     "  --all             also list the checks that hold\n"
     "  --password PW, --patterns DIR, --pages LIST as for extract\n"
+    "\n"
+    "compare options:\n"
+    "  --format json|csv, --pretty, --password PW, --patterns DIR as for extract\n"
     "\n"
     "inspect options:\n"
     "  --page N          the page to show (default 1)\n"
@@ -50,6 +55,7 @@ typedef struct command {
 static const command commands[] = {
     {"extract", cmd_extract},
     {"check", cmd_check},
+    {"compare", cmd_compare},
     {"inspect", cmd_inspect},
     {"patterns", cmd_patterns},
 };
@@ -87,6 +93,62 @@ static bool is_dir(const char *path)
 {
     struct stat st;
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* ---------------------------------------------------------- documents */
+
+static bool is_json_file(const char *path)
+{
+    size_t n = strlen(path);
+    return n > 5 && strcmp(path + n - 5, ".json") == 0;
+}
+
+static char *read_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, len = 0;
+    char *buf = malloc(cap);
+    size_t got;
+    while (buf && (got = fread(buf + len, 1, cap - len - 1, f)) > 0) {
+        len += got;
+        if (cap - len < 2) {
+            char *bigger = realloc(buf, cap *= 2);
+            if (!bigger) {
+                free(buf);
+                buf = NULL;
+            }
+            buf = bigger;
+        }
+    }
+    fclose(f);
+    if (buf)
+        buf[len] = '\0';
+    return buf;
+}
+
+int tool_load_document(const char *path, const arsred_options *options,
+                       struct arsred_document **doc)
+{
+    arsred_error err = {0};
+    int rc;
+    if (is_json_file(path)) {
+        char *text = read_file(path);
+        if (!text) {
+            tool_error("%s: cannot be read", path);
+            return EXIT_INPUT;
+        }
+        rc = arsred_document_from_json(text, path, doc, &err);
+        free(text);
+    } else {
+        rc = arsred_extract(path, options, doc, &err);
+    }
+    if (rc != ARSRED_OK) {
+        tool_error("%s", err.message);
+        return tool_exit_status(rc);
+    }
+    return EXIT_DONE;
 }
 
 /* The installed patterns, or those of the source tree for an uninstalled

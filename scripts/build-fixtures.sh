@@ -131,6 +131,63 @@ build_planted() {
   done
 }
 
+# the goal fixtures (fixtures/src/mal-*/): statuses as vector icons, coloured
+# glyphs, squares explained only by a legend, and words in a goal table
+build_mal_vektor() {
+  say "mal-vektor.pdf (Chromium: goal list with vector circle icons and a legend)"
+  local d=$WORK/mal-vektor
+  mkdir -p "$d"
+  python3 "$SRC/mal-vektor/build.py" "$d" "$FIX"
+  chromium_pdf "$d/mal-vektor.html" "$d/mal-vektor.pdf"
+  python3 "$SRC/lib/pin_dates.py" "$d/mal-vektor.pdf" D:20220315120000
+  cp "$d/mal-vektor.pdf" "$FIX/"
+  python3 "$SRC/lib/expect.py" "$FIX/mal-vektor.pdf" "Ljusåsa kommun" \
+    "Kultur- och fritidsnämnden" 2021 "årsredovisning" chromium
+}
+
+build_mal_glyf() {
+  say "mal-glyf.pdf (LibreOffice: coloured ● glyphs, goals in two columns)"
+  local d=$WORK/mal-glyf
+  mkdir -p "$d"
+  python3 "$SRC/mal-glyf/build.py" "$d" "$FIX"
+  soffice --headless --norestore "-env:UserInstallation=file://$WORK/lo-profile" \
+    --convert-to pdf --outdir "$d" "$d/mal-glyf.fodt" >"$WORK/soffice.log" 2>&1 \
+    || { cat "$WORK/soffice.log" >&2; die "soffice failed on mal-glyf.fodt"; }
+  [ -s "$d/mal-glyf.pdf" ] || { cat "$WORK/soffice.log" >&2; die "soffice wrote no mal-glyf.pdf"; }
+  python3 "$SRC/lib/pin_dates.py" "$d/mal-glyf.pdf" D:20230228120000
+  cp "$d/mal-glyf.pdf" "$FIX/"
+  python3 "$SRC/lib/expect.py" "$FIX/mal-glyf.pdf" "Tallmo kommun" \
+    "Socialnämnden" 2022 "årsredovisning" libreoffice
+}
+
+build_mal_legend() {
+  say "mal-legend.pdf (Chromium: squares in colours that only the legend explains)"
+  local d=$WORK/mal-legend
+  mkdir -p "$d"
+  python3 "$SRC/mal-legend/build.py" "$d" "$FIX"
+  chromium_pdf "$d/mal-legend.html" "$d/mal-legend.pdf"
+  python3 "$SRC/lib/pin_dates.py" "$d/mal-legend.pdf" D:20240320120000
+  cp "$d/mal-legend.pdf" "$FIX/"
+  python3 "$SRC/lib/expect.py" "$FIX/mal-legend.pdf" "Ekeberga kommun" \
+    "Tekniska nämnden" 2023 "årsredovisning" chromium
+}
+
+build_mal_tabell() {
+  say "mal-tabell.pdf (pdflatex: goal table with status words, one goal in prose)"
+  local d=$WORK/mal-tabell pass
+  mkdir -p "$d"
+  python3 "$SRC/mal-tabell/build.py" "$d" "$FIX"
+  for pass in 1 2; do
+    (cd "$d" && SOURCE_DATE_EPOCH=1614600000 FORCE_SOURCE_DATE=1 \
+      pdflatex -interaction=nonstopmode -halt-on-error mal-tabell.tex >"$WORK/pdflatex.log" 2>&1) \
+      || { tail -n 40 "$WORK/pdflatex.log" >&2; die "pdflatex failed on mal-tabell.tex (pass $pass)"; }
+  done
+  if grep -Eq "Rerun (LaTeX|to get)" "$d/mal-tabell.log"; then die "mal-tabell.tex needs another pdflatex pass"; fi
+  cp "$d/mal-tabell.pdf" "$FIX/"
+  python3 "$SRC/lib/expect.py" "$FIX/mal-tabell.pdf" "Bäckafors kommun" \
+    "Utbildningsnämnden" 2020 "årsredovisning" pdflatex
+}
+
 build_bad() {
   say "bad/ (inputs that must fail cleanly or warn)"
   mkdir -p "$BAD"
@@ -209,6 +266,29 @@ check_exempelby_text() {
   echo "exempelby-bun-2021.pdf: $minus U+2212 minus signs, 'Sida N av $n' on every page, U+00A0 mapped: ok"
 }
 
+check_mal() {
+  local pdf=$FIX/mal-vektor.pdf
+  # vector icons: no raster image anywhere
+  [ "$(pdfimages -list "$pdf" | tail -n +3 | wc -l)" -eq 0 ] || die "mal-vektor: has raster images"
+  python3 "$SRC/mal-lib/check_goals.py" "$pdf" "$FIX/mal-vektor.goals.json" \
+    --legend "#5cb85c=met=Målet är uppfyllt" --legend "#f0ad4e=partly_met=Målet är delvis uppfyllt" \
+    --legend "#d9534f=not_met=Målet är inte uppfyllt" --legend "#999999=not_evaluated=Målet har inte utvärderats"
+  # glyphs: 3 legend lines, 7 goals and 2 assignments open with a "●" in the text
+  pdf=$FIX/mal-glyf.pdf
+  [ "$(pdftotext "$pdf" - | grep -c '^●' || true)" -eq 12 ] || die "mal-glyf: expected 12 lines opening with ●"
+  python3 "$SRC/mal-lib/check_goals.py" "$pdf" "$FIX/mal-glyf.goals.json" \
+    --legend "#2e7d32=met=Målet är uppfyllt" --legend "#f9a825=partly_met=Målet är delvis uppfyllt" \
+    --legend "#c62828=not_met=Målet är inte uppfyllt" \
+    --palette "#2e7d32=met" --palette "#f9a825=partly_met" --palette "#c62828=not_met"
+  pdf=$FIX/mal-legend.pdf
+  [ "$(pdfimages -list "$pdf" | tail -n +3 | wc -l)" -eq 0 ] || die "mal-legend: has raster images"
+  python3 "$SRC/mal-lib/check_goals.py" "$pdf" "$FIX/mal-legend.goals.json" \
+    --legend "#1f5fa8=met=Uppfyllt" --legend "#7e3f98=partly_met=Delvis uppfyllt" \
+    --legend "#000000=not_met=Ej uppfyllt" --legend "#cccccc=not_evaluated=Ej bedömt"
+  python3 "$SRC/mal-lib/check_goals.py" "$FIX/mal-tabell.pdf" "$FIX/mal-tabell.goals.json"
+  python3 "$SRC/mal-tabell/check_table.py" "$FIX"
+}
+
 check_bad() {
   local f
   for f in empty text damaged; do
@@ -237,6 +317,10 @@ if [ "$CHECK_ONLY" -eq 0 ]; then
   build_sjovik
   build_tabeller
   build_planted
+  build_mal_vektor
+  build_mal_glyf
+  build_mal_legend
+  build_mal_tabell
   build_bad
 fi
 
@@ -250,5 +334,10 @@ check_good tabeller-2022 10
 python3 "$SRC/tabeller-2022/check_tables.py" "$FIX"
 for name in $PLANTED; do check_good "$name" 1; done
 python3 "$SRC/planted-errors/check.py" "$FIX"
+check_good mal-vektor 0
+check_good mal-glyf 5
+check_good mal-legend 0
+check_good mal-tabell 0
+check_mal
 check_bad
 say "fixtures: $(du -sh "$FIX" | cut -f1) in $FIX"

@@ -1,0 +1,346 @@
+/* compare.c: several years of one organisation lined up. */
+#include "compare.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "util.h"
+
+#define GOAL_SURE 0.5     /* word overlap above which two wordings are one goal */
+#define GOAL_UNSURE 0.3   /* … and above which they may be, said so */
+
+static const char *const kind_names[] = {"other", "budget", "actual", "deviation", "forecast"};
+
+static void warn(arsred_comparison *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void warn(arsred_comparison *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char buf[1024];
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    char *copy = xstrdup(buf);
+    ARRAY_PUSH(c->warnings, c->n_warnings, c->cap_warnings, copy);
+}
+
+static bool same_text(const char *a, const char *b)
+{
+    if (!a || !b)
+        return a == b;
+    char *x = utf8_casefold(a), *y = utf8_casefold(b);
+    text_fold_space(x);
+    text_fold_space(y);
+    bool same = strcmp(x, y) == 0;
+    free(x);
+    free(y);
+    return same;
+}
+
+/* ------------------------------------------------------------- series */
+
+static size_t find_series(arsred_comparison *c, bool is_kpi, const char *table_name, const char *row,
+                          const char *kind, const char *qualifier, const char *unit)
+{
+    for (size_t i = 0; i < c->n_series; i++) {
+        series *s = &c->series[i];
+        if (s->is_kpi == is_kpi && same_text(s->table, table_name) && same_text(s->row, row) &&
+            same_text(s->kind, kind) && same_text(s->qualifier, qualifier) &&
+            (!is_kpi || same_text(s->unit, unit)))
+            return i;
+    }
+    series s = {.is_kpi = is_kpi,
+                .table = table_name ? xstrdup(table_name) : NULL,
+                .row = row ? xstrdup(row) : NULL,
+                .kind = kind ? xstrdup(kind) : NULL,
+                .qualifier = qualifier ? xstrdup(qualifier) : NULL,
+                .unit = unit ? xstrdup(unit) : NULL};
+    ARRAY_PUSH(c->series, c->n_series, c->cap_series, s);
+    return c->n_series - 1;
+}
+
+static double half_unit(int decimals)
+{
+    return 0.5 * pow(10, -decimals);
+}
+
+/* Adds a point; a year already seen with another value (beyond what the
+ * printed decimals allow) is a restatement, and the later report wins. */
+static void add_point(arsred_comparison *c, size_t si, point p)
+{
+    series *s = &c->series[si];
+    for (size_t i = 0; i < s->n_points; i++) {
+        point *q = &s->points[i];
+        if (q->year != p.year)
+            continue;
+        if (q->report == p.report)
+            return; /* the same report shows it twice: keep the first */
+        double tolerance = half_unit(q->decimals) + half_unit(p.decimals);
+        if (fabs(q->value - p.value) > tolerance + 1e-9) {
+            restatement r = {si, p.year, *q, p};
+            ARRAY_PUSH(c->restatements, c->n_restatements, c->cap_restatements, r);
+        }
+        *q = p;
+        return;
+    }
+    ARRAY_PUSH(s->points, s->n_points, s->cap_points, p);
+    for (size_t i = s->n_points - 1; i > 0 && s->points[i - 1].year > s->points[i].year; i--) {
+        point t = s->points[i];
+        s->points[i] = s->points[i - 1];
+        s->points[i - 1] = t;
+    }
+}
+
+static bool is_kpi_table(const table *t)
+{
+    if (t->n_columns == 0)
+        return false;
+    for (size_t k = 0; k < t->n_columns; k++)
+        if (t->columns[k].kind != COLUMN_OTHER || !t->columns[k].year)
+            return false;
+    for (size_t r = 0; r < t->n_rows; r++)
+        if (t->rows[r].kind != ROW_ITEM || t->rows[r].measure != COLUMN_OTHER)
+            return false;
+    return true;
+}
+
+/* What a cell measures: the row's measure where the relation is turned,
+ * else the column's kind; years alone over money lines are outcomes. */
+static column_kind cell_kind(const table *t, size_t r, size_t k)
+{
+    if (t->rows[r].measure != COLUMN_OTHER)
+        return t->rows[r].measure;
+    if (t->columns[k].kind != COLUMN_OTHER)
+        return t->columns[k].kind;
+    return COLUMN_ACTUAL;
+}
+
+static void add_tables(arsred_comparison *c, const arsred_document *doc, size_t report)
+{
+    for (size_t i = 0; i < doc->n_tables; i++) {
+        const table *t = &doc->tables[i];
+        if (is_kpi_table(t)) /* its figures come as KPIs */
+            continue;
+        for (size_t r = 0; r < t->n_rows; r++)
+            for (size_t k = 0; k < t->n_columns; k++) {
+                const table_cell *cell = &t->rows[r].cells[k];
+                int year = t->columns[k].year;
+                if (!cell->has_value || !year || !t->rows[r].label[0])
+                    continue;
+                const char *unit = t->columns[k].unit ? t->columns[k].unit : t->unit_effective;
+                size_t si = find_series(c, false, t->title ? t->title : t->id, t->rows[r].label,
+                                        kind_names[cell_kind(t, r, k)], NULL, unit);
+                if (!c->series[si].section && t->section)
+                    c->series[si].section = xstrdup(t->section);
+                add_point(c, si, (point){year, cell->value, cell->decimals, report,
+                                         cell->page ? cell->page : t->page});
+            }
+    }
+}
+
+static int decimals_of(double v)
+{
+    for (int d = 0; d < 6; d++)
+        if (fabs(v * pow(10, d) - round(v * pow(10, d))) < 1e-6)
+            return d;
+    return 6;
+}
+
+static void add_kpis(arsred_comparison *c, const arsred_document *doc, size_t report)
+{
+    for (size_t i = 0; i < doc->n_kpis; i++) {
+        const kpi *k = &doc->kpis[i];
+        if (!k->year || k->goal) /* targets belong to their goals */
+            continue;
+        size_t si = find_series(c, true, NULL, k->name, "kpi", k->qualifier, k->unit);
+        add_point(c, si, (point){k->year, k->value, k->decimals ? k->decimals : decimals_of(k->value),
+                                 report, k->page});
+        if (k->has_previous)
+            add_point(c, si, (point){k->year - 1, k->previous, decimals_of(k->previous), report,
+                                     k->page});
+    }
+}
+
+/* -------------------------------------------------------------- goals */
+
+static size_t words_of(const char *text, char words[][32], size_t max)
+{
+    char *f = utf8_casefold(text);
+    size_t n = 0;
+    for (char *tok = strtok(f, " ,.;:()–-"); tok && n < max; tok = strtok(NULL, " ,.;:()–-"))
+        if (strlen(tok) >= 3)
+            snprintf(words[n++], 32, "%s", tok);
+    free(f);
+    return n;
+}
+
+static double overlap(const char *a, const char *b)
+{
+    char wa[64][32], wb[64][32];
+    size_t na = words_of(a, wa, 64), nb = words_of(b, wb, 64), common = 0;
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            if (strcmp(wa[i], wb[j]) == 0) {
+                common++;
+                break;
+            }
+    size_t all = na + nb - common;
+    return all ? (double)common / (double)all : 0;
+}
+
+static void add_goals(arsred_comparison *c, const arsred_document *doc, size_t report)
+{
+    bool *taken = xcalloc(c->n_goals + doc->n_goals + 1, sizeof *taken);
+    for (size_t i = 0; i < doc->n_goals; i++) {
+        const goal *g = &doc->goals[i];
+        size_t best = SIZE_MAX;
+        double best_overlap = GOAL_UNSURE;
+        for (size_t j = 0; j < c->n_goals; j++) {
+            if (taken[j] || c->goals[j].present[report])
+                continue;
+            double o = overlap(c->goals[j].text, g->text);
+            if (o > best_overlap) {
+                best_overlap = o;
+                best = j;
+            }
+        }
+        if (best == SIZE_MAX) {
+            goal_line fresh = {.texts = xcalloc(c->n_reports, sizeof(char *)),
+                               .status = xcalloc(c->n_reports, sizeof(goal_status)),
+                               .present = xcalloc(c->n_reports, sizeof(bool))};
+            ARRAY_PUSH(c->goals, c->n_goals, c->cap_goals, fresh);
+            best = c->n_goals - 1;
+            taken = xrealloc(taken, (c->n_goals + doc->n_goals + 1) * sizeof *taken);
+            taken[best] = false;
+        } else if (best_overlap < GOAL_SURE) {
+            c->goals[best].unsure = true;
+        }
+        goal_line *gl = &c->goals[best];
+        taken[best] = true;
+        gl->texts[report] = xstrdup(g->text);
+        gl->status[report] = g->status;
+        gl->present[report] = true;
+        free(gl->text);
+        gl->text = xstrdup(g->text); /* reports come in year order: the latest wording */
+    }
+    free(taken);
+}
+
+/* ----------------------------------------------------------- compare */
+
+static int compare_year(const void *a, const void *b)
+{
+    const arsred_document *x = *(arsred_document *const *)a, *y = *(arsred_document *const *)b;
+    return (x->year > y->year) - (x->year < y->year);
+}
+
+int arsred_compare(arsred_document *const *docs, size_t n, arsred_comparison **out,
+                   arsred_error *err)
+{
+    *out = NULL;
+    if (n == 0)
+        return error_set(err, ARSRED_ERR_USAGE, "give the reports to compare");
+    for (size_t i = 1; i < n; i++) {
+        if (!same_text(docs[i]->organisation, docs[0]->organisation) ||
+            !same_text(docs[i]->body, docs[0]->body))
+            return error_set(err, ARSRED_ERR_USAGE,
+                             "%s and %s are reports of different organisations (%s, %s / %s, "
+                             "%s); compare one organisation's reports",
+                             docs[0]->path, docs[i]->path,
+                             docs[0]->organisation ? docs[0]->organisation : "unknown",
+                             docs[0]->body ? docs[0]->body : "unknown",
+                             docs[i]->organisation ? docs[i]->organisation : "unknown",
+                             docs[i]->body ? docs[i]->body : "unknown");
+        if (!docs[i]->year)
+            return error_set(err, ARSRED_ERR_USAGE, "%s: its year was not found; it cannot be "
+                                                    "placed in a series", docs[i]->path);
+    }
+    if (!docs[0]->year)
+        return error_set(err, ARSRED_ERR_USAGE, "%s: its year was not found; it cannot be "
+                                                "placed in a series", docs[0]->path);
+    arsred_comparison *c = xcalloc(1, sizeof *c);
+    /* year order; of two reports of one year, the later given wins */
+    arsred_document **sorted = xmalloc(n * sizeof *sorted);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t same = SIZE_MAX;
+        for (size_t j = 0; j < m; j++)
+            if (sorted[j]->year == docs[i]->year)
+                same = j;
+        if (same != SIZE_MAX) {
+            warn(c, "%s and %s are both of %d; %s is used", sorted[same]->path, docs[i]->path,
+                 docs[i]->year, docs[i]->path);
+            sorted[same] = docs[i];
+        } else {
+            sorted[m++] = docs[i];
+        }
+    }
+    sort_array(sorted, m, sizeof *sorted, compare_year);
+    c->organisation = docs[0]->organisation ? xstrdup(docs[0]->organisation) : NULL;
+    c->body = docs[0]->body ? xstrdup(docs[0]->body) : NULL;
+    c->n_reports = m;
+    c->reports = xcalloc(m, sizeof *c->reports);
+    for (size_t i = 0; i < m; i++)
+        c->reports[i] = (report_ref){sorted[i]->year, xstrdup(sorted[i]->path)};
+    for (size_t i = 0; i < m; i++) {
+        add_tables(c, sorted[i], i);
+        add_kpis(c, sorted[i], i);
+        add_goals(c, sorted[i], i);
+    }
+    for (size_t i = 0; i < c->n_goals; i++)
+        if (c->goals[i].unsure)
+            warn(c, "goal \"%s\" is matched across years by wordings that differ much; check it",
+                 c->goals[i].text);
+    free(sorted);
+    *out = c;
+    return ARSRED_OK;
+}
+
+void arsred_comparison_free(arsred_comparison *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->n_series; i++) {
+        series *s = &c->series[i];
+        free(s->table);
+        free(s->section);
+        free(s->row);
+        free(s->kind);
+        free(s->unit);
+        free(s->qualifier);
+        free(s->points);
+    }
+    free(c->series);
+    for (size_t i = 0; i < c->n_goals; i++) {
+        for (size_t r = 0; r < c->n_reports; r++)
+            free(c->goals[i].texts[r]);
+        free(c->goals[i].texts);
+        free(c->goals[i].status);
+        free(c->goals[i].present);
+        free(c->goals[i].text);
+    }
+    free(c->goals);
+    for (size_t i = 0; i < c->n_reports; i++)
+        free(c->reports[i].source);
+    free(c->reports);
+    free(c->restatements);
+    for (size_t i = 0; i < c->n_warnings; i++)
+        free(c->warnings[i]);
+    free(c->warnings);
+    free(c->organisation);
+    free(c->body);
+    free(c);
+}
+
+size_t arsred_comparison_warning_count(const arsred_comparison *c)
+{
+    return c->n_warnings;
+}
+
+const char *arsred_comparison_warning(const arsred_comparison *c, size_t i)
+{
+    return i < c->n_warnings ? c->warnings[i] : NULL;
+}

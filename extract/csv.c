@@ -1,0 +1,158 @@
+/* csv.c: tidy CSV (RFC 4180): one row per value, with the columns
+ * source,year,section,table,row,column,kind,value,unit,page. Values use a
+ * dot as the decimal sign so that every tool reads them. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "compare.h"
+#include "report.h"
+#include "util.h"
+
+static const char header_line[] = "source,year,section,table,row,column,kind,value,unit,page\r\n";
+static const char *const column_kinds[] = {"other", "budget", "actual", "deviation", "forecast"};
+static const char *const statuses[] = {"", "met", "partly_met", "not_met", "not_evaluated"};
+
+static void add_field(strbuf *sb, const char *s, bool last)
+{
+    s = s ? s : "";
+    if (strpbrk(s, ",\"\r\n")) {
+        strbuf_addc(sb, '"');
+        for (; *s; s++) {
+            if (*s == '"')
+                strbuf_addc(sb, '"');
+            strbuf_addc(sb, *s);
+        }
+        strbuf_addc(sb, '"');
+    } else {
+        strbuf_adds(sb, s);
+    }
+    strbuf_adds(sb, last ? "\r\n" : ",");
+}
+
+static void add_number(strbuf *sb, double v)
+{
+    char buf[64];
+    double r = round(v * 1e9) / 1e9;
+    if (r == trunc(r) && fabs(r) < 1e15)
+        snprintf(buf, sizeof buf, "%.0f", r);
+    else
+        snprintf(buf, sizeof buf, "%.10g", r);
+    strbuf_adds(sb, buf);
+    strbuf_addc(sb, ',');
+}
+
+static void add_int(strbuf *sb, int v, bool last)
+{
+    char buf[24];
+    if (v)
+        snprintf(buf, sizeof buf, "%d", v);
+    else
+        buf[0] = '\0';
+    add_field(sb, buf, last);
+}
+
+typedef struct csv_row {
+    const char *source;
+    int year;
+    const char *section, *table, *row, *column, *kind;
+    bool numeric;
+    double value;
+    const char *text_value;
+    const char *unit;
+    int page;
+} csv_row;
+
+static void add_row(strbuf *sb, const csv_row *r)
+{
+    add_field(sb, r->source, false);
+    add_int(sb, r->year, false);
+    add_field(sb, r->section, false);
+    add_field(sb, r->table, false);
+    add_field(sb, r->row, false);
+    add_field(sb, r->column, false);
+    add_field(sb, r->kind, false);
+    if (r->numeric)
+        add_number(sb, r->value);
+    else
+        add_field(sb, r->text_value, false);
+    add_field(sb, r->unit, false);
+    add_int(sb, r->page, true);
+}
+
+static void document_rows(strbuf *sb, const arsred_document *doc)
+{
+    for (size_t i = 0; i < doc->n_tables; i++) {
+        const table *t = &doc->tables[i];
+        for (size_t r = 0; r < t->n_rows; r++)
+            for (size_t k = 0; k < t->n_columns; k++) {
+                const table_cell *c = &t->rows[r].cells[k];
+                if (!c->has_value)
+                    continue;
+                column_kind kind = t->rows[r].measure != COLUMN_OTHER ? t->rows[r].measure
+                                                                        : t->columns[k].kind;
+                csv_row row = {doc->path, t->columns[k].year ? t->columns[k].year : doc->year,
+                               t->section, t->title ? t->title : t->id, t->rows[r].label,
+                               t->columns[k].label, column_kinds[kind], true, c->value, NULL,
+                               t->columns[k].unit ? t->columns[k].unit : t->unit_effective,
+                               c->page ? c->page : t->page};
+                add_row(sb, &row);
+            }
+    }
+    for (size_t i = 0; i < doc->n_goals; i++) {
+        const goal *g = &doc->goals[i];
+        csv_row row = {doc->path, doc->year, "goals", NULL, g->text, g->id, "goal-status", false,
+                       0, statuses[g->status], NULL, g->page};
+        add_row(sb, &row);
+    }
+    for (size_t i = 0; i < doc->n_kpis; i++) {
+        const kpi *k = &doc->kpis[i];
+        csv_row row = {doc->path, k->year, "kpis", NULL, k->name, k->qualifier,
+                       k->goal ? "target" : "kpi", true, k->value, NULL, k->unit, k->page};
+        add_row(sb, &row);
+        if (k->has_previous) {
+            row.year = k->year - 1;
+            row.value = k->previous;
+            row.kind = "kpi-previous";
+            add_row(sb, &row);
+        }
+    }
+}
+
+char *arsred_document_to_csv(const arsred_document *doc, int header)
+{
+    strbuf sb;
+    strbuf_init(&sb);
+    if (header)
+        strbuf_adds(&sb, header_line);
+    document_rows(&sb, doc);
+    return strbuf_take(&sb);
+}
+
+char *arsred_comparison_to_csv(const arsred_comparison *c)
+{
+    strbuf sb;
+    strbuf_init(&sb);
+    strbuf_adds(&sb, header_line);
+    for (size_t i = 0; i < c->n_series; i++) {
+        const series *s = &c->series[i];
+        for (size_t p = 0; p < s->n_points; p++) {
+            const point *pt = &s->points[p];
+            csv_row row = {c->reports[pt->report].source, pt->year,
+                           s->is_kpi ? "kpis" : s->section, s->table, s->row,
+                           s->is_kpi ? s->qualifier : NULL, s->kind, true, pt->value, NULL,
+                           s->unit, pt->page};
+            add_row(&sb, &row);
+        }
+    }
+    for (size_t i = 0; i < c->n_goals; i++)
+        for (size_t r = 0; r < c->n_reports; r++) {
+            if (!c->goals[i].present[r])
+                continue;
+            csv_row row = {c->reports[r].source, c->reports[r].year, "goals", NULL,
+                           c->goals[i].texts[r], NULL, "goal-status", false, 0,
+                           statuses[c->goals[i].status[r]], NULL, 0};
+            add_row(&sb, &row);
+        }
+    return strbuf_take(&sb);
+}
