@@ -23,6 +23,7 @@ enum { MAX_LEGEND = 12, SIZE_BINS = 200, MAX_GOAL_PATTERNS = 16 };
 typedef struct legend_entry {
     uint32_t rgb;
     goal_status status;
+    int page;
 } legend_entry;
 
 typedef struct goal_state {
@@ -386,26 +387,37 @@ static void add_follow_up(goal_state *st, arsred_document *doc, const layout_pag
 
 /* ------------------------------------------------------------- legends */
 
-static void learn_legend(goal_state *st, uint32_t rgb, goal_status status)
+static void learn_legend(goal_state *st, uint32_t rgb, goal_status status, int page)
 {
     for (size_t i = 0; i < st->n_legend; i++)
-        if (color_distance(st->legend[i].rgb, rgb) < 20)
+        if (color_distance(st->legend[i].rgb, rgb) < 20 && st->legend[i].page == page)
             return;
     if (st->n_legend < MAX_LEGEND)
-        st->legend[st->n_legend++] = (legend_entry){rgb, status};
+        st->legend[st->n_legend++] = (legend_entry){rgb, status, page};
 }
 
 /* A line that explains an icon: its words say a status, an icon stands
  * beside it. Returns true where the line is a legend line. */
+/* Text without a status glyph that starts it ("● Målet är uppfyllt"). */
+static const char *after_glyph(const layout_page *lp, const line *l)
+{
+    const word *first = &lp->words[l->first_word];
+    if (l->n_words > 1 && icon_is_glyph_word(first)) {
+        const char *space = strchr(l->text, ' ');
+        return space ? space + 1 : l->text;
+    }
+    return l->text;
+}
+
 static bool read_legend_line(goal_state *st, layout_page *lp, const line *l)
 {
     pattern_match m;
-    if (!match_kind(st, "goal.legend", l->text, &m))
+    if (!match_kind(st, "goal.legend", after_glyph(lp, l), &m))
         return false;
     icon ic;
     if (!icon_beside_line(lp, l, &ic))
         return false;
-    learn_legend(st, ic.rgb, status_of_match(&m));
+    learn_legend(st, ic.rgb, status_of_match(&m), lp->number);
     return true;
 }
 
@@ -473,6 +485,9 @@ static void read_goal_heading(goal_state *st, arsred_document *doc, layout_page 
     char *own = assign ? xstrndup(text, (size_t)(assign - text)) : xstrdup(text);
     text_fold_space(own);
     size_t g = listed_goal_for(doc, id, own);
+    for (size_t i = 0; i < doc->n_goals && g == SIZE_MAX; i++) /* "Mål 1." listed, then described */
+        if (strcmp(doc->goals[i].id, id) == 0 && similarity(doc->goals[i].text, own) >= 0.5)
+            g = i;
     if (g == SIZE_MAX) {
         g = add_goal(doc, st, id, own, lp->number, b->box);
         icon ic;
@@ -495,7 +510,51 @@ static void read_goal_heading(goal_state *st, arsred_document *doc, layout_page 
 
 /* ----------------------------------------------------------- the page */
 
-static void read_block(goal_state *st, arsred_document *doc, layout_page *lp, const block *b)
+/* Running text rather than a goal: several sentences, or long. */
+static bool is_prose(const block *b)
+{
+    size_t words = 1, sentences = 0;
+    for (const char *p = b->text; *p; p++) {
+        words += *p == ' ';
+        if ((p[0] == '.' || p[0] == '!' || p[0] == '?') && p[1] == ' ' &&
+            (unsigned char)p[2] >= 'A' && (unsigned char)p[2] <= 'Z')
+            sentences++;
+    }
+    return sentences >= 1 || words > 45;
+}
+
+/* A block whose first line starts with a status icon whose colour means
+ * a status (through the legend, or by hue where there is none). */
+static bool starts_with_status_icon(goal_state *st, layout_page *lp, const block *b)
+{
+    icon ic;
+    if (!icon_beside_line(lp, &lp->lines[b->first_line], &ic))
+        return false;
+    if (st->n_legend > 0) {
+        for (size_t i = 0; i < st->n_legend; i++)
+            if (color_distance(st->legend[i].rgb, ic.rgb) < LEGEND_MATCH)
+                return true;
+        return false;
+    }
+    return status_of_hue(ic.rgb) != STATUS_NONE;
+}
+
+/* A goal numbered without the word Mål ("1. …"), where an icon stands
+ * beside it or a goal list is open. */
+static bool read_numbered_goal(goal_state *st, arsred_document *doc, layout_page *lp,
+                               const block *b, bool goal_page)
+{
+    pattern_match m;
+    if (!match_kind(st, "goal.numbered", b->text, &m))
+        return false;
+    if (!st->in_list && !(goal_page && starts_with_status_icon(st, lp, b)))
+        return false;
+    read_goal_heading(st, doc, lp, b, &m);
+    return true;
+}
+
+static void read_block(goal_state *st, arsred_document *doc, layout_page *lp, const block *b,
+                       bool goal_page)
 {
     pattern_match m;
     if (match_kind(st, "goal.heading", b->text, &m)) {
@@ -513,32 +572,82 @@ static void read_block(goal_state *st, arsred_document *doc, layout_page *lp, co
         all_legend = read_legend_line(st, lp, &lp->lines[l]) && all_legend;
     if (all_legend)
         return;
+    if (st->current != SIZE_MAX && match_kind(st, "goal.status-line", b->text, &m)) {
+        char *status = group_text(b->text, &m, "status");
+        set_text_status(st, &doc->goals[st->current], status, lp->number, b->box);
+        free(status);
+        return;
+    }
+    if (read_numbered_goal(st, doc, lp, b, goal_page))
+        return;
+    const char *text = after_glyph(lp, &lp->lines[b->first_line]) == lp->lines[b->first_line].text
+                           ? b->text
+                           : strchr(b->text, ' ') + 1;
+    if (st->current != SIZE_MAX && match_kind(st, "goal.assignment", text, &m)) {
+        const pattern_group *t = pattern_match_group(&m, "text");
+        start_assignment(st, doc, lp, b, text + t->start);
+        icon ic; /* "● Uppdrag: …": the assignment's own status */
+        goal *g = &doc->goals[st->current];
+        if (text != b->text && icon_beside_line(lp, &lp->lines[b->first_line], &ic)) {
+            assignment *a = &g->assignments[g->n_assignments - 1];
+            a->status = status_of_hue(ic.rgb);
+            a->evidence = (status_evidence){.kind = EVIDENCE_ICON, .rgb = ic.rgb,
+                                            .page = lp->number, .bbox = ic.box};
+        }
+        return;
+    }
+    if (!st->in_list && goal_page && !is_prose(b) && starts_with_status_icon(st, lp, b)) {
+        read_list_block(st, doc, lp, b);
+        st->current = doc->n_goals - 1; /* what follows describes it */
+        st->assignment = SIZE_MAX;
+        return;
+    }
     if (is_heading_block(st, b)) {
         st->in_list = false;
         st->current = st->assignment = SIZE_MAX;
         return;
     }
     if (st->in_list) {
-        read_list_block(st, doc, lp, b);
+        if (!is_prose(b))
+            read_list_block(st, doc, lp, b);
         return;
     }
     if (st->current == SIZE_MAX)
         return;
-    goal *g = &doc->goals[st->current];
-    char *status = NULL;
-    if (match_kind(st, "goal.status-line", b->text, &m) && (status = group_text(b->text, &m, "status"))) {
-        set_text_status(st, g, status, lp->number, b->box);
-        free(status);
-        return;
-    }
-    if (match_kind(st, "goal.assignment", b->text, &m)) {
-        const pattern_group *t = pattern_match_group(&m, "text");
-        start_assignment(st, doc, lp, b, b->text + t->start);
-        return;
-    }
     /* captions and notes in smaller type are not the follow-up */
     if (b->size >= 0.95f * body_size(st))
         add_follow_up(st, doc, lp, b);
+}
+
+/* A table cell's words: its first line and the lines under it that
+ * start where it starts, above y_limit (where the next row begins). */
+static char *cell_text_below(const layout_page *lp, const line *first, double y_limit, box *bb)
+{
+    strbuf sb;
+    strbuf_init(&sb);
+    strbuf_adds(&sb, first->text);
+    *bb = first->box;
+    const line *last = first;
+    for (;;) {
+        const line *next = NULL;
+        for (size_t i = 0; i < lp->n_lines; i++) {
+            const line *o = &lp->lines[i];
+            if (o->box.y0 <= last->box.y0 || o->box.y0 >= y_limit - 0.5 ||
+                fabs(o->box.x0 - first->box.x0) > first->size ||
+                o->box.y0 - last->box.y1 > 0.6 * box_height(last->box))
+                continue;
+            if (!next || o->box.y0 < next->box.y0)
+                next = o;
+        }
+        if (!next)
+            break;
+        text_join_line(&sb, next->text);
+        *bb = box_union(*bb, next->box);
+        last = next;
+    }
+    char *text = strbuf_take(&sb);
+    text_fold_space(text);
+    return text;
 }
 
 /* A table of goals: a "Bedömning" (or "Status") header, and under it
@@ -570,13 +679,52 @@ static void read_goal_table(goal_state *st, arsred_document *doc, layout_page *l
             }
             if (!first)
                 continue;
+            /* the row ends where the next status below it begins */
+            double y_limit = INFINITY;
+            for (size_t k = 0; k < lp->n_lines; k++) {
+                const line *o = &lp->lines[k];
+                if (o->box.y0 > cell->box.y1 &&
+                    span_overlap(o->box.x0, o->box.x1, header->box.x0, header->box.x1) > 0 &&
+                    status_of_words(st, o->text) != STATUS_NONE)
+                    y_limit = fmin(y_limit, o->box.y0);
+            }
+            box bb;
+            char *text = cell_text_below(lp, first, y_limit, &bb);
             char id[24];
             snprintf(id, sizeof id, "#%zu", ++st->n_listed);
-            size_t g = add_goal(doc, st, id, first->text, lp->number, first->box);
+            pattern_match nm; /* "1. Alla elever …": the goal's own number */
+            char *own = NULL;
+            if (match_kind(st, "goal.numbered", text, &nm)) {
+                char *number = group_text(text, &nm, "id");
+                snprintf(id, sizeof id, "%s", number);
+                free(number);
+                own = group_text(text, &nm, "text");
+            }
+            size_t g = add_goal(doc, st, id, own ? own : text, lp->number, bb);
+            free(own);
+            free(text);
             doc->goals[g].listed = true;
             set_text_status(st, &doc->goals[g], cell->text, lp->number, cell->box);
         }
     }
+}
+
+/* A page that speaks of goals: a goal heading, a goal list, a legend or a
+ * coloured status glyph. Icons are looked for (rendered) only there. */
+static bool is_goal_page(goal_state *st, const layout_page *lp)
+{
+    if (st->in_list || st->current != SIZE_MAX)
+        return true;
+    for (size_t i = 0; i < lp->n_lines; i++) {
+        const line *l = &lp->lines[i];
+        pattern_match m;
+        if (icon_is_glyph_word(&lp->words[l->first_word]) ||
+            match_kind(st, "goal.heading", l->text, &m) ||
+            match_kind(st, "goal.list-heading", l->text, &m) ||
+            match_kind(st, "goal.legend", l->text, &m))
+            return true;
+    }
+    return false;
 }
 
 static void goal_page(void *state, layout_page *lp, arsred_document *doc)
@@ -584,35 +732,51 @@ static void goal_page(void *state, layout_page *lp, arsred_document *doc)
     goal_state *st = state;
     count_sizes(st, lp);
     read_goal_table(st, doc, lp);
+    bool goal_page = is_goal_page(st, lp);
     for (size_t i = 0; i < lp->n_blocks; i++) {
         const block *b = &lp->blocks[i];
         if (!b->furniture && !b->in_table)
-            read_block(st, doc, lp, b);
+            read_block(st, doc, lp, b, goal_page);
     }
 }
 
 /* ------------------------------------------------------------- finish */
 
-static goal_status status_of_icon(const goal_state *st, uint32_t rgb, bool *legend)
+/* The legend entry nearest to rgb among those of page (or of any page
+ * where page is 0), or SIZE_MAX. */
+static size_t legend_for(const goal_state *st, uint32_t rgb, int page)
 {
-    *legend = false;
-    if (st->n_legend > 0) {
-        size_t best = SIZE_MAX;
-        double best_d = LEGEND_MATCH;
-        for (size_t i = 0; i < st->n_legend; i++) {
-            double d = color_distance(st->legend[i].rgb, rgb);
-            if (d < best_d) {
-                best_d = d;
-                best = i;
-            }
+    size_t best = SIZE_MAX;
+    double best_d = LEGEND_MATCH;
+    for (size_t i = 0; i < st->n_legend; i++) {
+        double d = color_distance(st->legend[i].rgb, rgb);
+        if ((page == 0 || st->legend[i].page == page) && d < best_d) {
+            best_d = d;
+            best = i;
         }
-        if (best != SIZE_MAX) {
-            *legend = true;
-            return st->legend[best].status;
-        }
-        return STATUS_NONE; /* a legend that does not explain this colour */
     }
-    return status_of_hue(rgb);
+    return best;
+}
+
+/* A legend explains the icons of its page; elsewhere the hue tells, and
+ * where the hue tells nothing an earlier legend that knows the colour. */
+static goal_status status_of_icon(const goal_state *st, uint32_t rgb, int page, bool *legend)
+{
+    size_t entry = legend_for(st, rgb, page);
+    *legend = entry != SIZE_MAX;
+    if (entry != SIZE_MAX)
+        return st->legend[entry].status;
+    bool page_has_legend = false;
+    for (size_t i = 0; i < st->n_legend; i++)
+        page_has_legend = page_has_legend || st->legend[i].page == page;
+    if (page_has_legend)
+        return STATUS_NONE; /* the page's own legend does not know this colour */
+    goal_status by_hue = status_of_hue(rgb);
+    if (by_hue != STATUS_NONE)
+        return by_hue;
+    entry = legend_for(st, rgb, 0);
+    *legend = entry != SIZE_MAX;
+    return entry != SIZE_MAX ? st->legend[entry].status : STATUS_NONE;
 }
 
 static void goal_finish(void *state, arsred_document *doc)
@@ -625,7 +789,7 @@ static void goal_finish(void *state, arsred_document *doc)
         if (!st->has_icon[i])
             continue;
         bool legend;
-        g->status = status_of_icon(st, st->icon_rgb[i], &legend);
+        g->status = status_of_icon(st, st->icon_rgb[i], g->evidence.page, &legend);
         g->evidence.legend = legend;
         if (g->status == STATUS_NONE)
             report_warn(doc, "icon-unclassified", g->page,

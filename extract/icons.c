@@ -182,11 +182,16 @@ static box side_region(const layout_page *lp, const line *l, int side)
     return r;
 }
 
+bool icon_is_glyph_word(const word *w)
+{
+    return is_status_glyph(w->text) && colorful(w->rgb);
+}
+
 bool icon_beside_line(layout_page *lp, const line *l, icon *out)
 {
     memset(out, 0, sizeof *out);
     const word *first = &lp->words[l->first_word];
-    if (is_status_glyph(first->text) && colorful(first->rgb)) {
+    if (icon_is_glyph_word(first)) {
         out->box = first->box;
         out->rgb = first->rgb;
         out->glyph = true;

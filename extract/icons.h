@@ -17,6 +17,9 @@ typedef struct icon {
     bool glyph;            /* a coloured glyph that starts the line ("●") */
 } icon;
 
+/* A coloured glyph that stands for a status ("●" in red). */
+bool icon_is_glyph_word(const word *w);
+
 /* Looks for an icon just left of the line (or, where nothing is there,
  * just right of it). */
 bool icon_beside_line(layout_page *lp, const line *l, icon *out);

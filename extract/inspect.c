@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "furniture.h"
+#include "icons.h"
 #include "pdf.h"
 #include "pipeline.h"
 #include "text.h"
@@ -216,7 +217,12 @@ static void capture_paragraphs(void *ctx, layout_page *lp, const arsred_document
             continue;
         if (!b->continues)
             flush_paragraph(pc);
-        text_join_line(&pc->current, b->text);
+        /* a coloured status glyph that starts a goal is its icon, not a word */
+        const char *text = b->text;
+        const word *first = &lp->words[lp->lines[b->first_line].first_word];
+        if (icon_is_glyph_word(first) && strchr(text, ' '))
+            text = strchr(text, ' ') + 1;
+        text_join_line(&pc->current, text);
     }
 }
 

@@ -187,14 +187,31 @@ static char *join_line_words(const word *words, size_t n)
     return strbuf_take(&sb);
 }
 
+/* The size most of a line's characters are set in: a big initial or a
+ * large status glyph does not make the line big. */
+static float line_size(const word *words, size_t n)
+{
+    float best = 0;
+    size_t best_chars = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t chars = 0;
+        for (size_t j = 0; j < n; j++)
+            if (fabsf(word_size(&words[j]) - word_size(&words[i])) < 0.25f)
+                chars += strlen(words[j].text);
+        if (chars > best_chars || (chars == best_chars && word_size(&words[i]) > best)) {
+            best_chars = chars;
+            best = word_size(&words[i]);
+        }
+    }
+    return best;
+}
+
 static void add_line(layout_page *lp, size_t *cap, size_t first, size_t n)
 {
     line l = {.first_word = first, .n_words = n, .box = lp->words[first].box};
-    for (size_t i = first; i < first + n; i++) {
+    for (size_t i = first; i < first + n; i++)
         l.box = box_union(l.box, lp->words[i].box);
-        if (word_size(&lp->words[i]) > l.size)
-            l.size = word_size(&lp->words[i]);
-    }
+    l.size = n <= 64 ? line_size(lp->words + first, n) : word_size(&lp->words[first]);
     l.text = join_line_words(lp->words + first, n);
     ARRAY_PUSH(lp->lines, lp->n_lines, *cap, l);
 }
@@ -271,8 +288,7 @@ static void merge_into(layout_page *lp, line *a, line *b)
     /* Words of a and b are neighbours in the words array (same row, x order). */
     a->n_words += b->n_words;
     a->box = box_union(a->box, b->box);
-    if (b->size > a->size)
-        a->size = b->size;
+    a->size = a->n_words <= 64 ? line_size(lp->words + a->first_word, a->n_words) : a->size;
     free(a->text);
     a->text = join_line_words(lp->words + a->first_word, a->n_words);
     free(b->text);
@@ -324,12 +340,30 @@ static void rejoin_justified_fragments(layout_page *lp)
 
 /* --------------------------------------------------------------- blocks */
 
+/* Whether a word has letters or digits (a bullet or a status glyph has
+ * none, and does not count when a line's weight is judged). */
+static bool has_letters(const char *t)
+{
+    const char *end = t + strlen(t);
+    while (t < end) {
+        uint32_t cp = utf8_next(&t, end);
+        if (is_alpha_cp(cp) || is_digit_cp(cp))
+            return true;
+    }
+    return false;
+}
+
 static bool line_all_bold(const layout_page *lp, const line *l)
 {
-    for (size_t i = l->first_word; i < l->first_word + l->n_words; i++)
+    size_t counted = 0;
+    for (size_t i = l->first_word; i < l->first_word + l->n_words; i++) {
+        if (!has_letters(lp->words[i].text))
+            continue;
         if (!lp->words[i].bold)
             return false;
-    return true;
+        counted++;
+    }
+    return counted > 0;
 }
 
 /* A line that shares its row with another line: a table cell, or a line of
@@ -425,6 +459,17 @@ static int compare_double(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* Where the text of a line stands: the bottom of its words of the line's
+ * own size (a bigger glyph or initial does not move it). */
+static double text_bottom(const layout_page *lp, const line *l)
+{
+    double bottom = -INFINITY;
+    for (size_t i = l->first_word; i < l->first_word + l->n_words; i++)
+        if (fabsf(word_size(&lp->words[i]) - l->size) < 0.25f)
+            bottom = fmax(bottom, lp->words[i].box.y1);
+    return isfinite(bottom) ? bottom : l->box.y1;
+}
+
 /* Whether the line break after line a was not forced by wrapping: the
  * first word of the next line would have fitted in the room left at the
  * end of a (the room measured to the block's right edge). Only for
@@ -441,7 +486,12 @@ static bool hard_line_break(const layout_page *lp, const line *a, const line *b,
         return false;
     const word *next_word = &lp->words[b->first_word];
     double room = block_box->x1 - a->box.x1;
-    return room > box_width(next_word->box) + 0.5 * em;
+    if (room > box_width(next_word->box) + 0.5 * em)
+        return true;
+    /* A column a few words wide is a list of labels, not wrapped prose:
+     * a line there starting with a capital starts an item. */
+    const char *t = next_word->text;
+    return box_width(*block_box) < 12 * em && is_upper_cp(utf8_next(&t, t + strlen(t)));
 }
 
 /* Paragraphs set with a little space between them can fall within the
@@ -459,7 +509,8 @@ static void split_blocks_at_paragraph_breaks(layout_page *lp)
         if (n_pitch >= 2) {
             double *pitch = xmalloc(n_pitch * sizeof *pitch);
             for (size_t i = 0; i < n_pitch; i++)
-                pitch[i] = lp->lines[b->first_line + i + 1].box.y0 - lp->lines[b->first_line + i].box.y0;
+                pitch[i] = text_bottom(lp, &lp->lines[b->first_line + i + 1]) -
+                           text_bottom(lp, &lp->lines[b->first_line + i]);
             sort_array(pitch, n_pitch, sizeof *pitch, compare_double);
             median = pitch[n_pitch / 2 - (n_pitch % 2 == 0)];
             free(pitch);
@@ -468,7 +519,7 @@ static void split_blocks_at_paragraph_breaks(layout_page *lp)
         for (size_t i = start + 1; i <= end; i++) {
             bool cut = i == end;
             if (!cut && median > 0) {
-                double pitch = lp->lines[i].box.y0 - lp->lines[i - 1].box.y0;
+                double pitch = text_bottom(lp, &lp->lines[i]) - text_bottom(lp, &lp->lines[i - 1]);
                 cut = pitch > 1.2 * median;
             }
             if (!cut)
@@ -872,6 +923,70 @@ void layout_reading_order(layout_page *lp)
     free(out);
 }
 
+/* The right edge a block's lines wrap at, where the block alone cannot
+ * show it (two lines, the first the longest): the edge of the nearest
+ * paragraphs before and after it (a few blocks away at most, past
+ * headings and short notes) that start where it starts. */
+static double wrap_edge(const layout_page *lp, size_t k)
+{
+    const block *b = &lp->blocks[k];
+    double edge = b->box.x1;
+    for (int dir = -1; dir <= 1; dir += 2) {
+        int looked_at = 0;
+        for (size_t j = k; looked_at < 4 && (dir < 0 ? j-- > 0 : ++j < lp->n_blocks);) {
+            const block *o = &lp->blocks[j];
+            if (o->furniture)
+                continue;
+            looked_at++;
+            if (fabs(o->box.x0 - b->box.x0) < b->size && o->n_lines >= 2 &&
+                fabsf(o->size - b->size) < 0.1f * b->size)
+                edge = fmax(edge, o->box.x1);
+        }
+    }
+    return edge;
+}
+
+/* Line breaks that wrapping does not explain, judged against the edge the
+ * neighbouring paragraphs wrap at: "Uppdrag: … omsorgskontakt." over
+ * "Fast omsorgskontakt infördes …". */
+static void split_at_neighbour_edges(layout_page *lp)
+{
+    block *out = NULL;
+    size_t n_out = 0, cap = 0;
+    for (size_t k = 0; k < lp->n_blocks; k++) {
+        block *b = &lp->blocks[k];
+        box edge = b->box;
+        edge.x1 = wrap_edge(lp, k);
+        size_t start = b->first_line, end = b->first_line + b->n_lines;
+        bool split = false;
+        for (size_t i = start + 1; i <= end; i++) {
+            if (i < end && !hard_line_break(lp, &lp->lines[i - 1], &lp->lines[i], &edge))
+                continue;
+            if (i == end && !split) {
+                ARRAY_PUSH(out, n_out, cap, *b);
+                break;
+            }
+            split = true;
+            block nb = *b;
+            nb.first_line = start;
+            nb.n_lines = i - start;
+            nb.box = lp->lines[start].box;
+            for (size_t j = start; j < i; j++)
+                nb.box = box_union(nb.box, lp->lines[j].box);
+            nb.text = join_block_text(lp, lp->lines + start, i - start);
+            ARRAY_PUSH(out, n_out, cap, nb);
+            start = i;
+        }
+        if (split)
+            free(b->text);
+    }
+    for (size_t i = 0; i < n_out; i++)
+        out[i].order = (int)i;
+    free(lp->blocks);
+    lp->blocks = out;
+    lp->n_blocks = n_out;
+}
+
 /* ----------------------------------------------------------------- page */
 
 void layout_page_build(layout_page *lp, pdf_page *page, pdf_doc *source)
@@ -887,6 +1002,7 @@ void layout_page_build(layout_page *lp, pdf_page *page, pdf_doc *source)
     rejoin_justified_fragments(lp);
     layout_blocks_from_lines(lp);
     layout_reading_order(lp);
+    split_at_neighbour_edges(lp);
 }
 
 const pdf_image *layout_page_images(layout_page *lp, size_t *n)

@@ -185,10 +185,15 @@ static const char *column_unit(const table *t, size_t k, const arsred_patterns *
  * that hold costs show it. */
 static const char *sign_convention(const table *t, const arsred_patterns *patterns)
 {
+    /* Without an amount unit or a budget, outcome or deviation column the
+     * table holds no money flows ("Kostnad per invånare" among key figures). */
+    bool money_columns = t->unit_effective && strcmp(t->unit_effective, "%") != 0;
+    for (size_t k = 0; k < t->n_columns; k++)
+        money_columns |= t->columns[k].kind != COLUMN_OTHER;
     size_t negative = 0, positive = 0;
     for (size_t r = 0; r < t->n_rows; r++) {
         if (t->rows[r].kind != ROW_COST &&
-            !matches(patterns, "table.sign.cost", t->rows[r].label))
+            !(money_columns && matches(patterns, "table.sign.cost", t->rows[r].label)))
             continue;
         for (size_t k = 0; k < t->n_columns; k++) {
             const table_cell *c = &t->rows[r].cells[k];

@@ -69,6 +69,14 @@ void text_join_line(strbuf *sb, const char *next)
         strbuf_adds(sb, next);
         return;
     }
+    if (end == 0x2013) { /* "2022–" + "2026": a range broken at its dash */
+        size_t before_start = 0;
+        uint32_t before = last_cp(sb->data, start, &before_start);
+        if (is_digit_cp(before) && is_digit_cp(first_cp(next))) {
+            strbuf_adds(sb, next);
+            return;
+        }
+    }
     if (end == '-' || end == 0x2010) {
         size_t before_start = 0;
         uint32_t before = last_cp(sb->data, start, &before_start);

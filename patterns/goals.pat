@@ -21,12 +21,26 @@ pattern goal.list-heading
 kind    goal.list-heading
 flags   i
 description a heading over a list of goals
-regex   ^(?<word>förändringsmål|mål|målen|nämndens\h+mål|verksamhetsmål|inriktningsmål|effektmål|prioriterade\h+mål|strategiska\h+mål|mål\h+och\h+måluppfyllelse|måluppfyllelse|mål\h+för\h+\d{4})$
+regex   ^(?<word>förändringsmål|mål|målen|nämndens\h+mål|verksamhetsmål|inriktningsmål|effektmål|prioriterade\h+mål|strategiska\h+mål|mål\h+för\h+\d{4})(?:\h+\d{4})?$
 example Förändringsmål
   word = Förändringsmål
 example Nämndens mål
   word = Nämndens mål
+example Nämndens mål 2021
+  word = Nämndens mål
 example Förändringsmål och uppdrag
+  no match
+example Måluppfyllelse
+  no match
+
+pattern goal.numbered
+kind    goal.numbered
+description a goal numbered without the word Mål ("1. Vatten- och avloppsnätet ska …"), taken where an icon or a goal list says it is one
+regex   ^(?<id>\d{1,2}(?:\.\d{1,2})?)[.)]\h+(?<text>\p{Lu}.{8,})$
+example 1. Vatten- och avloppsnätet ska förnyas i den takt som kommunens förnyelseplan anger
+  id = 1
+  text = Vatten- och avloppsnätet ska förnyas i den takt som kommunens förnyelseplan anger
+example 2020. Ett år
   no match
 
 pattern goal.assignment

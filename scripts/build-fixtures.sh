@@ -188,6 +188,32 @@ build_mal_tabell() {
     "Utbildningsnämnden" 2020 "årsredovisning" pdflatex
 }
 
+# the multi-year series (fixtures/src/series/data.py): three annual reports of
+# one body, for `arsred compare`; written to fixtures/series/
+SERIES="lovsala-kfn-2021 lovsala-kfn-2022 lovsala-kfn-2023"
+
+build_series() {
+  say "series/lovsala-kfn-*.pdf (pdflatex in tabeller-2022's style: three years of one body, one restatement)"
+  local d=$WORK/series name year epoch pass
+  mkdir -p "$d" "$FIX/series"
+  [ "$(python3 "$SRC/series/build.py" --list | cut -d' ' -f1 | tr '\n' ' ')" = "$SERIES " ] \
+    || die "the reports of series/data.py are not the ones SERIES names"
+  python3 "$SRC/series/build.py" "$d" "$FIX/series"
+  for name in $SERIES; do
+    # the report's year and the day it was adopted (SOURCE_DATE_EPOCH)
+    read -r _ year epoch <<<"$(python3 "$SRC/series/build.py" --list | grep "^$name ")"
+    for pass in 1 2; do
+      (cd "$d" && SOURCE_DATE_EPOCH=$epoch FORCE_SOURCE_DATE=1 \
+        pdflatex -interaction=nonstopmode -halt-on-error "$name.tex" >"$WORK/pdflatex.log" 2>&1) \
+        || { tail -n 40 "$WORK/pdflatex.log" >&2; die "pdflatex failed on $name.tex (pass $pass)"; }
+    done
+    if grep -Eq "Rerun (LaTeX|to get)" "$d/$name.log"; then die "$name.tex needs another pdflatex pass"; fi
+    cp "$d/$name.pdf" "$FIX/series/"
+    python3 "$SRC/lib/expect.py" "$FIX/series/$name.pdf" "Lövsala kommun" \
+      "Kultur- och fritidsnämnden" "$year" "årsredovisning" pdflatex
+  done
+}
+
 build_bad() {
   say "bad/ (inputs that must fail cleanly or warn)"
   mkdir -p "$BAD"
@@ -321,6 +347,7 @@ if [ "$CHECK_ONLY" -eq 0 ]; then
   build_mal_glyf
   build_mal_legend
   build_mal_tabell
+  build_series
   build_bad
 fi
 
@@ -339,5 +366,7 @@ check_good mal-glyf 5
 check_good mal-legend 0
 check_good mal-tabell 0
 check_mal
+for name in $SERIES; do check_good "series/$name" 3; done
+python3 "$SRC/series/check.py" "$FIX/series"
 check_bad
 say "fixtures: $(du -sh "$FIX" | cut -f1) in $FIX"

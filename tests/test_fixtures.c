@@ -142,7 +142,7 @@ static void test_every_fixture(void **state)
 {
     (void)state;
     glob_t g;
-    assert_int_equal(glob(ARSRED_SOURCE_DIR "/fixtures/*.expect.json", 0, NULL, &g), 0);
+    assert_int_equal(glob(ARSRED_SOURCE_DIR "/fixtures/{,series/}*.expect.json", GLOB_BRACE, NULL, &g), 0);
     assert_true(g.gl_pathc >= 3);
     for (size_t i = 0; i < g.gl_pathc; i++) {
         json_error_t jerr;

@@ -89,7 +89,7 @@ static void test_every_fixture_goal(void **state)
 {
     (void)state;
     glob_t gl;
-    assert_int_equal(glob(ARSRED_SOURCE_DIR "/fixtures/*.goals.json", 0, NULL, &gl), 0);
+    assert_int_equal(glob(ARSRED_SOURCE_DIR "/fixtures/{,series/}*.goals.json", GLOB_BRACE, NULL, &gl), 0);
     for (size_t i = 0; i < gl.gl_pathc; i++) {
         char pdf[1024];
         snprintf(pdf, sizeof pdf, "%.*s.pdf", (int)(strlen(gl.gl_pathv[i]) - strlen(".goals.json")),

@@ -57,7 +57,7 @@ static void test_every_fixture_kpi(void **state)
 {
     (void)state;
     glob_t g;
-    assert_int_equal(glob(ARSRED_SOURCE_DIR "/fixtures/*.kpis.json", 0, NULL, &g), 0);
+    assert_int_equal(glob(ARSRED_SOURCE_DIR "/fixtures/{,series/}*.kpis.json", GLOB_BRACE, NULL, &g), 0);
     for (size_t i = 0; i < g.gl_pathc; i++) {
         char pdf[1024];
         snprintf(pdf, sizeof pdf, "%.*s.pdf", (int)(strlen(g.gl_pathv[i]) - strlen(".kpis.json")),

@@ -160,7 +160,7 @@ static void test_every_fixture_table(void **state)
 {
     (void)state;
     glob_t g;
-    assert_int_equal(glob(ARSRED_SOURCE_DIR "/fixtures/*.tables.json", 0, NULL, &g), 0);
+    assert_int_equal(glob(ARSRED_SOURCE_DIR "/fixtures/{,series/}*.tables.json", GLOB_BRACE, NULL, &g), 0);
     assert_true(g.gl_pathc >= 3);
     for (size_t i = 0; i < g.gl_pathc; i++) {
         char *pdf = with_suffix(g.gl_pathv[i], ".tables.json", ".pdf");
