@@ -67,30 +67,58 @@ static double half_unit(int decimals)
     return 0.5 * pow(10, -decimals);
 }
 
-/* Adds a point; a year already seen with another value (beyond what the
- * printed decimals allow) is a restatement, and the later report wins. */
+/* Adds a point; a year a report already gave is taken from the later
+ * report. Every report's value is kept for find_restatements. */
 static void add_point(arsred_comparison *c, size_t si, point p)
 {
     series *s = &c->series[si];
-    for (size_t i = 0; i < s->n_points; i++) {
-        point *q = &s->points[i];
-        if (q->year != p.year)
-            continue;
-        if (q->report == p.report)
+    for (size_t i = 0; i < s->n_seen; i++)
+        if (s->seen[i].year == p.year && s->seen[i].report == p.report)
             return; /* the same report shows it twice: keep the first */
-        double tolerance = half_unit(q->decimals) + half_unit(p.decimals);
-        if (fabs(q->value - p.value) > tolerance + 1e-9) {
-            restatement r = {si, p.year, *q, p};
-            ARRAY_PUSH(c->restatements, c->n_restatements, c->cap_restatements, r);
+    ARRAY_PUSH(s->seen, s->n_seen, s->cap_seen, p);
+    for (size_t i = 0; i < s->n_points; i++) {
+        if (s->points[i].year == p.year) {
+            s->points[i] = p;
+            return;
         }
-        *q = p;
-        return;
     }
     ARRAY_PUSH(s->points, s->n_points, s->cap_points, p);
     for (size_t i = s->n_points - 1; i > 0 && s->points[i - 1].year > s->points[i].year; i--) {
         point t = s->points[i];
         s->points[i] = s->points[i - 1];
         s->points[i - 1] = t;
+    }
+}
+
+static bool same_figure(const point *a, const point *b)
+{
+    return fabs(a->value - b->value) <= half_unit(a->decimals) + half_unit(b->decimals) + 1e-9;
+}
+
+/* A year whose reports disagree (beyond what their printed decimals allow)
+ * is a restatement, listed with every report's value. */
+static void find_restatements(arsred_comparison *c)
+{
+    for (size_t si = 0; si < c->n_series; si++) {
+        const series *s = &c->series[si];
+        for (size_t p = 0; p < s->n_points; p++) {
+            int year = s->points[p].year;
+            point *values = NULL;
+            size_t n = 0, cap = 0;
+            bool differ = false;
+            for (size_t i = 0; i < s->n_seen; i++) {
+                if (s->seen[i].year != year)
+                    continue;
+                ARRAY_PUSH(values, n, cap, s->seen[i]);
+                differ |= !same_figure(&values[0], &s->seen[i]);
+            }
+            if (!differ) {
+                free(values);
+                continue;
+            }
+            restatement r = {si, year, values, n};
+            ARRAY_PUSH(c->restatements, c->n_restatements, c->cap_restatements, r);
+        }
     }
 }
 
@@ -108,29 +136,28 @@ static bool is_kpi_table(const table *t)
 }
 
 /* What a cell measures: the row's measure where the relation is turned,
- * else the column's kind; years alone over money lines are outcomes. */
+ * else the column's kind; years alone over money lines are outcomes, over
+ * key figures just years. */
 static column_kind cell_kind(const table *t, size_t r, size_t k)
 {
     if (t->rows[r].measure != COLUMN_OTHER)
         return t->rows[r].measure;
     if (t->columns[k].kind != COLUMN_OTHER)
         return t->columns[k].kind;
-    return COLUMN_ACTUAL;
+    return is_kpi_table(t) ? COLUMN_OTHER : COLUMN_ACTUAL;
 }
 
 static void add_tables(arsred_comparison *c, const arsred_document *doc, size_t report)
 {
     for (size_t i = 0; i < doc->n_tables; i++) {
         const table *t = &doc->tables[i];
-        if (is_kpi_table(t)) /* its figures come as KPIs */
-            continue;
         for (size_t r = 0; r < t->n_rows; r++)
             for (size_t k = 0; k < t->n_columns; k++) {
                 const table_cell *cell = &t->rows[r].cells[k];
                 int year = t->columns[k].year;
                 if (!cell->has_value || !year || !t->rows[r].label[0])
                     continue;
-                const char *unit = t->columns[k].unit ? t->columns[k].unit : t->unit_effective;
+                const char *unit = table_cell_unit(t, r, k);
                 size_t si = find_series(c, false, t->title ? t->title : t->id, t->rows[r].label,
                                         kind_names[cell_kind(t, r, k)], NULL, unit);
                 if (!c->series[si].section && t->section)
@@ -290,6 +317,7 @@ int arsred_compare(arsred_document *const *docs, size_t n, arsred_comparison **o
         add_kpis(c, sorted[i], i);
         add_goals(c, sorted[i], i);
     }
+    find_restatements(c);
     for (size_t i = 0; i < c->n_goals; i++)
         if (c->goals[i].unsure)
             warn(c, "goal \"%s\" is matched across years by wordings that differ much; check it",
@@ -312,6 +340,7 @@ void arsred_comparison_free(arsred_comparison *c)
         free(s->unit);
         free(s->qualifier);
         free(s->points);
+        free(s->seen);
     }
     free(c->series);
     for (size_t i = 0; i < c->n_goals; i++) {
@@ -326,6 +355,8 @@ void arsred_comparison_free(arsred_comparison *c)
     for (size_t i = 0; i < c->n_reports; i++)
         free(c->reports[i].source);
     free(c->reports);
+    for (size_t i = 0; i < c->n_restatements; i++)
+        free(c->restatements[i].values);
     free(c->restatements);
     for (size_t i = 0; i < c->n_warnings; i++)
         free(c->warnings[i]);

@@ -19,8 +19,10 @@ typedef struct series {
     char *table, *section, *row, *kind, *unit;
     char *qualifier;     /* KPIs: the place or kind */
     bool is_kpi;
-    point *points;       /* sorted by year */
+    point *points;       /* sorted by year, the latest report's value */
     size_t n_points, cap_points;
+    point *seen;         /* every report's value, in report order */
+    size_t n_seen, cap_seen;
 } series;
 
 typedef struct goal_line {
@@ -34,7 +36,8 @@ typedef struct goal_line {
 typedef struct restatement {
     size_t series;       /* index into series */
     int year;
-    point earlier, later;
+    point *values;       /* every report that shows the year, in report order */
+    size_t n_values;
 } restatement;
 
 typedef struct report_ref {

@@ -94,7 +94,7 @@ static void document_rows(strbuf *sb, const arsred_document *doc)
                 csv_row row = {doc->path, t->columns[k].year ? t->columns[k].year : doc->year,
                                t->section, t->title ? t->title : t->id, t->rows[r].label,
                                t->columns[k].label, column_kinds[kind], true, c->value, NULL,
-                               t->columns[k].unit ? t->columns[k].unit : t->unit_effective,
+                               table_cell_unit(t, r, k),
                                c->page ? c->page : t->page};
                 add_row(sb, &row);
             }
@@ -142,6 +142,21 @@ char *arsred_comparison_to_csv(const arsred_comparison *c)
                            s->is_kpi ? "kpis" : s->section, s->table, s->row,
                            s->is_kpi ? s->qualifier : NULL, s->kind, true, pt->value, NULL,
                            s->unit, pt->page};
+            add_row(&sb, &row);
+        }
+    }
+    /* The values a later report replaced: kind "restated", the series' own
+     * kind in the column field (the series rows above hold the latest). */
+    for (size_t i = 0; i < c->n_restatements; i++) {
+        const restatement *rs = &c->restatements[i];
+        const series *s = &c->series[rs->series];
+        for (size_t v = 0; v + 1 < rs->n_values; v++) {
+            const point *pt = &rs->values[v];
+            if (pt->value == rs->values[rs->n_values - 1].value)
+                continue; /* a repeat of the value that stands */
+            csv_row row = {c->reports[pt->report].source, pt->year,
+                           s->is_kpi ? "kpis" : s->section, s->table, s->row, s->kind,
+                           "restated", true, pt->value, NULL, s->unit, pt->page};
             add_row(&sb, &row);
         }
     }

@@ -91,6 +91,8 @@ static json_t *row_json(const table *t, const table_row *r)
     json_object_set_new(o, "kind", json_string(row_kinds[r->kind]));
     if (r->measure != COLUMN_OTHER)
         json_object_set_new(o, "measure", json_string(column_kinds[r->measure]));
+    if (r->unit)
+        json_object_set_new(o, "unit", json_string(r->unit));
     if (r->page != t->page)
         json_object_set_new(o, "page", json_integer(r->page));
     json_t *cells = json_array();
@@ -353,6 +355,7 @@ static void read_table(json_t *o, table *t)
         tr.kind = (row_kind)find_enum(row_kinds, 5, json_string_value(json_object_get(row, "kind")));
         tr.measure = (column_kind)find_enum(column_kinds, 5,
                                             json_string_value(json_object_get(row, "measure")));
+        tr.unit = dup_string(row, "unit");
         tr.cells = xcalloc(t->n_columns + 1, sizeof *tr.cells);
         json_t *cells = json_object_get(row, "cells");
         for (size_t k = 0; k < t->n_columns && k < json_array_size(cells); k++) {
@@ -613,13 +616,13 @@ char *arsred_comparison_to_json(const arsred_comparison *c, int pretty)
         json_object_set_new(o, "unit", string_or_null(s->unit));
         json_object_set_new(o, "year", json_integer(r->year));
         json_t *values = json_array();
-        const point *pts[2] = {&r->earlier, &r->later};
-        for (int k = 0; k < 2; k++) {
+        for (size_t k = 0; k < r->n_values; k++) {
+            const point *pt = &r->values[k];
             json_t *v = json_object();
-            json_object_set_new(v, "report", json_integer(c->reports[pts[k]->report].year));
-            json_object_set_new(v, "source", json_string(c->reports[pts[k]->report].source));
-            json_object_set_new(v, "value", figure_json(pts[k]->value));
-            json_object_set_new(v, "page", json_integer(pts[k]->page));
+            json_object_set_new(v, "report", json_integer(c->reports[pt->report].year));
+            json_object_set_new(v, "source", json_string(c->reports[pt->report].source));
+            json_object_set_new(v, "value", figure_json(pt->value));
+            json_object_set_new(v, "page", json_integer(pt->page));
             json_array_append_new(values, v);
         }
         json_object_set_new(o, "values", values);

@@ -250,22 +250,19 @@ static bool is_kpi_table(const kpi_state *st, const table *t)
 }
 
 /* A row label with its unit in brackets ("Kostnad per invånare (kr)")
- * gives the KPI name without it and the unit; other labels are the name. */
-static char *name_of_row(const kpi_state *st, const char *label, char **unit)
+ * gives the KPI name without it; other labels are the name. */
+static char *name_of_row(const kpi_state *st, const char *label)
 {
     const pattern *pats[4];
-    size_t n = patterns_of_kind(st->patterns, "kpi.label-unit", pats, 4);
+    size_t n = patterns_of_kind(st->patterns, "table.label-unit", pats, 4);
     for (size_t i = 0; i < n && i < 4; i++) {
         pattern_match m;
         if (pattern_exec(pats[i], label, strlen(label), 0, &m) != PATTERN_MATCHED)
             continue;
         char *name = group_text(label, &m, "name");
-        if (!name)
-            continue;
-        *unit = group_text(label, &m, "unit");
-        return name;
+        if (name)
+            return name;
     }
-    *unit = NULL;
     return xstrdup(label);
 }
 
@@ -280,13 +277,9 @@ static void read_kpi_tables(kpi_state *st, arsred_document *doc)
                 const table_cell *cell = &t->rows[r].cells[c];
                 if (!cell->has_value || !t->columns[c].year || !t->rows[r].label[0])
                     continue;
-                char *unit;
-                char *name = name_of_row(st, t->rows[r].label, &unit);
-                const char *table_unit = t->columns[c].unit ? t->columns[c].unit : t->unit_effective;
-                if (!unit && table_unit)
-                    unit = xstrdup(table_unit);
-                kpi k = {.name = name, .value = cell->value,
-                         .decimals = cell->decimals, .unit = unit,
+                const char *unit = table_cell_unit(t, r, c);
+                kpi k = {.name = name_of_row(st, t->rows[r].label), .value = cell->value,
+                         .decimals = cell->decimals, .unit = unit ? xstrdup(unit) : NULL,
                          .year = t->columns[c].year, .page = cell->page ? cell->page : t->page,
                          .bbox = cell->box, .pattern = xstrdup("kpi.table")};
                 strbuf sb;

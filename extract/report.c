@@ -35,6 +35,13 @@ void report_warn(arsred_document *doc, const char *code, int page,
     ARRAY_PUSH(doc->warnings, doc->n_warnings, doc->cap_warnings, w);
 }
 
+const char *table_cell_unit(const table *t, size_t row, size_t column)
+{
+    if (t->rows[row].unit)
+        return t->rows[row].unit;
+    return t->columns[column].unit ? t->columns[column].unit : t->unit_effective;
+}
+
 void table_free_contents(table *t)
 {
     for (size_t r = 0; r < t->n_rows; r++) {
@@ -42,6 +49,7 @@ void table_free_contents(table *t)
             free(t->rows[r].cells[c].text);
         free(t->rows[r].cells);
         free(t->rows[r].label);
+        free(t->rows[r].unit);
     }
     for (size_t c = 0; c < t->n_columns; c++) {
         free(t->columns[c].label);

@@ -48,6 +48,7 @@ typedef struct table_row {
     char *label;
     row_kind kind;
     column_kind measure; /* a row that is a relation turned ("Budget") */
+    char *unit;          /* the label's own unit: "Kostnad per invånare (kr)" */
     bool part_of_above;  /* "varav …": part of the row above, not added in */
     table_cell *cells;   /* n_columns of them */
     box box;
@@ -70,6 +71,10 @@ typedef struct table {
 } table;
 
 void table_free_contents(table *t);
+
+/* The unit of one cell: the row label's own, else the column's, else the
+ * table's effective unit; NULL where none is known. */
+const char *table_cell_unit(const table *t, size_t row, size_t column);
 
 /* ------------------------------------------------------------- checks */
 

@@ -40,6 +40,16 @@ const char *table_unit_in(const char *text, const arsred_patterns *patterns)
     return NULL;
 }
 
+/* A unit in brackets at the end of a row label: "Kostnad per invånare (kr)". */
+static char *row_unit(const char *label, const arsred_patterns *patterns)
+{
+    pattern_match m;
+    if (!label || !first_match(patterns, "table.label-unit", label, &m))
+        return NULL;
+    const pattern_group *g = pattern_match_group(&m, "unit");
+    return g && g->set ? xstrndup(label + g->start, g->end - g->start) : NULL;
+}
+
 static int year_in(const char *text, const arsred_patterns *patterns)
 {
     pattern_match m;
@@ -298,4 +308,6 @@ void table_assign_meaning(table *t, const char *corner, const char *caption_abov
     t->unit_declared = unit ? xstrdup(unit) : NULL;
     t->unit_effective = unit ? xstrdup(unit) : NULL;
     t->sign_convention = sign_convention(t, patterns);
+    for (size_t r = 0; r < t->n_rows; r++)
+        t->rows[r].unit = row_unit(t->rows[r].label, patterns);
 }

@@ -234,18 +234,3 @@ example FLERÅRSÖVERSIKT
   word = FLERÅRSÖVERSIKT
 example Driftredovisning
   no match
-
-pattern kpi.label-unit
-kind    kpi.label-unit
-description a unit written in brackets after a key figure's name in a table row: the name without it, and the unit
-regex   ^(?<name>.+?)\h*\((?<unit>%|kr|tkr|mnkr|mkr|st|antal|dagar|veckor|timmar|minuter|år|procent|kr/inv|kr/invånare|kvm|m²|m2|ton|kg|kWh|MWh|km)\)$
-example Kostnad per invånare (kr)
-  name = Kostnad per invånare
-  unit = kr
-example Andel behöriga lärare (%)
-  name = Andel behöriga lärare
-  unit = %
-example Antal besökare bibliotek
-  no match
-example Bidrag (varav statligt)
-  no match

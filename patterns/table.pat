@@ -200,3 +200,18 @@ example Inklusive justering av kostnad tidigare debiterad kostnad (2015-2022)
   word = Inklusive
 example Övriga intäkter
   no match
+
+pattern table.label-unit
+kind    table.label-unit
+description a unit in brackets after a row label: the name without it, and the unit
+regex   ^(?<name>.+?)\h*\((?<unit>%|kr|tkr|mnkr|mkr|st|antal|dagar|veckor|timmar|minuter|år|procent|kr/inv|kr/invånare|kvm|m²|m2|ton|kg|kWh|MWh|km)\)$
+example Kostnad per invånare (kr)
+  name = Kostnad per invånare
+  unit = kr
+example Andel behöriga lärare (%)
+  name = Andel behöriga lärare
+  unit = %
+example Antal besökare bibliotek
+  no match
+example Bidrag (varav statligt)
+  no match

@@ -1,0 +1,100 @@
+#!/bin/sh
+# arsred compare on the Lövsala series (three years, PDFs and extract JSON,
+# in any order) gives exactly the series, KPIs, goal matches and
+# restatements of fixtures/series/series.expected.json; its CSV loads into
+# SQLite; other organisations and repeated years are handled as the README
+# says. Usage: compare.sh ARSRED SOURCE_DIR
+set -u
+arsred=$1
+src=$2
+series=$src/fixtures/series
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+ok() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "FAIL: $1"; }
+
+# The expected document against a compare document: every expected series,
+# KPI, goal and restatement present with exactly these values, and no more.
+same_as_expected() {
+    python3 - "$series/series.expected.json" "$1" <<'PY'
+import json, sys
+want = json.load(open(sys.argv[1]))
+got = json.load(open(sys.argv[2]))
+errors = []
+def key(x):
+    return tuple(x.get(k) for k in ("table", "row", "kind", "kpi", "name", "year"))
+for part in ("series", "kpis"):
+    g = {key(x): x for x in got[part]}
+    for w in want[part]:
+        x = g.get(key(w))
+        if not x or x["by_year"] != w["by_year"] or x["unit"] != w["unit"]:
+            errors.append(f"{part}: want {json.dumps(w, ensure_ascii=False)}, got {json.dumps(x, ensure_ascii=False)}")
+    if len(got[part]) != len(want[part]):
+        errors.append(f"{part}: {len(got[part])} lines, want {len(want[part])}")
+g = {x["text"]: x for x in got["goals"]}
+for w in want["goals"]:
+    x = g.get(w["text"])
+    if not x or x["by_year"] != w["by_year"] or x["texts"] != w["texts"]:
+        errors.append(f"goal {w['text']!r}: got {json.dumps(x, ensure_ascii=False)}")
+if len(got["goals"]) != len(want["goals"]):
+    errors.append(f"goals: {len(got['goals'])}, want {len(want['goals'])}")
+g = {key(x): x for x in got["restatements"]}
+for w in want["restatements"]:
+    x = g.get(key(w))
+    pairs = lambda r: [(v["report"], v["value"]) for v in r["values"]]
+    if not x or pairs(x) != pairs(w):
+        errors.append(f"restatement {key(w)}: got {json.dumps(x, ensure_ascii=False)}")
+if len(got["restatements"]) != len(want["restatements"]):
+    errors.append(f"restatements: {len(got['restatements'])}, want {len(want['restatements'])}")
+for e in errors:
+    print("  " + e)
+sys.exit(1 if errors else 0)
+PY
+}
+
+"$arsred" compare "$series/lovsala-kfn-2023.pdf" "$series/lovsala-kfn-2021.pdf" "$series/lovsala-kfn-2022.pdf" \
+    >"$tmp/pdfs.json" && ok || fail "compare on PDFs exits 0"
+same_as_expected "$tmp/pdfs.json" && ok || fail "compare on PDFs: series, KPIs, goals, restatements"
+
+for y in 2021 2022 2023; do
+    "$arsred" extract --quiet "$series/lovsala-kfn-$y.pdf" >"$tmp/$y.json" || fail "extract $y"
+done
+"$arsred" compare "$tmp/2022.json" "$tmp/2023.json" "$tmp/2021.json" >"$tmp/docs.json" && ok || fail "compare on JSON exits 0"
+same_as_expected "$tmp/docs.json" && ok || fail "compare on extract JSON: same as expected"
+
+# A goal matched by words that differ much is reported as unsure; these
+# wordings differ by a few words and every match is sure.
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); sys.exit(any(g.get('match') != 'sure' for g in d['goals']))" \
+    "$tmp/pdfs.json" && ok || fail "every Lövsala goal matched for sure"
+
+# Two reports of one year: the later file on the command line wins, with a warning.
+"$arsred" compare "$tmp/2021.json" "$tmp/2022.json" "$tmp/2022.json" >"$tmp/twice.json" 2>"$tmp/twice.err" \
+    && ok || fail "same year twice exits 0"
+grep -q "both of 2022" "$tmp/twice.err" "$tmp/twice.json" && ok || fail "same year twice warns"
+
+# Another organisation is a usage error (exit 2), and says which files.
+"$arsred" compare "$series/lovsala-kfn-2021.pdf" "$src/fixtures/krokom-ks-2020.pdf" >"$tmp/other.json" 2>"$tmp/other.err"
+rc=$?
+[ "$rc" -eq 2 ] && grep -q "arsred:" "$tmp/other.err" && ok || fail "two organisations: exit $rc, $(cat "$tmp/other.err")"
+
+# The compare CSV in SQLite: a series, a restated value and a goal's years.
+"$arsred" compare --format csv "$series"/lovsala-kfn-20*.pdf >"$tmp/series.csv" || fail "compare --format csv"
+sqlite3 "$tmp/db" ".import --csv $tmp/series.csv v" || fail ".import"
+check() { # description, expected, sql
+    got=$(sqlite3 "$tmp/db" "$3" 2>&1)
+    [ "$got" = "$2" ] && ok || fail "$1: got '$got', want '$2'"
+}
+check "net cost by year" "2020|-44390
+2021|-45280
+2022|-46940
+2023|-48930" "SELECT year, value FROM v WHERE row = 'Nettokostnad' AND kind = 'actual' ORDER BY year"
+check "the restated value and its report" "lovsala-kfn-2021.pdf|-52340" \
+    "SELECT replace(source, rtrim(source, replace(source, '/', '')), ''), value FROM v WHERE row = 'Kostnader' AND kind = 'restated'"
+check "a goal's statuses" "2021|not_met
+2022|partly_met" "SELECT year, value FROM v WHERE kind = 'goal-status' AND row LIKE 'Kulturskolans kö%' ORDER BY year"
+check "a KPI from prose with last year's value" "2020|71" "SELECT year, value FROM v WHERE row = 'Nöjd-kund-index' AND year = 2020"
+
+echo "compare: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
