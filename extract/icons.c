@@ -133,24 +133,27 @@ static bool colorful(uint32_t rgb)
     return fmax(r, fmax(g, b)) - fmin(r, fmin(g, b)) > 40;
 }
 
-/* Renders region and takes its dominant colour; box gets the colour's
- * extent. */
+/* Takes the dominant colour of region from the page's overview (or a render
+ * of its own where there is none); box gets the colour's extent. */
 static bool region_icon(layout_page *lp, box region, icon *out)
 {
-    if (!lp->source || box_width(region) < 1 || box_height(region) < 1)
+    if (!lp->source || box_width(region) < 1 || box_height(region) < 1 ||
+        layout_page_blank(lp, region))
         return false;
     uint8_t *pixels = NULL;
     int w, h;
-    if (pdf_render_region(lp->source, lp->number, region, ICON_SCALE, &pixels, &w, &h) != ARSRED_OK)
+    double scale = ICON_SCALE;
+    box got = region;
+    if (!layout_page_overview(lp, region, &pixels, &w, &h, &scale, &got) &&
+        pdf_render_region(lp->source, lp->number, region, ICON_SCALE, &pixels, &w, &h) != ARSRED_OK)
         return false;
     int x0, y0, x1, y1;
     bool found = dominant_color(pixels, w, h, &out->rgb, &x0, &y0, &x1, &y1);
     free(pixels);
     if (!found)
         return false;
-    out->box = (box){region.x0 + (double)x0 / ICON_SCALE, region.y0 + (double)y0 / ICON_SCALE,
-                     region.x0 + (double)(x1 + 1) / ICON_SCALE,
-                     region.y0 + (double)(y1 + 1) / ICON_SCALE};
+    out->box = (box){got.x0 + x0 / scale, got.y0 + y0 / scale, got.x0 + (x1 + 1) / scale,
+                     got.y0 + (y1 + 1) / scale};
     /* an icon is about as tall as the text, not a rule or a picture */
     double height = box_height(out->box), text_height = box_height(region) / 1.4;
     return height >= 0.25 * text_height && height <= 1.6 * text_height &&

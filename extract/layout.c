@@ -1014,8 +1014,80 @@ const pdf_image *layout_page_images(layout_page *lp, size_t *n)
     return lp->images;
 }
 
+/* --------------------------------------------------------- rendering */
+
+/* The overview: the whole page once at screen resolution (1 px/pt, and no
+ * more than OVERVIEW_MAX_PIXELS for big pages). Status icons are read from
+ * it, so a page costs one render however many lines are looked at. */
+#define OVERVIEW_SCALE 1.0
+#define OVERVIEW_MAX_PIXELS 4.0e6
+
+static bool load_overview(layout_page *lp)
+{
+    if (!lp->overview_loaded && lp->source && lp->width > 0 && lp->height > 0) {
+        double scale = fmin(OVERVIEW_SCALE, sqrt(OVERVIEW_MAX_PIXELS / (lp->width * lp->height)));
+        box page = {0, 0, lp->width, lp->height};
+        if (pdf_render_region(lp->source, lp->number, page, scale, &lp->overview,
+                              &lp->overview_width, &lp->overview_height) == ARSRED_OK)
+            lp->overview_scale = scale;
+    }
+    lp->overview_loaded = true;
+    return lp->overview != NULL;
+}
+
+/* The whole overview pixels inside area (the text beside an area may touch
+ * its edge); false where none are. */
+static bool overview_span(const layout_page *lp, box area, int *x0, int *y0, int *x1, int *y1)
+{
+    double s = lp->overview_scale;
+    *x0 = (int)fmax(0, ceil(area.x0 * s));
+    *y0 = (int)fmax(0, ceil(area.y0 * s));
+    *x1 = (int)fmin(lp->overview_width, floor(area.x1 * s));
+    *y1 = (int)fmin(lp->overview_height, floor(area.y1 * s));
+    return *x1 > *x0 && *y1 > *y0;
+}
+
+bool layout_page_blank(layout_page *lp, box area)
+{
+    int x0, y0, x1, y1;
+    if (!load_overview(lp))
+        return false; /* not known: the caller looks closer */
+    if (!overview_span(lp, area, &x0, &y0, &x1, &y1))
+        return true;
+    for (int y = y0; y < y1; y++)
+        for (int x = x0; x < x1; x++) {
+            const uint8_t *p = lp->overview + ((size_t)y * (size_t)lp->overview_width + (size_t)x) * 3;
+            /* a small mark drawn at a fraction of a pixel still greys it */
+            if (p[0] < 250 || p[1] < 250 || p[2] < 250)
+                return false;
+        }
+    return true;
+}
+
+bool layout_page_overview(layout_page *lp, box area, uint8_t **pixels, int *width, int *height,
+                          double *scale, box *got)
+{
+    int x0, y0, x1, y1;
+    if (!load_overview(lp) || !overview_span(lp, area, &x0, &y0, &x1, &y1))
+        return false;
+    int w = x1 - x0, h = y1 - y0;
+    uint8_t *out = xmalloc((size_t)w * (size_t)h * 3);
+    for (int y = 0; y < h; y++)
+        memcpy(out + (size_t)y * (size_t)w * 3,
+               lp->overview + ((size_t)(y0 + y) * (size_t)lp->overview_width + (size_t)x0) * 3,
+               (size_t)w * 3);
+    *pixels = out;
+    *width = w;
+    *height = h;
+    *scale = lp->overview_scale;
+    *got = (box){x0 / lp->overview_scale, y0 / lp->overview_scale, x1 / lp->overview_scale,
+                 y1 / lp->overview_scale};
+    return true;
+}
+
 void layout_page_release(layout_page *lp)
 {
+    free(lp->overview);
     for (size_t i = 0; i < lp->n_words; i++)
         free(lp->words[i].text);
     for (size_t i = 0; i < lp->n_lines; i++)

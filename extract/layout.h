@@ -59,6 +59,10 @@ typedef struct layout_page {
     pdf_image *images;           /* on demand: layout_page_images */
     size_t n_images;
     bool images_loaded;
+    uint8_t *overview;           /* on demand: layout_page_blank */
+    int overview_width, overview_height;
+    double overview_scale;
+    bool overview_loaded;
     struct found_table *tables;  /* the table finder's, freed by the pipeline */
     size_t n_tables;
 } layout_page;
@@ -71,6 +75,13 @@ enum { LAYOUT_MAX_WORDS = 200000 };
 void layout_page_build(layout_page *lp, pdf_page *page, pdf_doc *source);
 /* The page's images (loaded on first use); *n gets their count. */
 const pdf_image *layout_page_images(layout_page *lp, size_t *n);
+/* The page rendered once, whole, at screen resolution (on first use):
+ * whether nothing at all is drawn in area (false where it cannot tell), and
+ * the pixels (RGB, freed by the caller) of area, with the pixels per point
+ * and the part of area they cover. False where the page cannot be rendered. */
+bool layout_page_blank(layout_page *lp, box area);
+bool layout_page_overview(layout_page *lp, box area, uint8_t **pixels, int *width, int *height,
+                          double *scale, box *got);
 void layout_page_release(layout_page *lp);
 
 /* The stages, reachable for unit tests. */
