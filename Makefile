@@ -5,7 +5,7 @@ BUILD ?= build
 BUILD_ASAN ?= build-asan
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: run test deps build build-asan test-asan install fixtures clean
+.PHONY: run test deps build build-asan test-asan install fixtures fuzz clean
 
 run: build
 	@mkdir -p out
@@ -31,6 +31,12 @@ build-asan: deps
 
 install: build
 	cmake --install $(BUILD)
+
+# libFuzzer targets of fuzz/, built with clang in build-fuzz, each run for
+# FUZZ_SECONDS (scripts/fuzz.sh; a crash fails and keeps its input).
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	sh scripts/fuzz.sh $(FUZZ_SECONDS)
 
 # Rebuilds the fixture PDFs from fixtures/src (needs chromium, LibreOffice,
 # pdflatex, qpdf: see fixtures/README.md). The PDFs are committed.
