@@ -5,7 +5,7 @@ BUILD ?= build
 BUILD_ASAN ?= build-asan
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: run test deps build build-asan test-asan install fixtures fuzz clean
+.PHONY: run test deps build build-asan test-asan install fixtures fuzz valgrind clean
 
 run: build
 	@mkdir -p out
@@ -31,6 +31,10 @@ build-asan: deps
 
 install: build
 	cmake --install $(BUILD)
+
+# arsred extract under valgrind over every fixture PDF (slow, not a ctest)
+valgrind: build
+	sh tests/valgrind.sh $(CURDIR)/$(BUILD)/arsred $(CURDIR)
 
 # libFuzzer targets of fuzz/, built with clang in build-fuzz, each run for
 # FUZZ_SECONDS (scripts/fuzz.sh; a crash fails and keeps its input).

@@ -389,6 +389,10 @@ int pdf_render_page_png(pdf_doc *doc, int number, double scale,
                          doc->path, number);
     double w, h;
     poppler_page_get_size(ppage, &w, &h);
+    /* a page may be 200 inches square: draw it smaller rather than
+     * allocate gigabytes */
+    if (w * scale * h * scale > MAX_RENDER_PIXELS)
+        scale = sqrt(MAX_RENDER_PIXELS / (w * h));
     cairo_surface_t *surface = render(ppage, (box){0, 0, w, h}, scale);
     cairo_t *cr = cairo_create(surface);
     cairo_scale(cr, scale, scale);

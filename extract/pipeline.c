@@ -63,6 +63,12 @@ bad:
                      "--pages '%s' is not a page list; write it like 3-7,12", ranges);
 }
 
+/* A page's glyphs before normalisation, which drops the control
+ * characters that a font without a Unicode map gives. */
+typedef struct glyph_count {
+    size_t all, unmapped;
+} glyph_count;
+
 typedef struct run {
     arsred_document *doc;
     furniture *furniture;
@@ -72,6 +78,7 @@ typedef struct run {
     void *ctx;
     bool ocr_producer;
     layout_page window[FURNITURE_LOOKAHEAD + 1];
+    glyph_count glyphs[FURNITURE_LOOKAHEAD + 1]; /* beside window[] */
     size_t n_window;
 } run;
 
@@ -105,9 +112,30 @@ static bool word_is_garbled(const char *text)
     return symbol_inside || (n > 0 && 2 * bad >= n);
 }
 
-static void check_page_text(arsred_document *doc, layout_page *lp,
-                            bool ocr_producer)
+static glyph_count count_glyphs(const pdf_page *page)
 {
+    glyph_count g = {0, 0};
+    for (size_t i = 0; i < page->n_chars; i++) {
+        uint32_t cp = page->chars[i].cp;
+        if (cp == '\n' || cp == '\r' || cp == '\t' || is_space_cp(cp))
+            continue;
+        g.all++;
+        g.unmapped += text_is_garbled_cp(cp);
+    }
+    return g;
+}
+
+static void check_page_text(arsred_document *doc, layout_page *lp,
+                            glyph_count glyphs, bool ocr_producer)
+{
+    if (glyphs.unmapped >= 2 && (double)glyphs.unmapped >= GARBLED_SHARE * (double)glyphs.all) {
+        report_warn(doc, "garbled-text", lp->number,
+                    "page %d: %zu of %zu characters are glyphs without a Unicode "
+                    "mapping; a font there has no proper Unicode map, so text and "
+                    "figures from this page may be missing or wrong",
+                    lp->number, glyphs.unmapped, glyphs.all);
+        return;
+    }
     if (lp->n_words == 0) {
         report_warn(doc, "no-text-layer", lp->number,
                     "page %d has no text; it may be a scan", lp->number);
@@ -165,7 +193,7 @@ static void finish_oldest_page(run *r)
     furniture_mark(r->furniture, lp);
     lp->n_tables = tables_detect(lp, &lp->tables);
     layout_mark_continuations(lp, &r->paragraphs);
-    check_page_text(r->doc, lp, r->ocr_producer);
+    check_page_text(r->doc, lp, r->glyphs[0], r->ocr_producer);
     for (size_t k = 0; k < N_RECOGNISERS; k++)
         recognisers[k]->page(r->states[k], lp, r->doc);
     if (r->observe)
@@ -173,6 +201,7 @@ static void finish_oldest_page(run *r)
     found_tables_free(lp->tables, lp->n_tables);
     layout_page_release(lp);
     memmove(&r->window[0], &r->window[1], (r->n_window - 1) * sizeof *r->window);
+    memmove(&r->glyphs[0], &r->glyphs[1], (r->n_window - 1) * sizeof *r->glyphs);
     r->n_window--;
 }
 
@@ -187,13 +216,20 @@ static int run_pages(run *r, pdf_doc *pdf, const bool *selected, int n_pages,
         if (options->timeout_seconds > 0 &&
             now_seconds() - start > options->timeout_seconds)
             return error_set(err, ARSRED_ERR_TIMEOUT,
-                             "%s: page %d: stopped after %.0f s (--timeout); the "
+                             "%s: page %d: stopped after %g s (--timeout); the "
                              "file may be pathological",
                              path, number, options->timeout_seconds);
         pdf_page page;
-        int rc = pdf_page_load(pdf, number, &page, err);
-        if (rc != ARSRED_OK)
-            return rc;
+        arsred_error page_err = {0};
+        if (pdf_page_load(pdf, number, &page, &page_err) != ARSRED_OK) {
+            /* a page tree with a loop or a dangling reference: the other
+             * pages are still there */
+            report_warn(r->doc, "page-unreadable", number,
+                        "page %d cannot be read; the PDF's page tree is damaged there",
+                        number);
+            continue;
+        }
+        r->glyphs[r->n_window] = count_glyphs(&page);
         layout_page *lp = &r->window[r->n_window++];
         layout_page_build(lp, &page, pdf);
         pdf_page_release(&page);

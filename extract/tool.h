@@ -8,7 +8,9 @@ enum {
     EXIT_MISMATCH = 1,
     EXIT_USAGE = 2,
     EXIT_INPUT = 3,
-    EXIT_OUTPUT = 4
+    EXIT_OUTPUT = 4,
+    /* stopped by signal N (SIGINT: 130, SIGTERM: 143), as shells report it */
+    EXIT_INTERRUPTED_BASE = 128
 };
 
 int cmd_extract(int argc, char **argv, const char *builtin_dir);

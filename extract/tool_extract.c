@@ -96,15 +96,39 @@ static char *output_name(const char *path)
     return base;
 }
 
+/* dir/.name.ext.PID.tmp: where process pid writes dir/name.ext first. */
+static char *temp_path(const char *dir, const char *name, const char *ext, long pid)
+{
+    size_t n = strlen(dir) + strlen(name) + 64;
+    char *tmp = malloc(n);
+    snprintf(tmp, n, "%s/.%s.%s.%ld.tmp", dir, name, ext, pid);
+    return tmp;
+}
+
+/* The temporary file this process is writing, for the signal handler. */
+static char *volatile writing_tmp;
+
+/* SIGINT, SIGTERM, SIGHUP and the --timeout alarm while a document is
+ * extracted: the half-written temporary file goes, then the signal does
+ * what it would have done. */
+static void remove_tmp_and_die(int sig)
+{
+    char *tmp = writing_tmp;
+    if (tmp)
+        unlink(tmp);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
 /* Writes text to dir/name.ext through a temporary file and a rename, so a
  * reader never sees half a file and a failure leaves none. */
 static int write_atomically(const char *dir, const char *name, const char *ext, const char *text)
 {
     size_t n = strlen(dir) + strlen(name) + 64;
-    char *final = malloc(n), *tmp = malloc(n);
+    char *final = malloc(n), *tmp = temp_path(dir, name, ext, (long)getpid());
     snprintf(final, n, "%s/%s.%s", dir, name, ext);
-    snprintf(tmp, n, "%s/.%s.%s.%ld.tmp", dir, name, ext, (long)getpid());
     int status = EXIT_DONE;
+    writing_tmp = tmp;
     FILE *f = fopen(tmp, "w");
     if (!f) {
         tool_error("%s: cannot write (%s)", final, strerror(errno));
@@ -118,6 +142,7 @@ static int write_atomically(const char *dir, const char *name, const char *ext, 
             status = EXIT_OUTPUT;
         }
     }
+    writing_tmp = NULL;
     free(final);
     free(tmp);
     return status;
@@ -180,6 +205,35 @@ typedef struct batch {
     size_t warnings;
 } batch;
 
+/* The signals that stop a batch: SIGINT (Ctrl-C), SIGTERM, SIGHUP. */
+static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP};
+enum { N_STOP_SIGNALS = sizeof stop_signals / sizeof *stop_signals };
+
+/* The first stop signal the parent of a batch received, or 0. */
+static volatile sig_atomic_t interrupted;
+
+static void note_interrupt(int sig)
+{
+    if (!interrupted)
+        interrupted = sig;
+}
+
+/* Installs handler for the stop signals, without SA_RESTART so that a
+ * wait() returns at once. A signal ignored when arsred started (SIGINT of
+ * a background job, SIGHUP under nohup) stays ignored. */
+static void catch_stop_signals(void (*handler)(int))
+{
+    for (int i = 0; i < N_STOP_SIGNALS; i++) {
+        struct sigaction old, sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = handler;
+        sigemptyset(&sa.sa_mask);
+        if (sigaction(stop_signals[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+            continue;
+        sigaction(stop_signals[i], &sa, NULL);
+    }
+}
+
 static char *spool_name(int index)
 {
     char *name = malloc(32);
@@ -197,6 +251,8 @@ static void start_child(batch *b, int index)
         return;
     }
     if (pid == 0) {
+        catch_stop_signals(remove_tmp_and_die);
+        signal(SIGALRM, remove_tmp_and_die);
         if (b->args->options.timeout_seconds > 0) /* a hard stop behind the soft one */
             alarm((unsigned)b->args->options.timeout_seconds + 5);
         char *name = b->spool ? spool_name(index) : output_name(b->files[index]);
@@ -213,32 +269,63 @@ static void start_child(batch *b, int index)
     b->pids[index] = pid;
 }
 
-static void reap_child(batch *b)
+/* A worker that died by a signal may have left its temporary file. */
+static void remove_child_tmp(batch *b, int index, pid_t pid)
+{
+    bool csv = strcmp(b->args->format, "csv") == 0;
+    char *name = b->spool ? spool_name(index) : output_name(b->files[index]);
+    char *tmp = temp_path(b->spool ? b->spool : b->args->out_dir, name, csv ? "csv" : "json",
+                          (long)pid);
+    unlink(tmp);
+    free(tmp);
+    free(name);
+}
+
+/* Waits for a worker and takes in its status: 1 when one ended, 0 when a
+ * signal came first, -1 when no worker is left. */
+static int reap_child(batch *b)
 {
     int wstatus;
     pid_t pid = wait(&wstatus);
-    if (pid <= 0)
-        return;
+    if (pid < 0)
+        return errno == EINTR ? 0 : -1;
     for (int i = 0; i < b->n_files; i++) {
         if (b->pids[i] != pid)
             continue;
         b->pids[i] = 0;
-        b->done++;
         if (WIFEXITED(wstatus)) {
+            b->done++;
             b->status = combine_status(b->status, WEXITSTATUS(wstatus));
             b->failed += WEXITSTATUS(wstatus) != EXIT_DONE;
-        } else if (WIFSIGNALED(wstatus) && WTERMSIG(wstatus) == SIGALRM) {
-            tool_error("%s: stopped after --timeout %.0f s; the file may be pathological",
-                       b->files[i], b->args->options.timeout_seconds);
-            b->status = combine_status(b->status, EXIT_INPUT);
-            b->failed++;
-        } else {
-            tool_error("%s: reading it crashed (signal %d); please report this file",
-                       b->files[i], WIFSIGNALED(wstatus) ? WTERMSIG(wstatus) : 0);
-            b->status = combine_status(b->status, EXIT_INPUT);
-            b->failed++;
+            break;
         }
+        remove_child_tmp(b, i, pid);
+        int sig = WIFSIGNALED(wstatus) ? WTERMSIG(wstatus) : 0;
+        if (interrupted && (sig == SIGINT || sig == SIGTERM || sig == SIGHUP))
+            break; /* stopped with the batch: not done, not failed */
+        b->done++;
+        b->failed++;
+        b->status = combine_status(b->status, EXIT_INPUT);
+        if (sig == SIGALRM)
+            tool_error("%s: stopped after --timeout %g s; the file may be pathological",
+                       b->files[i], b->args->options.timeout_seconds);
+        else if (sig == SIGINT || sig == SIGTERM || sig == SIGHUP || sig == SIGKILL)
+            tool_error("%s: its worker was stopped by signal %d", b->files[i], sig);
+        else
+            tool_error("%s: reading it crashed (signal %d); please report this file",
+                       b->files[i], sig);
+        break;
     }
+    return 1;
+}
+
+/* Passes a stop signal on to the workers still running: they may not
+ * have had it (kill PID reaches only the parent). */
+static void stop_children(batch *b)
+{
+    for (int i = 0; i < b->n_files; i++)
+        if (b->pids[i] > 0)
+            kill(b->pids[i], SIGTERM);
 }
 
 /* The spooled documents in input order; CSV keeps its first header only. */
@@ -268,6 +355,22 @@ static void print_spooled(batch *b)
         free(name);
     }
     fflush(stdout);
+    rmdir(b->spool);
+}
+
+/* After an interrupt nothing is printed: the spooled documents go. */
+static void remove_spool(batch *b)
+{
+    bool csv = strcmp(b->args->format, "csv") == 0;
+    for (int i = 0; i < b->n_files; i++) {
+        char *name = spool_name(i);
+        size_t n = strlen(b->spool) + strlen(name) + 8;
+        char *path = malloc(n);
+        snprintf(path, n, "%s/%s.%s", b->spool, name, csv ? "csv" : "json");
+        unlink(path);
+        free(path);
+        free(name);
+    }
     rmdir(b->spool);
 }
 
@@ -301,28 +404,45 @@ static int run_batch(char **files, int n_files, const extract_args *a, int jobs)
             return EXIT_OUTPUT;
         }
     }
+    interrupted = 0;
+    catch_stop_signals(note_interrupt);
     bool progress = !a->quiet && n_files > 1 && isatty(STDERR_FILENO);
+    bool stopping = false;
     int running = 0;
-    for (int i = 0; i < n_files; i++) {
-        if (running >= jobs) {
-            reap_child(&b);
-            running--;
+    for (int i = 0; i < n_files && !interrupted; i++) {
+        while (running >= jobs && !interrupted) {
+            int r = reap_child(&b);
+            running = r < 0 ? 0 : running - r;
         }
+        if (interrupted)
+            break;
         start_child(&b, i);
         running += b.pids[i] != 0;
         if (progress)
             fprintf(stderr, "\r[%d/%d done] %s\033[K", b.done, n_files, files[i]);
     }
-    while (running-- > 0) {
-        reap_child(&b);
-        if (progress)
+    while (running > 0) {
+        if (interrupted && !stopping) {
+            stop_children(&b);
+            stopping = true;
+        }
+        int r = reap_child(&b);
+        running = r < 0 ? 0 : running - r;
+        if (progress && r > 0)
             fprintf(stderr, "\r[%d/%d done]\033[K", b.done, n_files);
     }
     if (progress)
         fputs("\r\033[K", stderr);
     read_counts(&b);
+    int sig = interrupted;
     if (b.spool)
-        print_spooled(&b);
+        (sig ? remove_spool : print_spooled)(&b);
+    if (sig) {
+        tool_error("interrupted (signal %d): %d of %d files done%s; no partial files are left",
+                   sig, b.done, n_files, a->out_dir ? "" : ", none printed");
+        free(b.pids);
+        return EXIT_INTERRUPTED_BASE + sig;
+    }
     if (!a->quiet && n_files > 1)
         fprintf(stderr, "arsred: %d files: %d done, %d failed, %zu warnings\n", n_files,
                 n_files - b.failed, b.failed, b.warnings);
@@ -356,6 +476,7 @@ int cmd_extract(int argc, char **argv, const char *builtin_dir)
     int n_files = argc - optind;
     int jobs = a.jobs > 0 ? a.jobs : default_jobs();
     if (n_files == 1 && a.options.timeout_seconds <= 0) {
+        catch_stop_signals(remove_tmp_and_die);
         char *name = output_name(argv[optind]);
         size_t warnings;
         status = extract_one(argv[optind], &a, a.out_dir, name, stdout, &warnings);

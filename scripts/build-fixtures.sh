@@ -7,7 +7,8 @@
 # The PDFs are committed, so tests need none of the programs used here:
 # chromium, soffice (LibreOffice writer), pdflatex (texlive-latex-recommended,
 # texlive-lang-european, texlive-fonts-recommended), qpdf, ImageMagick
-# (convert), poppler-utils and python3 (standard library only).
+# (convert), poppler-utils and python3 (standard library only; it also
+# writes the hostile PDFs of fixtures/odd/ as raw PDF syntax).
 # Rebuilding from the same sources with the same program versions gives the
 # same bytes: dates and file identifiers are pinned (src/lib/pin_dates.py,
 # SOURCE_DATE_EPOCH for pdflatex, qpdf --static-id for the encrypted file).
@@ -244,6 +245,23 @@ build_bad() {
   cp "$d/scan.pdf" "$BAD/scan.pdf"
 }
 
+# the hostile and odd inputs (fixtures/src/odd/make.py writes raw PDF
+# syntax); many-pages.pdf goes through qpdf into object streams, which
+# keeps its 3000 page objects small
+ODD="many-pages huge-page many-runs slow-pages garbled-font images-only page-tree-loop no-contents garbage-ops bad-xref"
+
+build_odd() {
+  say "odd/ (hostile and odd PDFs written as raw PDF syntax)"
+  local d=$WORK/odd
+  [ "$(python3 "$SRC/odd/make.py" --list | tr '\n' ' ')" = "$ODD " ] \
+    || die "the files of odd/make.py are not the ones ODD names"
+  python3 "$SRC/odd/make.py" "$d"
+  qpdf --object-streams=generate --compress-streams=y --static-id "$d/many-pages.pdf" "$d/many-pages.qpdf.pdf"
+  mv "$d/many-pages.qpdf.pdf" "$d/many-pages.pdf"
+  mkdir -p "$FIX/odd"
+  cp "$d"/*.pdf "$FIX/odd/"
+}
+
 # ---------------------------------------------------------------- check
 check_good() { # NAME MIN_HYPHENATION_BREAKS
   local pdf=$FIX/$1.pdf
@@ -335,6 +353,27 @@ check_bad() {
   echo "bad/truncated.pdf: $(stat -c %s "$BAD/truncated.pdf") of $(stat -c %s "$FIX/krokom-ks-2020.pdf") bytes; pdfinfo: ${tr:-fails}"
 }
 
+check_odd() {
+  local name size
+  for name in $ODD; do
+    [ -s "$FIX/odd/$name.pdf" ] || die "odd/$name.pdf is missing"
+    size=$(stat -c %s "$FIX/odd/$name.pdf")
+    [ "$size" -lt 300000 ] || die "odd/$name.pdf: $size bytes; keep it under 300 KB"
+  done
+  [ "$(pages "$FIX/odd/many-pages.pdf")" -eq 3000 ] || die "odd/many-pages.pdf: not 3000 pages"
+  [ "$(pages "$FIX/odd/slow-pages.pdf")" -eq 100 ] || die "odd/slow-pages.pdf: not 100 pages"
+  pdfinfo "$FIX/odd/huge-page.pdf" | grep -q '^Page size: *14400 x 14400 pts' || die "odd/huge-page.pdf: not 14400 x 14400 pt"
+  [ "$(pdftotext -raw -f 1 -l 1 "$FIX/odd/many-runs.pdf" - | tr -d '[:space:]' | wc -m)" -eq 20000 ] \
+    || die "odd/many-runs.pdf: page 1 does not have 20000 characters"
+  [ "$(pdftotext -f 2 -l 2 "$FIX/odd/many-runs.pdf" - | wc -w)" -eq 20000 ] || die "odd/many-runs.pdf: page 2 does not have 20000 words"
+  # the digits of garbled-font.pdf come out as control characters, none as a digit
+  pdftotext -layout "$FIX/odd/garbled-font.pdf" - | grep -q '[[:cntrl:]]' || die "odd/garbled-font.pdf: no unmapped glyphs"
+  pdftotext "$FIX/odd/garbled-font.pdf" - | grep -v '20[0-9][0-9]' | grep -q '[0-9]' && die "odd/garbled-font.pdf: a digit in the text"
+  [ -z "$(pdftotext "$FIX/odd/images-only.pdf" - | tr -d '[:space:]')" ] || die "odd/images-only.pdf has text"
+  pdfinfo "$FIX/odd/bad-xref.pdf" 2>&1 | grep -q '^Pages: *2' || die "odd/bad-xref.pdf: poppler does not rebuild it"
+  echo "odd/: $(echo $ODD | wc -w) files, $(du -ch "$FIX"/odd/*.pdf | tail -n 1 | cut -f1) in all: ok"
+}
+
 need python3 pdfinfo pdftotext pdfimages qpdf
 if [ "$CHECK_ONLY" -eq 0 ]; then
   need chromium soffice pdflatex pdftoppm convert
@@ -349,6 +388,7 @@ if [ "$CHECK_ONLY" -eq 0 ]; then
   build_mal_tabell
   build_series
   build_bad
+  build_odd
 fi
 
 say "checks"
@@ -369,4 +409,5 @@ check_mal
 for name in $SERIES; do check_good "series/$name" 3; done
 python3 "$SRC/series/check.py" "$FIX/series"
 check_bad
+check_odd
 say "fixtures: $(du -sh "$FIX" | cut -f1) in $FIX"

@@ -1,0 +1,145 @@
+#!/bin/sh
+# Hostile and odd inputs (fixtures/odd/, made by fixtures/src/odd/make.py),
+# --timeout, and Ctrl-C during a batch, through the real executable. Every
+# file must end in time with the documented status, never by a crash, and
+# leave whole output files only. Usage: odd.sh ARSRED SOURCE_DIR
+set -u
+arsred=$1
+src=$2
+odd="$src/fixtures/odd"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+
+ok() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
+
+# json FILE PYTHON-EXPRESSION DESCRIPTION: the expression (over d, the
+# document) must be true
+json() {
+    if python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+codes = lambda c: sorted(w["page"] for w in d["warnings"] if w["code"] == c)
+sys.exit(0 if eval(sys.argv[2]) else 1)' "$1" "$2" 2>"$tmp/py.err"; then ok; else fail "$3 ($2) $(cat "$tmp/py.err")"; fi
+}
+
+# extract_odd NAME: extract --timeout 20 -o; status 0, no crash, no
+# message, a JSON that parses and no temporary file
+extract_odd() {
+    name=$1
+    rm -rf "$tmp/o"
+    mkdir -p "$tmp/o"
+    "$arsred" extract --quiet --timeout 20 -o "$tmp/o" "$odd/$name.pdf" >"$tmp/out" 2>"$tmp/err"
+    got=$?
+    if [ "$got" -ge 128 ]; then fail "$name: killed by signal $((got - 128))"; return; fi
+    [ "$got" -eq 0 ] && ok || fail "$name: exit $got, want 0; stderr: $(cat "$tmp/err")"
+    [ ! -s "$tmp/err" ] && ok || fail "$name: stderr: $(cat "$tmp/err")"
+    python3 -m json.tool "$tmp/o/$name.json" >/dev/null 2>&1 && ok || fail "$name: no JSON that parses"
+    [ "$(ls -A "$tmp/o")" = "$name.json" ] && ok || fail "$name: left $(ls -A "$tmp/o")"
+    doc="$tmp/o/$name.json"
+}
+
+# (a) 3000 near-empty pages: all counted, done in time
+extract_odd many-pages
+json "$doc" 'd["source"]["pages"] == 3000' "many-pages: page count"
+
+# (b) a page of 14400 x 14400 pt: its text and its table are read; inspect
+# --png draws it at a lower scale instead of allocating gigabytes
+extract_odd huge-page
+json "$doc" 'd["report"]["organisation"] == "Jättestora kommun"' "huge-page: organisation"
+json "$doc" '[c["value"] for r in d["tables"][0]["rows"] for c in r["cells"]][:2] == [12400, 11900]' "huge-page: table"
+"$arsred" inspect --page 1 --png "$tmp/huge.png" "$odd/huge-page.pdf" >/dev/null 2>"$tmp/err" && ok || fail "huge-page: inspect --png: $(cat "$tmp/err")"
+python3 -c 'import struct, sys
+h = open(sys.argv[1], "rb").read(24)
+w, ht = struct.unpack(">II", h[16:24])
+sys.exit(0 if h[:4] == b"\x89PNG" and w * ht <= 4096 * 4096 else 1)' "$tmp/huge.png" && ok || fail "huge-page: PNG missing or too large"
+
+# (c) 20 000 scattered one-character runs, and 20 000 words on a page
+extract_odd many-runs
+json "$doc" 'd["source"]["pages"] == 2 and not codes("garbled-text")' "many-runs: pages, no garbled-text"
+
+# (d) a font without a Unicode map whose glyphs look like digits: a
+# garbled-text warning, and no figure from them anywhere
+extract_odd garbled-font
+json "$doc" 'codes("garbled-text") == [1]' "garbled-font: garbled-text on page 1"
+json "$doc" 'not d["kpis"] and not d["checks"]' "garbled-font: no KPIs, no checks"
+json "$doc" 'not [c for t in d["tables"] for r in t["rows"] for c in r["cells"] if c["value"] is not None]' "garbled-font: no cell values"
+"$arsred" inspect --paragraphs "$odd/garbled-font.pdf" >"$tmp/para" 2>&1
+grep -q 'Årets resultat blev tkr' "$tmp/para" && ! grep -v '20[0-9][0-9]' "$tmp/para" | grep -q '[0-9]' \
+    && ok || fail "garbled-font: digits in the paragraphs: $(cat "$tmp/para")"
+
+# (e) only images: no-text-layer on each page
+extract_odd images-only
+json "$doc" 'codes("no-text-layer") == [1, 2]' "images-only: no-text-layer on pages 1 and 2"
+
+# (f) broken structures
+extract_odd page-tree-loop     # the Kids of a node lead back to the root
+json "$doc" 'd["source"]["pages"] == 3 and codes("page-unreadable") == [3]' "page-tree-loop: page 3 unreadable"
+"$arsred" inspect --paragraphs "$odd/page-tree-loop.pdf" 2>/dev/null | grep -q 'Sida två, vars syskon' && ok || fail "page-tree-loop: page 2 not read"
+extract_odd no-contents        # no /Contents; /Contents a missing object
+json "$doc" 'codes("no-text-layer") == [1, 3]' "no-contents: no-text-layer on pages 1 and 3"
+extract_odd garbage-ops        # unknown operators, wrong operand counts, ...
+"$arsred" inspect --paragraphs "$odd/garbage-ops.pdf" 2>/dev/null | grep -q 'Sista raden' && ok || fail "garbage-ops: text after the garbage not read"
+extract_odd bad-xref           # every xref offset wrong, startxref past the end
+json "$doc" 'd["source"]["pages"] == 2' "bad-xref: 2 pages"
+for name in page-tree-loop no-contents garbage-ops bad-xref images-only garbled-font; do
+    "$arsred" check "$odd/$name.pdf" >/dev/null 2>"$tmp/err"
+    got=$?
+    [ "$got" -eq 0 ] && ok || fail "check $name: exit $got; $(cat "$tmp/err")"
+done
+
+# --timeout: a file of 100 slow pages is stopped with a message naming it;
+# the batch goes on with the other files, and exit status is 3
+rm -rf "$tmp/o"
+"$arsred" extract --quiet --timeout 5 -j 1 -o "$tmp/o" "$odd/slow-pages.pdf" "$odd/huge-page.pdf" \
+    >"$tmp/out" 2>"$tmp/err"
+got=$?
+[ "$got" -eq 3 ] && ok || fail "timeout: exit $got, want 3; stderr: $(cat "$tmp/err")"
+grep -q '^arsred: .*slow-pages.pdf: .*--timeout' "$tmp/err" && ok || fail "timeout: no message: $(cat "$tmp/err")"
+[ "$(ls -A "$tmp/o")" = "huge-page.json" ] && ok || fail "timeout: want only huge-page.json, have: $(ls -A "$tmp/o")"
+
+# Ctrl-C: SIGINT to the process group of a batch of 24 files, as a
+# terminal sends it. Status 130, a message, no temporary file, and each
+# .json that is there whole.
+mkdir -p "$tmp/in"
+i=0
+while [ $i -lt 24 ]; do cp "$odd/many-runs.pdf" "$tmp/in/r$i.pdf"; i=$((i + 1)); done
+rm -rf "$tmp/o"
+mkdir -p "$tmp/o"
+python3 - "$arsred" "$tmp" >"$tmp/int" 2>&1 <<'PY'
+import os, signal, subprocess, sys, time
+arsred, tmp = sys.argv[1], sys.argv[2]
+files = sorted(os.path.join(tmp, "in", f) for f in os.listdir(os.path.join(tmp, "in")))
+p = subprocess.Popen([arsred, "extract", "--quiet", "-j", "2", "-o", os.path.join(tmp, "o")] + files,
+                     stderr=subprocess.PIPE, text=True, start_new_session=True,
+                     preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+try:
+    deadline = time.time() + 60
+    while time.time() < deadline:    # until the first file is written, then a moment
+        if any(f.endswith(".json") for f in os.listdir(os.path.join(tmp, "o"))):
+            break
+        time.sleep(0.05)
+    time.sleep(0.3)
+    os.killpg(p.pid, signal.SIGINT)
+    err = p.communicate(timeout=30)[1]
+finally:
+    if p.poll() is None:
+        os.killpg(p.pid, signal.SIGKILL)
+print("status", p.returncode)
+print(err, end="")
+PY
+grep -q '^status 130$' "$tmp/int" && ok || fail "interrupt: want status 130: $(cat "$tmp/int")"
+grep -q '^arsred: interrupted' "$tmp/int" && ok || fail "interrupt: no message: $(cat "$tmp/int")"
+if [ -z "$(ls -A "$tmp/o" | grep -v '\.json$')" ]; then ok; else fail "interrupt: left $(ls -A "$tmp/o" | grep -v '\.json$')"; fi
+n=0
+for f in "$tmp"/o/*.json; do
+    [ -e "$f" ] || continue
+    n=$((n + 1))
+    python3 -m json.tool "$f" >/dev/null 2>&1 || fail "interrupt: $f does not parse"
+done
+[ "$n" -ge 1 ] && [ "$n" -lt 24 ] && ok || fail "interrupt: $n of 24 files written, want some but not all"
+ps -eo pid,args | grep -v grep | grep -q "$tmp/in" && fail "interrupt: workers still running" || ok
+
+echo "odd: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
