@@ -45,7 +45,8 @@ static const char usage_text[] =
     "  --password PW, --patterns DIR as for extract\n"
     "\n"
     "exit status: 0 done, 1 check found a mismatch, 2 usage error,\n"
-    "3 an input could not be read, 4 an output could not be written\n";
+    "3 an input could not be read, 4 an output could not be written,\n"
+    "128 + the signal when interrupted (130 for Ctrl-C): only whole files are left\n";
 
 typedef struct command {
     const char *name;
