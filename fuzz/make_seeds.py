@@ -60,6 +60,22 @@ def table_page():
     return out
 
 
+def long_table():
+    """A table that runs over a page and onto the next, with sums."""
+    out = at(50, 40, "Investeringsredovisning (mnkr)", 12, True)
+    out += at(50, 60, "Projekt") + at(300, 60, "Budget 2020") + at(400, 60, "Utfall 2020")
+    y, page = 74, b""
+    for i in range(1, 121):
+        if y > 800:
+            page += out + bytes([PAGE])
+            out, y = b"", 40
+        out += at(50, y, "Projekt %d" % i) + at(300, y, "%d,%d" % (i * 3, i % 10))
+        out += at(400, y, "\u2212%d,%d" % (i * 2, (i * 7) % 10))
+        y += 12
+    out += at(50, y, "Summa", bold=True) + at(300, y, "21\u00a0780,0", bold=True)
+    return page + out
+
+
 def prose_page(n):
     out = at(50, 25, "Kommunstyrelsen \u2013 \u00c5rsredovisning 2020", 8)
     out += at(50, 80, "\u00c5rsredovisning 2020", 18, True)
@@ -111,6 +127,7 @@ def main():
     write("fuzz_layout", "prose", prose_page(1))
     write("fuzz_layout", "pages", b"".join(prose_page(n) + table_page() + bytes([PAGE])
                                            for n in range(1, 6)))
+    write("fuzz_layout", "long-table", long_table())
     write("fuzz_pipeline", "tiny.pdf", tiny_pdf())
 
 

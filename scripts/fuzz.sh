@@ -50,7 +50,9 @@ for t in $targets; do
     mkdir -p "$corpus" "$crashes" "$(dirname "$log")"
     set -- "$corpus" "fuzz/corpus/$t"
     max_len=8192
-    if [ "$t" = fuzz_pipeline ]; then
+    if [ "$t" = fuzz_layout ]; then
+        max_len=16384
+    elif [ "$t" = fuzz_pipeline ]; then
         set -- "$@" "$seeds"
         max_len=400000
     fi
@@ -69,6 +71,7 @@ for t in $targets; do
         echo "arsred: $t: crashed; input kept in $crashes/:" >&2
         ls "$crashes" >&2 || true
         grep -m 20 -E "^(==[0-9]+==ERROR|SUMMARY|.*runtime error| +#[0-9]+ )" "$log" >&2 || true
+        echo "arsred: $t: replay with $build/fuzz/$t FILE; full report in $log" >&2
     fi
 done
 
