@@ -711,9 +711,15 @@ static void read_goal_table(goal_state *st, arsred_document *doc, layout_page *l
 
 /* A page that speaks of goals: a goal heading, a goal list, a legend or a
  * coloured status glyph. Icons are looked for (rendered) only there. */
-static bool is_goal_page(goal_state *st, const layout_page *lp)
+/* A page with goal cues of its own, or one right after a page where a
+ * goal was found (a list of goals runs on). Only there are the sides of
+ * lines looked at for icons: that costs a render of the page. */
+static bool is_goal_page(goal_state *st, const layout_page *lp, const arsred_document *doc)
 {
-    if (st->in_list || st->current != SIZE_MAX)
+    if (st->in_list)
+        return true;
+    if (st->current != SIZE_MAX && doc->n_goals > 0 &&
+        doc->goals[doc->n_goals - 1].page >= lp->number - 1)
         return true;
     for (size_t i = 0; i < lp->n_lines; i++) {
         const line *l = &lp->lines[i];
@@ -732,7 +738,7 @@ static void goal_page(void *state, layout_page *lp, arsred_document *doc)
     goal_state *st = state;
     count_sizes(st, lp);
     read_goal_table(st, doc, lp);
-    bool goal_page = is_goal_page(st, lp);
+    bool goal_page = is_goal_page(st, lp, doc);
     for (size_t i = 0; i < lp->n_blocks; i++) {
         const block *b = &lp->blocks[i];
         if (!b->furniture && !b->in_table)

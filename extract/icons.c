@@ -200,20 +200,10 @@ bool icon_beside_line(layout_page *lp, const line *l, icon *out)
         out->glyph = true;
         return true;
     }
-    size_t n_images;
-    const pdf_image *images = layout_page_images(lp, &n_images);
     for (int side = -1; side <= 1; side += 2) {
         box r = side_region(lp, l, side);
         if (box_width(r) < 2)
             continue;
-        for (size_t i = 0; i < n_images; i++) {
-            const box *b = &images[i].box;
-            if (span_overlap(b->x0, b->x1, r.x0, r.x1) > 0 &&
-                span_overlap(b->y0, b->y1, r.y0, r.y1) > 0.5 * box_height(*b) &&
-                box_height(*b) <= 2 * box_height(l->box) &&
-                region_icon(lp, *b, out))
-                return true;
-        }
         if (region_icon(lp, r, out))
             return true;
     }
