@@ -34,14 +34,47 @@ static uint32_t bucket_center(size_t b)
     return (r << 16) | (g << 8) | bl;
 }
 
+/* The colour most of a region's border shows, where most of it shows one:
+ * the paper the region is printed on (a coloured table cell, a banner). */
+static bool paper_of(const uint8_t *pixels, int width, int height, size_t *paper)
+{
+    size_t *counts = xcalloc(BUCKETS, sizeof *counts);
+    size_t border = 0;
+    for (int y = 0; y < height; y++)
+        for (int x = 0; x < width; x++) {
+            if (y != 0 && y != height - 1 && x != 0 && x != width - 1)
+                continue;
+            counts[bucket_of(pixels + 3 * ((size_t)y * (size_t)width + (size_t)x))]++;
+            border++;
+        }
+    size_t best = 0;
+    for (size_t b = 1; b < BUCKETS; b++)
+        if (counts[b] > counts[best])
+            best = b;
+    bool found = border > 0 && counts[best] * 10 >= border * 6;
+    free(counts);
+    *paper = best;
+    return found;
+}
+
+/* White paper, or the paper colour the region's border shows. */
+static bool is_paper(const uint8_t *p, bool has_paper, uint32_t paper_rgb)
+{
+    uint32_t c = ((uint32_t)p[0] << 16) | ((uint32_t)p[1] << 8) | p[2];
+    return is_background(p) || (has_paper && color_distance(c, paper_rgb) < 40);
+}
+
 bool dominant_color(const uint8_t *pixels, int width, int height, uint32_t *rgb,
                     int *x0, int *y0, int *x1, int *y1)
 {
+    size_t paper;
+    bool has_paper = paper_of(pixels, width, height, &paper);
+    uint32_t paper_rgb = bucket_center(paper);
     size_t *counts = xcalloc(BUCKETS, sizeof *counts);
     size_t colored = 0;
     for (int i = 0; i < width * height; i++) {
         const uint8_t *p = pixels + 3 * (size_t)i;
-        if (!is_background(p)) {
+        if (!is_paper(p, has_paper, paper_rgb)) {
             counts[bucket_of(p)]++;
             colored++;
         }
@@ -64,7 +97,7 @@ bool dominant_color(const uint8_t *pixels, int width, int height, uint32_t *rgb,
         for (int x = 0; x < width; x++) {
             const uint8_t *p = pixels + 3 * ((size_t)y * (size_t)width + (size_t)x);
             uint32_t c = ((uint32_t)p[0] << 16) | ((uint32_t)p[1] << 8) | p[2];
-            if (is_background(p) || color_distance(c, center) > 40)
+            if (is_paper(p, has_paper, paper_rgb) || color_distance(c, center) > 40)
                 continue;
             sum[0] += p[0], sum[1] += p[1], sum[2] += p[2];
             n++;
@@ -154,10 +187,15 @@ static bool region_icon(layout_page *lp, box region, icon *out)
         return false;
     out->box = (box){got.x0 + x0 / scale, got.y0 + y0 / scale, got.x0 + (x1 + 1) / scale,
                      got.y0 + (y1 + 1) / scale};
-    /* an icon is about as tall as the text, not a rule or a picture */
+    /* an icon is about as tall as the text, not a rule or a picture; not a
+     * bar (a cell's coloured edge), nor a fill from the top of the region to
+     * its bottom (a banner or a coloured row behind the text) */
     double height = box_height(out->box), text_height = box_height(region) / 1.4;
+    double slack = 1.0 / scale;
+    bool fills_band = out->box.y0 <= got.y0 + slack && out->box.y1 >= got.y1 - slack;
     return height >= 0.25 * text_height && height <= 1.6 * text_height &&
-           box_width(out->box) <= 2.5 * text_height;
+           box_width(out->box) <= 2.5 * text_height && box_width(out->box) >= 0.35 * height &&
+           !fills_band;
 }
 
 /* The region beside l that holds no text. */
