@@ -176,6 +176,19 @@ static double similarity(const char *a, const char *b)
     return all ? (double)common / (double)all : 0;
 }
 
+/* Whether a goal of a goal table on this page already holds area. */
+static bool in_table_goal(const arsred_document *doc, int page, box area)
+{
+    for (size_t i = 0; i < doc->n_goals; i++) {
+        const goal *g = &doc->goals[i];
+        if (g->listed && g->page == page &&
+            span_overlap(g->bbox.y0, g->bbox.y1, area.y0, area.y1) > 0.5 * box_height(area) &&
+            span_overlap(g->bbox.x0, g->bbox.x1, area.x0, area.x1) > 0)
+            return true;
+    }
+    return false;
+}
+
 /* The listed goal a "Mål N." section describes: same id, else the most
  * similar text, else the N-th listed goal if its text is close enough. */
 static size_t listed_goal_for(const arsred_document *doc, const char *id, const char *text)
@@ -596,7 +609,8 @@ static void read_block(goal_state *st, arsred_document *doc, layout_page *lp, co
         }
         return;
     }
-    if (!st->in_list && goal_page && !is_prose(b) && starts_with_status_icon(st, lp, b)) {
+    if (!st->in_list && goal_page && !is_prose(b) && !in_table_goal(doc, lp->number, b->box) &&
+        starts_with_status_icon(st, lp, b)) {
         read_list_block(st, doc, lp, b);
         st->current = doc->n_goals - 1; /* what follows describes it */
         st->assignment = SIZE_MAX;
@@ -648,6 +662,73 @@ static char *cell_text_below(const layout_page *lp, const line *first, double y_
     char *text = strbuf_take(&sb);
     text_fold_space(text);
     return text;
+}
+
+/* A column header has the header of another column beside it. */
+static bool has_cell_to_left(const layout_page *lp, const line *header)
+{
+    for (size_t i = 0; i < lp->n_lines; i++) {
+        const line *o = &lp->lines[i];
+        if (o != header && o->box.x1 < header->box.x0 &&
+            span_overlap(o->box.y0, o->box.y1, header->box.y0, header->box.y1) >
+                0.5 * box_height(header->box))
+            return true;
+    }
+    return false;
+}
+
+static bool holds_words(const layout_page *lp, box area)
+{
+    for (size_t i = 0; i < lp->n_words; i++) {
+        const box *w = &lp->words[i].box;
+        if (span_overlap(w->x0, w->x1, area.x0, area.x1) > 0 &&
+            span_overlap(w->y0, w->y1, area.y0, area.y1) > 0.3 * box_height(*w))
+            return true;
+    }
+    return false;
+}
+
+/* A goal table whose status column shows icons: each row with an icon
+ * under the header starts a goal, its words the lines left of the column
+ * down to the next such row. */
+static void read_icon_rows(goal_state *st, arsred_document *doc, layout_page *lp,
+                           const line *header)
+{
+    typedef struct icon_row {
+        const line *first;
+        icon ic;
+    } icon_row;
+    if (!has_cell_to_left(lp, header))
+        return; /* a "Bedömning" heading in prose, not a column */
+    icon_row *rows = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t i = 0; i < lp->n_lines; i++) { /* lines come top to bottom */
+        const line *o = &lp->lines[i];
+        if (o->box.y0 <= header->box.y1 || o->box.x1 > header->box.x0 - 0.5 * header->size ||
+            in_table_goal(doc, lp->number, o->box))
+            continue;
+        if (n > 0 && span_overlap(rows[n - 1].first->box.y0, rows[n - 1].first->box.y1,
+                                  o->box.y0, o->box.y1) > 0)
+            continue; /* one look per row */
+        double h = box_height(o->box);
+        box band = {fmax(header->box.x0 - header->size, o->box.x1 + 0.3), o->box.y0 - 0.2 * h,
+                    fmin(lp->width, header->box.x1 + 2 * header->size), o->box.y1 + 0.2 * h};
+        icon_row row = {.first = o};
+        if (!holds_words(lp, band) && icon_in_area(lp, band, &row.ic))
+            ARRAY_PUSH(rows, n, cap, row);
+    }
+    for (size_t r = 0; r < n; r++) {
+        double y_limit = r + 1 < n ? rows[r + 1].first->box.y0 : INFINITY;
+        box bb;
+        char *text = cell_text_below(lp, rows[r].first, y_limit, &bb);
+        char id[24];
+        snprintf(id, sizeof id, "#%zu", ++st->n_listed);
+        size_t g = add_goal(doc, st, id, text, lp->number, bb);
+        free(text);
+        doc->goals[g].listed = true;
+        set_icon(st, doc, g, &rows[r].ic, lp->number);
+    }
+    free(rows);
 }
 
 /* A table of goals: a "Bedömning" (or "Status") header, and under it
@@ -706,6 +787,7 @@ static void read_goal_table(goal_state *st, arsred_document *doc, layout_page *l
             doc->goals[g].listed = true;
             set_text_status(st, &doc->goals[g], cell->text, lp->number, cell->box);
         }
+        read_icon_rows(st, doc, lp, header);
     }
 }
 

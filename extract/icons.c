@@ -223,6 +223,12 @@ static box side_region(const layout_page *lp, const line *l, int side)
     return r;
 }
 
+bool icon_in_area(layout_page *lp, box area, icon *out)
+{
+    memset(out, 0, sizeof *out);
+    return region_icon(lp, area, out);
+}
+
 bool icon_is_glyph_word(const word *w)
 {
     return is_status_glyph(w->text) && colorful(w->rgb);

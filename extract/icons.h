@@ -23,6 +23,9 @@ bool icon_is_glyph_word(const word *w);
 /* Looks for an icon just left of the line (or, where nothing is there,
  * just right of it). */
 bool icon_beside_line(layout_page *lp, const line *l, icon *out);
+/* An icon inside area, a band about 1.4 times as tall as the text beside
+ * it (a goal table's status column on one row). */
+bool icon_in_area(layout_page *lp, box area, icon *out);
 
 /* The status a colour stands for by its hue alone: red not met,
  * yellow/orange partly met, green met, grey or blue not evaluated;
