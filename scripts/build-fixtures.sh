@@ -189,6 +189,22 @@ build_mal_tabell() {
     "Utbildningsnämnden" 2020 "årsredovisning" pdflatex
 }
 
+build_mal_ikontabell() {
+  say "mal-ikontabell.pdf (pdflatex: coloured goal tables whose status column shows vector circles)"
+  local d=$WORK/mal-ikontabell pass
+  mkdir -p "$d"
+  python3 "$SRC/mal-ikontabell/build.py" "$d" "$FIX"
+  for pass in 1 2; do
+    (cd "$d" && SOURCE_DATE_EPOCH=1742299200 FORCE_SOURCE_DATE=1 \
+      pdflatex -interaction=nonstopmode -halt-on-error mal-ikontabell.tex >"$WORK/pdflatex.log" 2>&1) \
+      || { tail -n 40 "$WORK/pdflatex.log" >&2; die "pdflatex failed on mal-ikontabell.tex (pass $pass)"; }
+  done
+  if grep -Eq "Rerun (LaTeX|to get)" "$d/mal-ikontabell.log"; then die "mal-ikontabell.tex needs another pdflatex pass"; fi
+  cp "$d/mal-ikontabell.pdf" "$FIX/"
+  python3 "$SRC/lib/expect.py" "$FIX/mal-ikontabell.pdf" "Norrvik kommun" \
+    "Socialnämnden" 2024 "årsredovisning" pdflatex
+}
+
 # the multi-year series (fixtures/src/series/data.py): three annual reports of
 # one body, for `arsred compare`; written to fixtures/series/
 SERIES="lovsala-kfn-2021 lovsala-kfn-2022 lovsala-kfn-2023"
@@ -331,6 +347,11 @@ check_mal() {
     --legend "#000000=not_met=Ej uppfyllt" --legend "#cccccc=not_evaluated=Ej bedömt"
   python3 "$SRC/mal-lib/check_goals.py" "$FIX/mal-tabell.pdf" "$FIX/mal-tabell.goals.json"
   python3 "$SRC/mal-tabell/check_table.py" "$FIX"
+  pdf=$FIX/mal-ikontabell.pdf
+  [ "$(pdfimages -list "$pdf" | tail -n +3 | wc -l)" -eq 0 ] || die "mal-ikontabell: has raster images"
+  python3 "$SRC/mal-ikontabell/check_icons.py" "$pdf" "$FIX/mal-ikontabell.goals.json" \
+    --palette "#3a9d23=met" --palette "#f0a202=partly_met" --palette "#d62828=not_met" \
+    --palette "#9e9e9e=not_evaluated"
 }
 
 check_bad() {
@@ -386,6 +407,7 @@ if [ "$CHECK_ONLY" -eq 0 ]; then
   build_mal_glyf
   build_mal_legend
   build_mal_tabell
+  build_mal_ikontabell
   build_series
   build_bad
   build_odd
@@ -405,6 +427,7 @@ check_good mal-vektor 0
 check_good mal-glyf 5
 check_good mal-legend 0
 check_good mal-tabell 0
+check_good mal-ikontabell 0
 check_mal
 for name in $SERIES; do check_good "series/$name" 3; done
 python3 "$SRC/series/check.py" "$FIX/series"
