@@ -129,6 +129,23 @@ static bool alone_on_row(const layout_page *lp, const block *b)
     return true;
 }
 
+/* The size most of the page's text is set in, to half a point. */
+static float page_body_size(const layout_page *lp)
+{
+    enum { BINS = 400 }; /* half points up to 200 pt */
+    size_t chars[BINS] = {0};
+    for (size_t i = 0; i < lp->n_blocks; i++) {
+        long bin = lroundf(2 * lp->blocks[i].size);
+        if (bin >= 0 && bin < BINS)
+            chars[bin] += strlen(lp->blocks[i].text);
+    }
+    size_t best = 0;
+    for (size_t b = 1; b < BINS; b++)
+        if (chars[b] > chars[best])
+            best = b;
+    return (float)best / 2;
+}
+
 void furniture_mark(furniture *f, layout_page *lp)
 {
     size_t self = SIZE_MAX;
@@ -140,6 +157,7 @@ void furniture_mark(furniture *f, layout_page *lp)
     if (hi > f->n_pages)
         hi = f->n_pages;
     size_t others = hi > lo ? hi - lo - 1 : 0;
+    float body_size = others <= 2 ? page_body_size(lp) : 0; /* short documents only */
     for (size_t i = 0; i < lp->n_blocks; i++) {
         block *b = &lp->blocks[i];
         bool top;
@@ -149,14 +167,17 @@ void furniture_mark(furniture *f, layout_page *lp)
             b->furniture = true;
             continue;
         }
-        if (others < 2)
+        if (others < 1)
             continue;
         signature s = signature_of(lp, b, top);
         size_t seen = 0;
         for (size_t k = lo; k < hi; k++)
             if (k != self && page_has(&f->pages[k], &s))
                 seen++;
-        if (seen >= 2 && (double)seen >= 0.4 * (double)others)
+        /* most pages repeat it; in a short document (a cover and two pages)
+         * one other page is enough for a line set smaller than the body */
+        bool short_doc = others <= 2 && seen >= 1 && b->size < body_size - 0.5f;
+        if ((seen >= 2 && (double)seen >= 0.4 * (double)others) || short_doc)
             b->furniture = true;
     }
 }
