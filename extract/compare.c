@@ -122,19 +122,6 @@ static void find_restatements(arsred_comparison *c)
     }
 }
 
-static bool is_kpi_table(const table *t)
-{
-    if (t->n_columns == 0)
-        return false;
-    for (size_t k = 0; k < t->n_columns; k++)
-        if (t->columns[k].kind != COLUMN_OTHER || !t->columns[k].year)
-            return false;
-    for (size_t r = 0; r < t->n_rows; r++)
-        if (t->rows[r].kind != ROW_ITEM || t->rows[r].measure != COLUMN_OTHER)
-            return false;
-    return true;
-}
-
 /* What a cell measures: the row's measure where the relation is turned,
  * else the column's kind; years alone over money lines are outcomes, over
  * key figures just years. */
@@ -144,7 +131,7 @@ static column_kind cell_kind(const table *t, size_t r, size_t k)
         return t->rows[r].measure;
     if (t->columns[k].kind != COLUMN_OTHER)
         return t->columns[k].kind;
-    return is_kpi_table(t) ? COLUMN_OTHER : COLUMN_ACTUAL;
+    return table_is_by_year(t) ? COLUMN_OTHER : COLUMN_ACTUAL;
 }
 
 static void add_tables(arsred_comparison *c, const arsred_document *doc, size_t report)
@@ -193,31 +180,6 @@ static void add_kpis(arsred_comparison *c, const arsred_document *doc, size_t re
 
 /* -------------------------------------------------------------- goals */
 
-static size_t words_of(const char *text, char words[][32], size_t max)
-{
-    char *f = utf8_casefold(text);
-    size_t n = 0;
-    for (char *tok = strtok(f, " ,.;:()–-"); tok && n < max; tok = strtok(NULL, " ,.;:()–-"))
-        if (strlen(tok) >= 3)
-            snprintf(words[n++], 32, "%s", tok);
-    free(f);
-    return n;
-}
-
-static double overlap(const char *a, const char *b)
-{
-    char wa[64][32], wb[64][32];
-    size_t na = words_of(a, wa, 64), nb = words_of(b, wb, 64), common = 0;
-    for (size_t i = 0; i < na; i++)
-        for (size_t j = 0; j < nb; j++)
-            if (strcmp(wa[i], wb[j]) == 0) {
-                common++;
-                break;
-            }
-    size_t all = na + nb - common;
-    return all ? (double)common / (double)all : 0;
-}
-
 static void add_goals(arsred_comparison *c, const arsred_document *doc, size_t report)
 {
     bool *taken = xcalloc(c->n_goals + doc->n_goals + 1, sizeof *taken);
@@ -228,7 +190,7 @@ static void add_goals(arsred_comparison *c, const arsred_document *doc, size_t r
         for (size_t j = 0; j < c->n_goals; j++) {
             if (taken[j] || c->goals[j].present[report])
                 continue;
-            double o = overlap(c->goals[j].text, g->text);
+            double o = text_similarity(c->goals[j].text, g->text);
             if (o > best_overlap) {
                 best_overlap = o;
                 best = j;

@@ -149,33 +149,6 @@ static void set_text_status(goal_state *st, goal *g, const char *words, int page
                                     .page = page, .bbox = bbox};
 }
 
-/* Words of three letters or more, case folded, for comparing goal texts. */
-static size_t text_words(const char *text, char words[][32], size_t max)
-{
-    char *f = utf8_casefold(text);
-    size_t n = 0;
-    for (char *tok = strtok(f, " ,.;:()–-"); tok && n < max; tok = strtok(NULL, " ,.;:()–-"))
-        if (strlen(tok) >= 3)
-            snprintf(words[n++], 32, "%s", tok);
-    free(f);
-    return n;
-}
-
-/* Share of words the two texts have in common (Jaccard). */
-static double similarity(const char *a, const char *b)
-{
-    char wa[64][32], wb[64][32];
-    size_t na = text_words(a, wa, 64), nb = text_words(b, wb, 64), common = 0;
-    for (size_t i = 0; i < na; i++)
-        for (size_t j = 0; j < nb; j++)
-            if (strcmp(wa[i], wb[j]) == 0) {
-                common++;
-                break;
-            }
-    size_t all = na + nb - common;
-    return all ? (double)common / (double)all : 0;
-}
-
 /* Whether a goal of a goal table on this page already holds area. */
 static bool in_table_goal(const arsred_document *doc, int page, box area)
 {
@@ -202,7 +175,7 @@ static size_t listed_goal_for(const arsred_document *doc, const char *id, const 
             continue;
         if (strcmp(g->id, id) == 0 && strchr(id, '.') == NULL && g->id[0] != '#')
             return i;
-        double sim = similarity(g->text, text);
+        double sim = text_similarity(g->text, text);
         if (sim > best_sim) {
             best_sim = sim;
             best = i;
@@ -213,7 +186,7 @@ static size_t listed_goal_for(const arsred_document *doc, const char *id, const 
     for (size_t i = 0; i < doc->n_goals; i++)
         if (doc->goals[i].listed && ++ordinal == (size_t)n)
             nth = i;
-    if (nth != SIZE_MAX && !doc->goals[nth].detailed && similarity(doc->goals[nth].text, text) >= 0.2)
+    if (nth != SIZE_MAX && !doc->goals[nth].detailed && text_similarity(doc->goals[nth].text, text) >= 0.2)
         return nth;
     return SIZE_MAX;
 }
@@ -499,7 +472,7 @@ static void read_goal_heading(goal_state *st, arsred_document *doc, layout_page 
     text_fold_space(own);
     size_t g = listed_goal_for(doc, id, own);
     for (size_t i = 0; i < doc->n_goals && g == SIZE_MAX; i++) /* "Mål 1." listed, then described */
-        if (strcmp(doc->goals[i].id, id) == 0 && similarity(doc->goals[i].text, own) >= 0.5)
+        if (strcmp(doc->goals[i].id, id) == 0 && text_similarity(doc->goals[i].text, own) >= 0.5)
             g = i;
     if (g == SIZE_MAX) {
         g = add_goal(doc, st, id, own, lp->number, b->box);

@@ -238,15 +238,7 @@ static bool is_kpi_table(const kpi_state *st, const table *t)
         if (pattern_exec(pats[i], title, strlen(title), 0, &m) == PATTERN_MATCHED)
             return true;
     }
-    if (t->n_columns == 0)
-        return false;
-    for (size_t k = 0; k < t->n_columns; k++)
-        if (t->columns[k].kind != COLUMN_OTHER || !t->columns[k].year)
-            return false;
-    for (size_t r = 0; r < t->n_rows; r++)
-        if (t->rows[r].kind != ROW_ITEM || t->rows[r].measure != COLUMN_OTHER)
-            return false;
-    return true;
+    return table_is_by_year(t);
 }
 
 /* A row label with its unit in brackets ("Kostnad per invånare (kr)")

@@ -42,6 +42,19 @@ const char *table_cell_unit(const table *t, size_t row, size_t column)
     return t->columns[column].unit ? t->columns[column].unit : t->unit_effective;
 }
 
+bool table_is_by_year(const table *t)
+{
+    if (t->n_columns == 0)
+        return false;
+    for (size_t k = 0; k < t->n_columns; k++)
+        if (t->columns[k].kind != COLUMN_OTHER || !t->columns[k].year)
+            return false;
+    for (size_t r = 0; r < t->n_rows; r++)
+        if (t->rows[r].kind != ROW_ITEM || t->rows[r].measure != COLUMN_OTHER)
+            return false;
+    return true;
+}
+
 void table_free_contents(table *t)
 {
     for (size_t r = 0; r < t->n_rows; r++) {

@@ -76,6 +76,10 @@ void table_free_contents(table *t);
  * table's effective unit; NULL where none is known. */
 const char *table_cell_unit(const table *t, size_t row, size_t column);
 
+/* Every column a year and every row a plain item, no budget or outcome:
+ * the shape of a table of key figures. */
+bool table_is_by_year(const table *t);
+
 /* ------------------------------------------------------------- checks */
 
 typedef enum check_rule {

@@ -1,7 +1,10 @@
 /* text.c: text normalisation. */
 #include "text.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "util.h"
 
 static const char *const ligatures[] = {"ff", "fi", "fl", "ffi", "ffl", "st", "st"};
 
@@ -163,4 +166,30 @@ void text_fold_space(char *s)
         prev = cp;
     }
     *out = '\0';
+}
+
+/* Words of three letters or more, case folded, for comparing goal texts. */
+static size_t text_words(const char *text, char words[][32], size_t max)
+{
+    char *f = utf8_casefold(text);
+    size_t n = 0;
+    for (char *tok = strtok(f, " ,.;:()–-"); tok && n < max; tok = strtok(NULL, " ,.;:()–-"))
+        if (strlen(tok) >= 3)
+            snprintf(words[n++], 32, "%s", tok);
+    free(f);
+    return n;
+}
+
+double text_similarity(const char *a, const char *b)
+{
+    char wa[64][32], wb[64][32];
+    size_t na = text_words(a, wa, 64), nb = text_words(b, wb, 64), common = 0;
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            if (strcmp(wa[i], wb[j]) == 0) {
+                common++;
+                break;
+            }
+    size_t all = na + nb - common;
+    return all ? (double)common / (double)all : 0;
 }

@@ -32,4 +32,8 @@ bool text_is_garbled_cp(uint32_t cp);
  * space and trims; in place. */
 void text_fold_space(char *s);
 
+/* Share of words (three letters or more, case folded) two texts have in
+ * common, Jaccard: how alike two wordings of one goal are. */
+double text_similarity(const char *a, const char *b);
+
 #endif
