@@ -188,12 +188,14 @@ static char *join_line_words(const word *words, size_t n)
 }
 
 /* The size most of a line's characters are set in: a big initial or a
- * large status glyph does not make the line big. */
+ * large status glyph does not make the line big. The sizes of the first
+ * words are the candidates, which keeps a line of thousands of words linear. */
 static float line_size(const word *words, size_t n)
 {
+    enum { CANDIDATES = 64 };
     float best = 0;
     size_t best_chars = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && i < CANDIDATES; i++) {
         size_t chars = 0;
         for (size_t j = 0; j < n; j++)
             if (fabsf(word_size(&words[j]) - word_size(&words[i])) < 0.25f)
@@ -211,7 +213,7 @@ static void add_line(layout_page *lp, size_t *cap, size_t first, size_t n)
     line l = {.first_word = first, .n_words = n, .box = lp->words[first].box};
     for (size_t i = first; i < first + n; i++)
         l.box = box_union(l.box, lp->words[i].box);
-    l.size = n <= 64 ? line_size(lp->words + first, n) : word_size(&lp->words[first]);
+    l.size = line_size(lp->words + first, n);
     l.text = join_line_words(lp->words + first, n);
     ARRAY_PUSH(lp->lines, lp->n_lines, *cap, l);
 }
@@ -288,7 +290,7 @@ static void merge_into(layout_page *lp, line *a, line *b)
     /* Words of a and b are neighbours in the words array (same row, x order). */
     a->n_words += b->n_words;
     a->box = box_union(a->box, b->box);
-    a->size = a->n_words <= 64 ? line_size(lp->words + a->first_word, a->n_words) : a->size;
+    a->size = line_size(lp->words + a->first_word, a->n_words);
     free(a->text);
     a->text = join_line_words(lp->words + a->first_word, a->n_words);
     free(b->text);
@@ -453,6 +455,19 @@ static bool continues_block(const layout_page *lp, const block_draft *b,
 
 static char *join_block_text(const layout_page *lp, const line *lines, size_t n);
 
+/* Lines [start, end) of block b as a block of their own. */
+static block block_part(const layout_page *lp, const block *b, size_t start, size_t end)
+{
+    block part = *b;
+    part.first_line = start;
+    part.n_lines = end - start;
+    part.box = lp->lines[start].box;
+    for (size_t j = start; j < end; j++)
+        part.box = box_union(part.box, lp->lines[j].box);
+    part.text = join_block_text(lp, lp->lines + start, end - start);
+    return part;
+}
+
 static int compare_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -526,14 +541,7 @@ static void split_blocks_at_paragraph_breaks(layout_page *lp)
                 cut = hard_line_break(lp, &lp->lines[i - 1], &lp->lines[i], &b->box);
             if (!cut)
                 continue;
-            block nb = *b;
-            nb.first_line = start;
-            nb.n_lines = i - start;
-            nb.box = lp->lines[start].box;
-            for (size_t j = start; j < i; j++)
-                nb.box = box_union(nb.box, lp->lines[j].box);
-            nb.text = join_block_text(lp, lp->lines + start, i - start);
-            ARRAY_PUSH(out, n_out, cap, nb);
+            ARRAY_PUSH(out, n_out, cap, block_part(lp, b, start, i));
             start = i;
         }
         free(b->text);
@@ -967,14 +975,7 @@ static void split_at_neighbour_edges(layout_page *lp)
                 break;
             }
             split = true;
-            block nb = *b;
-            nb.first_line = start;
-            nb.n_lines = i - start;
-            nb.box = lp->lines[start].box;
-            for (size_t j = start; j < i; j++)
-                nb.box = box_union(nb.box, lp->lines[j].box);
-            nb.text = join_block_text(lp, lp->lines + start, i - start);
-            ARRAY_PUSH(out, n_out, cap, nb);
+            ARRAY_PUSH(out, n_out, cap, block_part(lp, b, start, i));
             start = i;
         }
         if (split)
