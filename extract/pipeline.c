@@ -115,9 +115,14 @@ static bool word_is_garbled(const char *text)
 static glyph_count count_glyphs(const pdf_page *page)
 {
     glyph_count g = {0, 0};
+    uint32_t prev = 0;
     for (size_t i = 0; i < page->n_chars; i++) {
         uint32_t cp = page->chars[i].cp;
         if (cp == '\n' || cp == '\r' || cp == '\t' || is_space_cp(cp))
+            continue;
+        bool leader = cp == prev && text_is_garbled_cp(cp); /* as word_is_garbled: once */
+        prev = cp;
+        if (leader)
             continue;
         g.all++;
         g.unmapped += text_is_garbled_cp(cp);
