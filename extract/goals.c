@@ -637,14 +637,19 @@ static char *cell_text_below(const layout_page *lp, const line *first, double y_
     return text;
 }
 
-/* A column header has the header of another column beside it. */
+/* A column header has the header of another column beside it, set in
+ * the same type: a heading over the right column of running text has body
+ * lines beside it, which are not a header row. */
 static bool has_cell_to_left(const layout_page *lp, const line *header)
 {
+    bool header_bold = lp->words[header->first_word].bold;
     for (size_t i = 0; i < lp->n_lines; i++) {
         const line *o = &lp->lines[i];
         if (o != header && o->box.x1 < header->box.x0 &&
             span_overlap(o->box.y0, o->box.y1, header->box.y0, header->box.y1) >
-                0.5 * box_height(header->box))
+                0.5 * box_height(header->box) &&
+            fabsf(o->size - header->size) <= 0.1f * header->size &&
+            lp->words[o->first_word].bold == header_bold)
             return true;
     }
     return false;
