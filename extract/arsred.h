@@ -11,6 +11,7 @@
 #ifndef ARSRED_H
 #define ARSRED_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #define ARSRED_VERSION "0.1.0"
@@ -56,6 +57,8 @@ typedef struct arsred_options {
     const arsred_patterns *patterns;   /* required */
     const char *page_ranges;           /* "3-7,12" or NULL for all pages */
     double timeout_seconds;            /* 0: no limit */
+    bool load_ahead;                   /* read the next pages in a second
+                                          thread (the same result, sooner) */
 } arsred_options;
 
 /* The result of reading one report. Opaque. */

@@ -17,6 +17,8 @@ struct pdf_doc {
     GMappedFile *file;
     GBytes *bytes;
     PopplerDocument *poppler;
+    PopplerDocument *text_reader; /* pdf_open_text_reader: for pdf_page_load */
+    char *password;
     char sha256[65];
     char *producer;
     char *creator;
@@ -139,6 +141,7 @@ int pdf_open(const char *path, const char *password, pdf_doc **out,
     doc->file = file;
     doc->bytes = bytes;
     doc->poppler = poppler;
+    doc->password = password ? xstrdup(password) : NULL;
     char *hex = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
                                             (const guchar *)data, len);
     snprintf(doc->sha256, sizeof doc->sha256, "%s", hex);
@@ -156,6 +159,8 @@ void pdf_close(pdf_doc *doc)
     if (!doc)
         return;
     g_object_unref(doc->poppler);
+    if (doc->text_reader)
+        g_object_unref(doc->text_reader);
     g_bytes_unref(doc->bytes);
     g_mapped_file_unref(doc->file);
     g_hash_table_destroy(doc->font_ids);
@@ -166,7 +171,15 @@ void pdf_close(pdf_doc *doc)
     free(doc->creator);
     free(doc->title);
     free(doc->path);
+    free(doc->password);
     free(doc);
+}
+
+bool pdf_open_text_reader(pdf_doc *doc)
+{
+    if (!doc->text_reader)
+        doc->text_reader = open_poppler(doc->path, doc->bytes, doc->password, NULL);
+    return doc->text_reader != NULL;
 }
 
 int pdf_page_count(const pdf_doc *doc)
@@ -178,11 +191,6 @@ const char *pdf_sha256(const pdf_doc *doc) { return doc->sha256; }
 const char *pdf_producer(const pdf_doc *doc) { return doc->producer; }
 const char *pdf_title(const pdf_doc *doc) { return doc->title; }
 const char *pdf_creator(const pdf_doc *doc) { return doc->creator; }
-
-const char *pdf_font_name(const pdf_doc *doc, uint16_t font)
-{
-    return font < doc->n_fonts ? doc->font_names[font] : "";
-}
 
 static uint16_t font_id(pdf_doc *doc, const char *name)
 {
@@ -292,7 +300,8 @@ size_t pdf_page_images(pdf_doc *doc, int number, pdf_image **out)
 int pdf_page_load(pdf_doc *doc, int number, pdf_page *page, arsred_error *err)
 {
     memset(page, 0, sizeof *page);
-    PopplerPage *ppage = poppler_document_get_page(doc->poppler, number - 1);
+    PopplerDocument *reader = doc->text_reader ? doc->text_reader : doc->poppler;
+    PopplerPage *ppage = poppler_document_get_page(reader, number - 1);
     if (!ppage)
         return error_set(err, ARSRED_ERR_INPUT, "%s: page %d cannot be read",
                          doc->path, number);

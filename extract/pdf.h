@@ -51,9 +51,15 @@ const char *pdf_sha256(const pdf_doc *doc);   /* hex */
 const char *pdf_producer(const pdf_doc *doc); /* or NULL */
 const char *pdf_title(const pdf_doc *doc);    /* or NULL */
 const char *pdf_creator(const pdf_doc *doc);  /* or NULL */
-const char *pdf_font_name(const pdf_doc *doc, uint16_t font);
 
-/* Loads page number (1-based) into *page. Release with pdf_page_release. */
+/* Gives pdf_page_load a poppler document of its own (poppler's objects
+ * are not shared between threads): after it, pdf_page_load may run in one
+ * other thread than the rest of pdf_*. False where it cannot be opened. */
+bool pdf_open_text_reader(pdf_doc *doc);
+
+/* Loads page number (1-based) into *page. Release with pdf_page_release.
+ * Font ids (pdf_char.font) are the same for the same font name across
+ * the document's pages. */
 int pdf_page_load(pdf_doc *doc, int number, pdf_page *page, arsred_error *err);
 void pdf_page_release(pdf_page *page);
 

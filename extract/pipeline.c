@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "furniture.h"
+#include "page_feed.h"
 #include "table.h"
 #include "pattern.h"
 #include "pdf.h"
@@ -63,12 +64,6 @@ bad:
                      "--pages '%s' is not a page list; write it like 3-7,12", ranges);
 }
 
-/* A page's glyphs before normalisation, which drops the control
- * characters that a font without a Unicode map gives. */
-typedef struct glyph_count {
-    size_t all, unmapped;
-} glyph_count;
-
 typedef struct run {
     arsred_document *doc;
     furniture *furniture;
@@ -77,8 +72,7 @@ typedef struct run {
     page_observer observe;
     void *ctx;
     bool ocr_producer;
-    layout_page window[FURNITURE_LOOKAHEAD + 1];
-    glyph_count glyphs[FURNITURE_LOOKAHEAD + 1]; /* beside window[] */
+    fed_page window[FURNITURE_LOOKAHEAD + 1];
     size_t n_window;
 } run;
 
@@ -112,33 +106,16 @@ static bool word_is_garbled(const char *text)
     return symbol_inside || (n > 0 && 2 * bad >= n);
 }
 
-static glyph_count count_glyphs(const pdf_page *page)
+static void check_page_text(arsred_document *doc, fed_page *page, bool ocr_producer)
 {
-    glyph_count g = {0, 0};
-    uint32_t prev = 0;
-    for (size_t i = 0; i < page->n_chars; i++) {
-        uint32_t cp = page->chars[i].cp;
-        if (cp == '\n' || cp == '\r' || cp == '\t' || is_space_cp(cp))
-            continue;
-        bool leader = cp == prev && text_is_garbled_cp(cp); /* as word_is_garbled: once */
-        prev = cp;
-        if (leader)
-            continue;
-        g.all++;
-        g.unmapped += text_is_garbled_cp(cp);
-    }
-    return g;
-}
-
-static void check_page_text(arsred_document *doc, layout_page *lp,
-                            glyph_count glyphs, bool ocr_producer)
-{
-    if (glyphs.unmapped >= 2 && (double)glyphs.unmapped >= GARBLED_SHARE * (double)glyphs.all) {
+    layout_page *lp = &page->layout;
+    size_t unmapped = page->unmapped_glyphs;
+    if (unmapped >= 2 && (double)unmapped >= GARBLED_SHARE * (double)page->glyphs) {
         report_warn(doc, "garbled-text", lp->number,
                     "page %d: %zu of %zu characters are glyphs without a Unicode "
                     "mapping; a font there has no proper Unicode map, so text and "
                     "figures from this page may be missing or wrong",
-                    lp->number, glyphs.unmapped, glyphs.all);
+                    lp->number, unmapped, page->glyphs);
         return;
     }
     if (lp->n_words == 0) {
@@ -194,11 +171,11 @@ static bool made_by_ocr(const pdf_doc *pdf, const arsred_patterns *patterns)
 /* The oldest page of the window has seen enough pages after it. */
 static void finish_oldest_page(run *r)
 {
-    layout_page *lp = &r->window[0];
+    layout_page *lp = &r->window[0].layout;
     furniture_mark(r->furniture, lp);
     lp->n_tables = tables_detect(lp, &lp->tables);
     layout_mark_continuations(lp, &r->paragraphs);
-    check_page_text(r->doc, lp, r->glyphs[0], r->ocr_producer);
+    check_page_text(r->doc, &r->window[0], r->ocr_producer);
     for (size_t k = 0; k < N_RECOGNISERS; k++)
         recognisers[k]->page(r->states[k], lp, r->doc);
     if (r->observe)
@@ -206,39 +183,33 @@ static void finish_oldest_page(run *r)
     found_tables_free(lp->tables, lp->n_tables);
     layout_page_release(lp);
     memmove(&r->window[0], &r->window[1], (r->n_window - 1) * sizeof *r->window);
-    memmove(&r->glyphs[0], &r->glyphs[1], (r->n_window - 1) * sizeof *r->glyphs);
     r->n_window--;
 }
 
-static int run_pages(run *r, pdf_doc *pdf, const bool *selected, int n_pages,
-                     const arsred_options *options, const char *path,
-                     arsred_error *err)
+static int run_pages(run *r, page_feed *feed, const arsred_options *options,
+                     const char *path, arsred_error *err)
 {
     double start = now_seconds();
-    for (int number = 1; number <= n_pages; number++) {
-        if (!selected[number])
-            continue;
+    fed_page page;
+    while (page_feed_next(feed, &page)) {
         if (options->timeout_seconds > 0 &&
-            now_seconds() - start > options->timeout_seconds)
+            now_seconds() - start > options->timeout_seconds) {
+            layout_page_release(&page.layout);
             return error_set(err, ARSRED_ERR_TIMEOUT,
                              "%s: page %d: stopped after %g s (--timeout); the "
                              "file may be pathological",
-                             path, number, options->timeout_seconds);
-        pdf_page page;
-        arsred_error page_err = {0};
-        if (pdf_page_load(pdf, number, &page, &page_err) != ARSRED_OK) {
+                             path, page.number, options->timeout_seconds);
+        }
+        if (page.unreadable) {
             /* a page tree with a loop or a dangling reference: the other
              * pages are still there */
-            report_warn(r->doc, "page-unreadable", number,
+            report_warn(r->doc, "page-unreadable", page.number,
                         "page %d cannot be read; the PDF's page tree is damaged there",
-                        number);
+                        page.number);
             continue;
         }
-        r->glyphs[r->n_window] = count_glyphs(&page);
-        layout_page *lp = &r->window[r->n_window++];
-        layout_page_build(lp, &page, pdf);
-        pdf_page_release(&page);
-        furniture_add_page(r->furniture, lp);
+        r->window[r->n_window++] = page;
+        furniture_add_page(r->furniture, &r->window[r->n_window - 1].layout);
         if (r->n_window > FURNITURE_LOOKAHEAD)
             finish_oldest_page(r);
     }
@@ -276,10 +247,13 @@ int pipeline_run(const char *path, const arsred_options *options,
         r.states[k] = recognisers[k]->start(r.doc, options->patterns);
     if (n_pages == 0)
         report_warn(r.doc, "no-pages", 0, "the document has no pages");
-    rc = run_pages(&r, pdf, selected, n_pages, options, path, err);
+    page_feed *feed = page_feed_start(pdf, selected, n_pages, options->load_ahead);
+    rc = run_pages(&r, feed, options, path, err);
+    page_feed_stop(feed);
     while (r.n_window > 0) { /* after an error: free what is held */
-        found_tables_free(r.window[0].tables, r.window[0].n_tables);
-        layout_page_release(&r.window[0]);
+        layout_page *lp = &r.window[0].layout;
+        found_tables_free(lp->tables, lp->n_tables);
+        layout_page_release(lp);
         memmove(&r.window[0], &r.window[1], (r.n_window - 1) * sizeof *r.window);
         r.n_window--;
     }

@@ -21,6 +21,8 @@ int cmd_patterns(int argc, char **argv, const char *builtin_dir);
 
 /* Prints "arsred: MESSAGE" on standard error. */
 void tool_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The cores this machine has online (at least 1). */
+int tool_cores(void);
 /* The exit status for a library error code. */
 int tool_exit_status(int code);
 /* Loads the built-in patterns and those of user_dir; prints the error and

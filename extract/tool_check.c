@@ -46,6 +46,7 @@ int cmd_check(int argc, char **argv, const char *builtin_dir)
     if (!patterns)
         return EXIT_INPUT;
     options.patterns = patterns;
+    options.load_ahead = tool_cores() >= 2;
     int status = EXIT_DONE;
     for (int i = optind; i < argc; i++) {
         arsred_document *doc = NULL;

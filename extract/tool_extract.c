@@ -450,12 +450,6 @@ static int run_batch(char **files, int n_files, const extract_args *a, int jobs)
     return b.status;
 }
 
-static int default_jobs(void)
-{
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n > 0 ? (int)n : 1;
-}
-
 int cmd_extract(int argc, char **argv, const char *builtin_dir)
 {
     extract_args a = {.format = "json", .jobs = 0};
@@ -474,7 +468,11 @@ int cmd_extract(int argc, char **argv, const char *builtin_dir)
         return EXIT_INPUT;
     a.options.patterns = patterns;
     int n_files = argc - optind;
-    int jobs = a.jobs > 0 ? a.jobs : default_jobs();
+    int jobs = a.jobs > 0 ? a.jobs : tool_cores();
+    /* a file gets a second core (its pages read ahead in a thread) where
+     * there is one to spare beside the files being done at once */
+    int at_once = jobs < n_files ? jobs : n_files;
+    a.options.load_ahead = jobs >= 2 * at_once;
     if (n_files == 1 && a.options.timeout_seconds <= 0) {
         catch_stop_signals(remove_tmp_and_die);
         char *name = output_name(argv[optind]);

@@ -4,8 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
-#include <stdbool.h>
 
 #include "arsred.h"
 #include "tool.h"
@@ -27,7 +27,8 @@ static const char usage_text[] =
     "  --password PW     password of encrypted PDFs\n"
     "  --patterns DIR    pattern files that add to or override the built-in set\n"
     "  --timeout SEC     give up on a file after SEC seconds\n"
-    "  -j N              files in parallel (default: the number of cores)\n"
+    "  -j N              files in parallel (default: the number of cores); a core\n"
+    "                    to spare reads a file's next pages in a second thread\n"
     "  --summary         a short summary of each report on standard error\n"
     "  --quiet           no progress line\n"
     "\n"
@@ -69,6 +70,12 @@ void tool_error(const char *fmt, ...)
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
     va_end(ap);
+}
+
+int tool_cores(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (int)n : 1;
 }
 
 int tool_exit_status(int code)

@@ -157,5 +157,17 @@ expect_status 0 "runaway pattern" -- "$arsred" extract --patterns "$tmp/pat" "$f
 grep -q '"code": *"pattern-limit"' "$tmp/out" && ok || fail "no pattern-limit warning"
 grep -q '"name": *"Kundnöjdhet"' "$tmp/out" && ok || fail "the run did not go on after the limit"
 
+# one file with a spare core reads its pages ahead in a second thread: the
+# output is the same, byte for byte, as when read in one thread
+for f in "$fix"/*.pdf "$fix"/series/lovsala-kfn-2022.pdf "$fix"/odd/page-tree-loop.pdf \
+         "$fix"/odd/garbled-font.pdf "$fix"/odd/images-only.pdf; do
+    "$arsred" extract -j 1 "$f" >"$tmp/one.json" 2>/dev/null
+    "$arsred" extract -j 2 "$f" >"$tmp/two.json" 2>/dev/null
+    cmp -s "$tmp/one.json" "$tmp/two.json" && ok || fail "$(basename "$f"): read ahead gives other output"
+done
+"$arsred" extract -j 2 --pages 2,4-5 "$fix/krokom-ks-2020.pdf" >"$tmp/two.json" 2>/dev/null
+"$arsred" extract -j 1 --pages 2,4-5 "$fix/krokom-ks-2020.pdf" >"$tmp/one.json" 2>/dev/null
+cmp -s "$tmp/one.json" "$tmp/two.json" && ok || fail "--pages: read ahead gives other output"
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,45 @@
+/* page_feed.h: a document's pages in order, each read (poppler's text
+ * pass) and laid out.
+ *
+ * Reading a page's text is about half the work of a page and needs
+ * nothing from the pages before it. With load_ahead, a second thread reads
+ * and lays out the next few pages while the caller works on this one; it
+ * reads through a poppler document of its own (pdf_open_text_reader), so
+ * the caller can still render pages. The pages come out the same either
+ * way, in the same order. */
+#ifndef ARSRED_PAGE_FEED_H
+#define ARSRED_PAGE_FEED_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "layout.h"
+#include "pdf.h"
+
+/* How many pages the loading thread may be ahead of the caller. */
+enum { PAGE_FEED_AHEAD = 4 };
+
+typedef struct fed_page {
+    int number;
+    bool unreadable;        /* the page tree is damaged there: no layout */
+    layout_page layout;
+    /* glyphs before normalisation (which drops the control characters a
+     * font without a Unicode map gives); a run of one glyph (leaders)
+     * counts once */
+    size_t glyphs, unmapped_glyphs;
+} fed_page;
+
+typedef struct page_feed page_feed;
+
+/* Feeds the pages selected[number] of pdf's n_pages. load_ahead asks for
+ * the loading thread; without a second reader (or a thread) the pages are
+ * read in the caller's thread as it asks for them. */
+page_feed *page_feed_start(pdf_doc *pdf, const bool *selected, int n_pages,
+                           bool load_ahead);
+/* The next page into *out (the caller releases its layout); false at the
+ * end. */
+bool page_feed_next(page_feed *feed, fed_page *out);
+/* Stops the loading thread, frees the pages not taken and the feed. */
+void page_feed_stop(page_feed *feed);
+
+#endif
