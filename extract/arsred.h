@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #define ARSRED_VERSION "0.1.0"
 #define ARSRED_FORMAT_VERSION 1
@@ -73,6 +74,9 @@ void arsred_document_free(arsred_document *doc);
 /* The document as JSON text (spec/output-format.md), newly allocated; pretty
  * prints with indentation, otherwise one line. */
 char *arsred_document_to_json(const arsred_document *doc, int pretty);
+/* The same text written to file as it is made, item by item, so memory
+ * does not grow with the output. Returns 0, or -1 where a write failed. */
+int arsred_document_write_json(const arsred_document *doc, FILE *file, int pretty);
 
 /* A few human lines about the document (fields found, counts, warnings),
  * newly allocated. */

@@ -2,6 +2,7 @@
  * that includes jansson. */
 #include <jansson.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -176,13 +177,6 @@ static json_t *check_json(const arsred_document *doc, const check *c)
     return o;
 }
 
-static json_t *checks_json(const arsred_document *doc)
-{
-    json_t *a = json_array();
-    for (size_t i = 0; i < doc->n_checks; i++)
-        json_array_append_new(a, check_json(doc, &doc->checks[i]));
-    return a;
-}
 
 static const char *const status_names[] = {NULL, "met", "partly_met", "not_met", "not_evaluated"};
 
@@ -210,103 +204,177 @@ static json_t *evidence_json(const status_evidence *e)
     return o;
 }
 
-static json_t *goals_json(const arsred_document *doc)
+static json_t *goal_json(const goal *g)
 {
-    json_t *a = json_array();
-    for (size_t i = 0; i < doc->n_goals; i++) {
-        const goal *g = &doc->goals[i];
-        json_t *o = json_object();
-        json_object_set_new(o, "id", json_string(g->id));
-        json_object_set_new(o, "text", json_string(g->text));
-        json_object_set_new(o, "status", status_json(g->status));
-        /* evidence of a status that could not be read says why it is null */
-        json_object_set_new(o, "status_evidence", evidence_json(&g->evidence));
-        json_object_set_new(o, "page", json_integer(g->page));
-        json_object_set_new(o, "bbox", box_json(g->bbox));
-        json_t *as = json_array();
-        for (size_t k = 0; k < g->n_assignments; k++) {
-            const assignment *x = &g->assignments[k];
-            json_t *ao = json_object();
-            json_object_set_new(ao, "text", json_string(x->text ? x->text : ""));
-            json_object_set_new(ao, "status", status_json(x->status));
-            if (x->evidence.kind != EVIDENCE_NONE)
-                json_object_set_new(ao, "status_evidence", evidence_json(&x->evidence));
-            json_object_set_new(ao, "comment", string_or_null(x->comment));
-            json_array_append_new(as, ao);
-        }
-        json_object_set_new(o, "assignments", as);
-        json_array_append_new(a, o);
+    json_t *o = json_object();
+    json_object_set_new(o, "id", json_string(g->id));
+    json_object_set_new(o, "text", json_string(g->text));
+    json_object_set_new(o, "status", status_json(g->status));
+    /* evidence of a status that could not be read says why it is null */
+    json_object_set_new(o, "status_evidence", evidence_json(&g->evidence));
+    json_object_set_new(o, "page", json_integer(g->page));
+    json_object_set_new(o, "bbox", box_json(g->bbox));
+    json_t *as = json_array();
+    for (size_t k = 0; k < g->n_assignments; k++) {
+        const assignment *x = &g->assignments[k];
+        json_t *ao = json_object();
+        json_object_set_new(ao, "text", json_string(x->text ? x->text : ""));
+        json_object_set_new(ao, "status", status_json(x->status));
+        if (x->evidence.kind != EVIDENCE_NONE)
+            json_object_set_new(ao, "status_evidence", evidence_json(&x->evidence));
+        json_object_set_new(ao, "comment", string_or_null(x->comment));
+        json_array_append_new(as, ao);
     }
-    return a;
+    json_object_set_new(o, "assignments", as);
+    return o;
 }
 
-static json_t *kpis_json(const arsred_document *doc)
+static json_t *kpi_json(const kpi *k)
 {
-    json_t *a = json_array();
-    for (size_t i = 0; i < doc->n_kpis; i++) {
-        const kpi *k = &doc->kpis[i];
-        json_t *o = json_object();
-        json_object_set_new(o, "name", json_string(k->name));
-        json_object_set_new(o, "value", number_json(k->value, k->decimals));
-        if (k->has_previous)
-            json_object_set_new(o, "previous", figure_json(k->previous));
-        json_object_set_new(o, "unit", string_or_null(k->unit));
-        json_object_set_new(o, "year", k->year ? json_integer(k->year) : json_null());
-        if (k->qualifier)
-            json_object_set_new(o, "qualifier", json_string(k->qualifier));
-        if (k->goal) {
-            json_object_set_new(o, "goal", json_string(k->goal));
-            json_object_set_new(o, "kind", json_string("target"));
-        }
-        json_object_set_new(o, "page", json_integer(k->page));
-        json_object_set_new(o, "bbox", box_json(k->bbox));
-        json_object_set_new(o, "text", json_string(k->text));
-        json_object_set_new(o, "pattern", json_string(k->pattern));
-        json_array_append_new(a, o);
+    json_t *o = json_object();
+    json_object_set_new(o, "name", json_string(k->name));
+    json_object_set_new(o, "value", number_json(k->value, k->decimals));
+    if (k->has_previous)
+        json_object_set_new(o, "previous", figure_json(k->previous));
+    json_object_set_new(o, "unit", string_or_null(k->unit));
+    json_object_set_new(o, "year", k->year ? json_integer(k->year) : json_null());
+    if (k->qualifier)
+        json_object_set_new(o, "qualifier", json_string(k->qualifier));
+    if (k->goal) {
+        json_object_set_new(o, "goal", json_string(k->goal));
+        json_object_set_new(o, "kind", json_string("target"));
     }
-    return a;
+    json_object_set_new(o, "page", json_integer(k->page));
+    json_object_set_new(o, "bbox", box_json(k->bbox));
+    json_object_set_new(o, "text", json_string(k->text));
+    json_object_set_new(o, "pattern", json_string(k->pattern));
+    return o;
 }
 
-static json_t *tables_json(const arsred_document *doc)
+static json_t *warning_json(const report_warning *w)
 {
-    json_t *a = json_array();
-    for (size_t i = 0; i < doc->n_tables; i++)
-        json_array_append_new(a, table_json(&doc->tables[i]));
-    return a;
+    json_t *o = json_object();
+    json_object_set_new(o, "code", json_string(w->code));
+    json_object_set_new(o, "page", w->page ? json_integer(w->page) : json_null());
+    json_object_set_new(o, "message", json_string(w->message));
+    return o;
 }
 
-static json_t *warnings_json(const arsred_document *doc)
+/* ------------------------------------------------------------ writing */
+
+/* The document is written member by member and its lists item by item,
+ * each item's tree made, written and freed before the next: memory does
+ * not grow with the output. The text is what json_dumps would make of the
+ * whole tree (2 spaces a level when pretty, else compact). */
+typedef struct json_out {
+    FILE *file;
+    int pretty;
+    size_t members;     /* top-level members written so far */
+    bool failed;
+} json_out;
+
+static void put(json_out *w, const char *text)
 {
-    json_t *a = json_array();
-    for (size_t i = 0; i < doc->n_warnings; i++) {
-        const report_warning *w = &doc->warnings[i];
-        json_t *o = json_object();
-        json_object_set_new(o, "code", json_string(w->code));
-        json_object_set_new(o, "page", w->page ? json_integer(w->page) : json_null());
-        json_object_set_new(o, "message", json_string(w->message));
-        json_array_append_new(a, o);
+    if (fputs(text, w->file) < 0)
+        w->failed = true;
+}
+
+/* A new line at depth levels, when pretty. */
+static void new_line(json_out *w, int depth)
+{
+    if (w->pretty)
+        fprintf(w->file, "\n%*s", 2 * depth, "");
+}
+
+/* Writes value (and frees it) as if it stood depth levels deep. */
+static void put_value(json_out *w, json_t *value, int depth)
+{
+    size_t flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15) | JSON_ENCODE_ANY |
+                   (w->pretty ? JSON_INDENT(2) : JSON_COMPACT);
+    char *text = json_dumps(value, flags);
+    json_decref(value);
+    if (!text) {
+        w->failed = true;
+        return;
     }
-    return a;
+    for (const char *rest = text; *rest;) { /* strings hold no raw new line */
+        const char *end = strchr(rest, '\n');
+        size_t len = end ? (size_t)(end - rest) : strlen(rest);
+        if (fwrite(rest, 1, len, w->file) != len)
+            w->failed = true;
+        if (!end)
+            break;
+        new_line(w, depth);
+        rest = end + 1;
+    }
+    free(text);
+}
+
+static void put_key(json_out *w, const char *key)
+{
+    put(w, w->members++ ? "," : "");
+    new_line(w, 1);
+    fprintf(w->file, w->pretty ? "\"%s\": " : "\"%s\":", key);
+}
+
+static void put_member(json_out *w, const char *key, json_t *value)
+{
+    put_key(w, key);
+    put_value(w, value, 1);
+}
+
+typedef json_t *(*item_json)(const arsred_document *doc, size_t i);
+
+static void put_list(json_out *w, const char *key, const arsred_document *doc, size_t n,
+                     item_json item)
+{
+    put_key(w, key);
+    put(w, "[");
+    for (size_t i = 0; i < n && !w->failed; i++) {
+        put(w, i ? "," : "");
+        new_line(w, 2);
+        put_value(w, item(doc, i), 2);
+    }
+    if (n > 0)
+        new_line(w, 1);
+    put(w, "]");
+}
+
+static json_t *goal_item(const arsred_document *doc, size_t i) { return goal_json(&doc->goals[i]); }
+static json_t *table_item(const arsred_document *doc, size_t i) { return table_json(&doc->tables[i]); }
+static json_t *kpi_item(const arsred_document *doc, size_t i) { return kpi_json(&doc->kpis[i]); }
+static json_t *check_item(const arsred_document *doc, size_t i) { return check_json(doc, &doc->checks[i]); }
+static json_t *warning_item(const arsred_document *doc, size_t i) { return warning_json(&doc->warnings[i]); }
+
+int arsred_document_write_json(const arsred_document *doc, FILE *file, int pretty)
+{
+    json_out w = {.file = file, .pretty = pretty};
+    put(&w, "{");
+    put_member(&w, "arsred", json_integer(ARSRED_FORMAT_VERSION));
+    put_member(&w, "source", source_json(doc));
+    put_member(&w, "report", report_json(doc));
+    put_list(&w, "goals", doc, doc->n_goals, goal_item);
+    put_list(&w, "tables", doc, doc->n_tables, table_item);
+    put_list(&w, "kpis", doc, doc->n_kpis, kpi_item);
+    put_list(&w, "checks", doc, doc->n_checks, check_item);
+    put_list(&w, "warnings", doc, doc->n_warnings, warning_item);
+    new_line(&w, 0);
+    put(&w, "}");
+    return w.failed || ferror(file) ? -1 : 0;
 }
 
 char *arsred_document_to_json(const arsred_document *doc, int pretty)
 {
-    json_t *root = json_object();
-    json_object_set_new(root, "arsred", json_integer(ARSRED_FORMAT_VERSION));
-    json_object_set_new(root, "source", source_json(doc));
-    json_object_set_new(root, "report", report_json(doc));
-    json_object_set_new(root, "goals", goals_json(doc));
-    json_object_set_new(root, "tables", tables_json(doc));
-    json_object_set_new(root, "kpis", kpis_json(doc));
-    json_object_set_new(root, "checks", checks_json(doc));
-    json_object_set_new(root, "warnings", warnings_json(doc));
-    size_t flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15) |
-                   (pretty ? JSON_INDENT(2) : JSON_COMPACT);
-    char *text = json_dumps(root, flags);
-    json_decref(root);
-    char *copy = xstrdup(text ? text : "{}");
-    free(text);
-    return copy;
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    if (!f) { /* only without memory */
+        fprintf(stderr, "arsred: out of memory\n");
+        abort();
+    }
+    arsred_document_write_json(doc, f, pretty);
+    fclose(f);
+    return text;
 }
 
 /* ------------------------------------------------------------- reading */

@@ -120,9 +120,24 @@ static void remove_tmp_and_die(int sig)
     raise(sig);
 }
 
-/* Writes text to dir/name.ext through a temporary file and a rename, so a
+/* The document in the format asked for, then a new line; false where a
+ * write failed. JSON is written as it is made (its tree would be several
+ * times the size of the text). */
+static bool write_document(FILE *f, const arsred_document *doc, const extract_args *a)
+{
+    if (strcmp(a->format, "csv") == 0) {
+        char *csv = arsred_document_to_csv(doc, 1);
+        bool ok = fputs(csv, f) >= 0;
+        free(csv);
+        return ok;
+    }
+    return arsred_document_write_json(doc, f, a->pretty) == 0 && fputc('\n', f) != EOF;
+}
+
+/* Writes doc to dir/name.ext through a temporary file and a rename, so a
  * reader never sees half a file and a failure leaves none. */
-static int write_atomically(const char *dir, const char *name, const char *ext, const char *text)
+static int write_atomically(const char *dir, const char *name, const char *ext,
+                            const arsred_document *doc, const extract_args *a)
 {
     size_t n = strlen(dir) + strlen(name) + 64;
     char *final = malloc(n), *tmp = temp_path(dir, name, ext, (long)getpid());
@@ -134,7 +149,7 @@ static int write_atomically(const char *dir, const char *name, const char *ext, 
         tool_error("%s: cannot write (%s)", final, strerror(errno));
         status = EXIT_OUTPUT;
     } else {
-        bool ok = fputs(text, f) >= 0 && (strcmp(ext, "csv") == 0 || fputc('\n', f) != EOF);
+        bool ok = write_document(f, doc, a);
         ok = fclose(f) == 0 && ok;
         if (!ok || rename(tmp, final) != 0) {
             tool_error("%s: cannot write (%s)", final, strerror(errno));
@@ -161,15 +176,12 @@ static int extract_one(const char *path, const extract_args *a, const char *out_
         tool_error("%s", err.message);
         return tool_exit_status(rc);
     }
-    bool csv = strcmp(a->format, "csv") == 0;
-    char *json = csv ? arsred_document_to_csv(doc, 1) : arsred_document_to_json(doc, a->pretty);
+    const char *ext = strcmp(a->format, "csv") == 0 ? "csv" : "json";
     int status = EXIT_DONE;
     if (out_dir) {
-        status = write_atomically(out_dir, out_name, csv ? "csv" : "json", json);
+        status = write_atomically(out_dir, out_name, ext, doc, a);
     } else {
-        fputs(json, stdout_file);
-        if (!csv)
-            fputc('\n', stdout_file);
+        write_document(stdout_file, doc, a);
         fflush(stdout_file);
     }
     *warnings = arsred_document_warning_count(doc);
@@ -178,7 +190,6 @@ static int extract_one(const char *path, const extract_args *a, const char *out_
         fputs(summary, stderr);
         free(summary);
     }
-    free(json);
     arsred_document_free(doc);
     return status;
 }
