@@ -59,6 +59,14 @@ sys.exit(0 if h[:4] == b"\x89PNG" and w * ht <= 4096 * 4096 else 1)' "$tmp/huge.
 extract_odd many-runs
 json "$doc" 'd["source"]["pages"] == 2 and not codes("garbled-text")' "many-runs: pages, no garbled-text"
 
+# (c2) a goal page of 20 000 words, each of its 1000 lines a goal heading
+# (in one run the goals are matched against each other): poppler keeps
+# the first 822 of them (its limit of characters on a page), and each is a
+# goal with its own number and text
+extract_odd many-goals
+json "$doc" 'len(d["goals"]) == 822 and [g["id"] for g in d["goals"][:2]] == ["1", "251"]' "many-goals: 822 goals, row by row across the four columns"
+json "$doc" 'd["goals"][0]["text"] == "Fler på om 5 i i 1 om en 8 på ök 6 en på 1 med nå"' "many-goals: the first goal's text"
+
 # (d) a font without a Unicode map whose glyphs look like digits: a
 # garbled-text warning, and no figure from them anywhere
 extract_odd garbled-font
