@@ -259,24 +259,71 @@ void layout_lines_from_words(layout_page *lp)
 
 /* -------------------------------------------------- rejoining fragments */
 
+/* Lines in row order, after the vertical ones (which come first): a line's
+ * centre lies at most one line height above the centre of any line before
+ * it. So the lines near a line are found by looking outward from it and
+ * stopping where the centres are out of reach, not by a look at them all. */
+typedef struct row_order {
+    size_t first_row;   /* lines before it are vertical words */
+    double slack;       /* twice the tallest line */
+} row_order;
+
+static row_order row_order_of(const layout_page *lp)
+{
+    row_order ro = {0, 0};
+    while (ro.first_row < lp->n_lines && lp->words[lp->lines[ro.first_row].first_word].vertical)
+        ro.first_row++;
+    for (size_t i = 0; i < lp->n_lines; i++)
+        ro.slack = fmax(ro.slack, 2 * box_height(lp->lines[i].box));
+    return ro;
+}
+
+/* The lines [*lo, *hi) around lines[index] whose boxes may come within
+ * reach of area (vertically); the vertical lines are never among them. */
+static void rows_near(const layout_page *lp, const row_order *ro, size_t index, box area,
+                      double reach, size_t *lo, size_t *hi)
+{
+    double top = area.y0 - reach, bottom = area.y1 + reach;
+    size_t a = index > ro->first_row ? index : ro->first_row;
+    while (a > ro->first_row && box_cy(lp->lines[a - 1].box) + ro->slack >= top)
+        a--;
+    size_t b = index + 1;
+    while (b < lp->n_lines && box_cy(lp->lines[b].box) - ro->slack <= bottom)
+        b++;
+    *lo = a;
+    *hi = b > a ? b : a;
+}
+
+/* Whether o is nearer above (dir < 0) or below area than *best_d, and
+ * beside it; if so it is the new best. */
+static bool is_nearer(const line *o, box area, int dir, double *best_d)
+{
+    double h = box_height(area);
+    double d = dir < 0 ? area.y0 - o->box.y1 : o->box.y0 - area.y1;
+    if (o->text == NULL || d < -0.3 * h || d > *best_d ||
+        span_overlap(o->box.x0, o->box.x1, area.x0, area.x1) <= 0)
+        return false;
+    *best_d = d;
+    return true;
+}
+
 /* A wide gap inside justified prose is not a column gutter: the lines just
- * above and below run across it. Gutters and table columns stay empty. */
-static const line *nearest_line(const layout_page *lp, const line *l, int dir)
+ * above and below run across it. Gutters and table columns stay empty.
+ * The nearest line above (dir < 0) or below area, which lies beside
+ * lines[index]; in a tie the first in line order. */
+static const line *nearest_line(const layout_page *lp, const row_order *ro, size_t index,
+                                box area, int dir)
 {
     const line *best = NULL;
-    double best_d = 1.6 * box_height(l->box);
-    for (size_t i = 0; i < lp->n_lines; i++) {
-        const line *o = &lp->lines[i];
-        if (o == l || o->text == NULL)
-            continue;
-        double d = dir < 0 ? l->box.y0 - o->box.y1 : o->box.y0 - l->box.y1;
-        if (d < -0.3 * box_height(l->box) || d > best_d)
-            continue;
-        if (span_overlap(o->box.x0, o->box.x1, l->box.x0, l->box.x1) <= 0)
-            continue;
-        best_d = d;
-        best = o;
-    }
+    double best_d = 1.6 * box_height(area);
+    size_t lo, hi;
+    rows_near(lp, ro, index, area, best_d + 0.3 * box_height(area), &lo, &hi);
+    for (size_t k = 0; k < ro->first_row; k++)
+        if (is_nearer(&lp->lines[k], area, dir, &best_d))
+            best = &lp->lines[k];
+    for (size_t k = lo; k < hi; k++)
+        if (is_nearer(&lp->lines[k], area, dir, &best_d))
+            best = &lp->lines[k];
     return best;
 }
 
@@ -299,6 +346,7 @@ static void merge_into(layout_page *lp, line *a, line *b)
 
 static void rejoin_justified_fragments(layout_page *lp)
 {
+    row_order ro = row_order_of(lp);
     for (size_t i = 0; i + 1 < lp->n_lines; i++) {
         line *a = &lp->lines[i];
         if (!a->text)
@@ -315,9 +363,9 @@ static void rejoin_justified_fragments(layout_page *lp)
         if (b->first_word != a->first_word + a->n_words || !same_row || gap <= 0 ||
             gap > JUSTIFIED_GAP_EM * a->size)
             continue;
-        line joined = {.box = box_union(a->box, b->box)};
-        const line *up = nearest_line(lp, &joined, -1);
-        const line *down = nearest_line(lp, &joined, +1);
+        box joined = box_union(a->box, b->box);
+        const line *up = nearest_line(lp, &ro, i, joined, -1);
+        const line *down = nearest_line(lp, &ro, i, joined, +1);
         int cross = 0, open = 0;
         for (int k = 0; k < 2; k++) {
             const line *o = k ? down : up;
@@ -579,13 +627,27 @@ void layout_blocks_from_lines(layout_page *lp)
     size_t *owner = xcalloc(lp->n_lines ? lp->n_lines : 1, sizeof *owner);
     block_draft *drafts = NULL;
     size_t n_drafts = 0, cap_drafts = 0;
+    /* The drafts a line may still join: lines come top to bottom (within
+     * a line height), so a draft that ends far above one line ends far
+     * above all that follow and is dropped from the list for good. */
+    size_t *open = xcalloc(lp->n_lines ? lp->n_lines : 1, sizeof *open);
+    size_t n_open = 0;
+    double reach = 0;
+    for (size_t i = 0; i < lp->n_lines; i++)
+        reach = fmax(reach, 3 * lp->lines[i].size + 1.5 * box_height(lp->lines[i].box));
     for (size_t i = 0; i < lp->n_lines; i++) {
         const line *l = &lp->lines[i];
         bool l_bold = line_all_bold(lp, l);
         bool l_short = box_width(l->box) < COLUMN_MIN_EM * l->size && has_row_sibling(lp, i);
+        size_t still_open = 0;
+        for (size_t k = 0; k < n_open; k++)
+            if (lp->lines[drafts[open[k]].last_line].box.y1 >= l->box.y0 - reach)
+                open[still_open++] = open[k];
+        n_open = still_open;
         size_t best = SIZE_MAX;
         double best_gap = INFINITY;
-        for (size_t k = n_drafts; k-- > 0;) {
+        for (size_t o = n_open; o-- > 0;) {
+            size_t k = open[o];
             const block_draft *b = &drafts[k];
             if (lp->lines[b->last_line].box.y1 < l->box.y0 - 3 * l->size)
                 continue;
@@ -602,6 +664,7 @@ void layout_blocks_from_lines(layout_page *lp)
                              .n_lines = 1, .bold = l_bold, .short_cells = l_short};
             ARRAY_PUSH(drafts, n_drafts, cap_drafts, d);
             owner[i] = n_drafts - 1;
+            open[n_open++] = n_drafts - 1;
             continue;
         }
         block_draft *b = &drafts[best];
@@ -636,6 +699,7 @@ void layout_blocks_from_lines(layout_page *lp)
     lp->lines = sorted;
     lp->n_blocks = n_drafts;
     free(drafts);
+    free(open);
     free(owner);
     split_blocks_at_paragraph_breaks(lp);
 }
@@ -663,31 +727,33 @@ static const box *block_box(const region *r, size_t i)
 
 /* The widest vertical gap between blocks of r (by x projection): returns
  * its width, and its edges in *gx0, *gx1; 0 where there is none. */
+typedef struct x_span {
+    double x0, x1;
+} x_span;
+
+static int compare_x_span(const void *a, const void *b)
+{
+    const x_span *p = a, *q = b;
+    return (p->x0 > q->x0) - (p->x0 < q->x0);
+}
+
 static double widest_vertical_gap(const region *r, double *gx0, double *gx1)
 {
-    size_t *order = xmalloc(r->n * sizeof *order);
-    memcpy(order, r->idx, r->n * sizeof *order);
-    /* insertion sort by x0: regions are small */
+    x_span *spans = xmalloc(r->n * sizeof *spans);
+    for (size_t i = 0; i < r->n; i++)
+        spans[i] = (x_span){block_box(r, i)->x0, block_box(r, i)->x1};
+    sort_array(spans, r->n, sizeof *spans, compare_x_span);
+    double best = 0, reach = spans[0].x1;
     for (size_t i = 1; i < r->n; i++) {
-        size_t v = order[i], j = i;
-        while (j > 0 && r->lp->blocks[order[j - 1]].box.x0 > r->lp->blocks[v].box.x0) {
-            order[j] = order[j - 1];
-            j--;
-        }
-        order[j] = v;
-    }
-    double best = 0, reach = r->lp->blocks[order[0]].box.x1;
-    for (size_t i = 1; i < r->n; i++) {
-        const box *b = &r->lp->blocks[order[i]].box;
-        if (b->x0 - reach > best) {
-            best = b->x0 - reach;
+        if (spans[i].x0 - reach > best) {
+            best = spans[i].x0 - reach;
             *gx0 = reach;
-            *gx1 = b->x0;
+            *gx1 = spans[i].x0;
         }
-        if (b->x1 > reach)
-            reach = b->x1;
+        if (spans[i].x1 > reach)
+            reach = spans[i].x1;
     }
-    free(order);
+    free(spans);
     return best;
 }
 

@@ -17,7 +17,7 @@
 #include "pdf.h"
 
 /* How many pages the loading thread may be ahead of the caller. */
-enum { PAGE_FEED_AHEAD = 4 };
+enum { PAGE_FEED_AHEAD = 8 };
 
 typedef struct fed_page {
     int number;
