@@ -21,6 +21,7 @@ struct page_feed {
     pthread_cond_t changed;           /* a page was added or taken, or stop */
     fed_page ring[PAGE_FEED_AHEAD];
     size_t first, count;
+    size_t words;                     /* of the pages in the ring */
     bool loaded_all, stopping;
 };
 
@@ -69,7 +70,9 @@ static void *load_ahead(void *data)
     page_feed *feed = data;
     for (int number; (number = take_number(feed)) != 0;) {
         pthread_mutex_lock(&feed->lock);
-        while (feed->count == PAGE_FEED_AHEAD && !feed->stopping)
+        while ((feed->count == PAGE_FEED_AHEAD ||
+                (feed->count > 0 && feed->words >= PAGE_FEED_AHEAD_WORDS)) &&
+               !feed->stopping)
             pthread_cond_wait(&feed->changed, &feed->lock);
         bool stopping = feed->stopping;
         pthread_mutex_unlock(&feed->lock);
@@ -80,6 +83,7 @@ static void *load_ahead(void *data)
         pthread_mutex_lock(&feed->lock);
         feed->ring[(feed->first + feed->count) % PAGE_FEED_AHEAD] = page;
         feed->count++;
+        feed->words += page.layout.n_words;
         pthread_cond_broadcast(&feed->changed);
         pthread_mutex_unlock(&feed->lock);
     }
@@ -123,6 +127,7 @@ bool page_feed_next(page_feed *feed, fed_page *out)
         *out = feed->ring[feed->first];
         feed->first = (feed->first + 1) % PAGE_FEED_AHEAD;
         feed->count--;
+        feed->words -= out->layout.n_words;
         pthread_cond_broadcast(&feed->changed);
     }
     pthread_mutex_unlock(&feed->lock);

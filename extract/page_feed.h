@@ -16,8 +16,10 @@
 #include "layout.h"
 #include "pdf.h"
 
-/* How many pages the loading thread may be ahead of the caller. */
-enum { PAGE_FEED_AHEAD = 8 };
+/* How far the loading thread may be ahead of the caller: pages enough to
+ * even out runs of pages that cost the caller much (goal pages, which it
+ * renders), but not more words than a few crowded pages hold. */
+enum { PAGE_FEED_AHEAD = 32, PAGE_FEED_AHEAD_WORDS = 100000 };
 
 typedef struct fed_page {
     int number;
