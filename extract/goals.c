@@ -655,14 +655,22 @@ static bool has_cell_to_left(const layout_page *lp, const line *header)
     return false;
 }
 
+static bool word_in(const box *w, box area)
+{
+    return span_overlap(w->x0, w->x1, area.x0, area.x1) > 0 &&
+           span_overlap(w->y0, w->y1, area.y0, area.y1) > 0.3 * box_height(*w);
+}
+
 static bool holds_words(const layout_page *lp, box area)
 {
-    for (size_t i = 0; i < lp->n_words; i++) {
-        const box *w = &lp->words[i].box;
-        if (span_overlap(w->x0, w->x1, area.x0, area.x1) > 0 &&
-            span_overlap(w->y0, w->y1, area.y0, area.y1) > 0.3 * box_height(*w))
+    size_t lo, hi;
+    layout_words_near(lp, area.y0, area.y1, &lo, &hi);
+    for (size_t i = lo; i < hi; i++)
+        if (word_in(&lp->words[i].box, area))
             return true;
-    }
+    for (size_t i = lp->n_row_words; i < lp->n_words; i++)
+        if (word_in(&lp->words[i].box, area))
+            return true;
     return false;
 }
 

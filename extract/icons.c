@@ -198,6 +198,19 @@ static bool region_icon(layout_page *lp, box region, icon *out)
            !fills_band;
 }
 
+/* Narrows r, the region on side of l, to end before w where w stands in
+ * it on l's row. */
+static void stop_at_word(box *r, const line *l, int side, const box *w)
+{
+    double h = box_height(l->box);
+    if (span_overlap(w->y0, w->y1, r->y0, r->y1) <= 0.3 * h)
+        return;
+    if (side < 0 && w->x1 <= l->box.x0 && w->x1 > r->x0)
+        r->x0 = w->x1 + 0.3;
+    if (side > 0 && w->x0 >= l->box.x1 && w->x0 < r->x1)
+        r->x1 = w->x0 - 0.3;
+}
+
 /* The region beside l that holds no text. */
 static box side_region(const layout_page *lp, const line *l, int side)
 {
@@ -211,15 +224,12 @@ static box side_region(const layout_page *lp, const line *l, int side)
         r.x1 = fmin(lp->width, l->box.x1 + ICON_REACH * h);
     }
     /* stop at the nearest word on that side */
-    for (size_t i = 0; i < lp->n_words; i++) {
-        const box *w = &lp->words[i].box;
-        if (span_overlap(w->y0, w->y1, r.y0, r.y1) <= 0.3 * h)
-            continue;
-        if (side < 0 && w->x1 <= l->box.x0 && w->x1 > r.x0)
-            r.x0 = w->x1 + 0.3;
-        if (side > 0 && w->x0 >= l->box.x1 && w->x0 < r.x1)
-            r.x1 = w->x0 - 0.3;
-    }
+    size_t lo, hi;
+    layout_words_near(lp, r.y0, r.y1, &lo, &hi);
+    for (size_t i = lo; i < hi; i++)
+        stop_at_word(&r, l, side, &lp->words[i].box);
+    for (size_t i = lp->n_row_words; i < lp->n_words; i++)
+        stop_at_word(&r, l, side, &lp->words[i].box);
     return r;
 }
 

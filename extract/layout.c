@@ -234,6 +234,7 @@ void layout_lines_from_words(layout_page *lp)
     size_t n_horizontal = 0;
     while (n_horizontal < lp->n_words && !lp->words[n_horizontal].vertical)
         n_horizontal++;
+    lp->n_row_words = n_horizontal;
     size_t cap = 0;
     for (size_t i = n_horizontal; i < lp->n_words; i++)
         add_line(lp, &cap, i, 1);
@@ -1056,6 +1057,52 @@ static void split_at_neighbour_edges(layout_page *lp)
 
 /* ----------------------------------------------------------------- page */
 
+/* Rows come top to bottom, but a word's centre may lie a little above
+ * that of a word before it in its row: the running extremes of the
+ * centres are monotone, and binary search works on them. */
+static void index_row_words(layout_page *lp)
+{
+    size_t n = lp->n_row_words;
+    lp->cy_max_up_to = xmalloc((n ? n : 1) * sizeof *lp->cy_max_up_to);
+    lp->cy_min_from = xmalloc((n ? n : 1) * sizeof *lp->cy_min_from);
+    lp->tallest_row_word = 0;
+    for (size_t i = 0; i < n; i++) {
+        float cy = (float)box_cy(lp->words[i].box);
+        lp->tallest_row_word = fmax(lp->tallest_row_word, box_height(lp->words[i].box));
+        lp->cy_max_up_to[i] = i > 0 && lp->cy_max_up_to[i - 1] > cy ? lp->cy_max_up_to[i - 1] : cy;
+    }
+    for (size_t i = n; i-- > 0;) {
+        float cy = (float)box_cy(lp->words[i].box);
+        lp->cy_min_from[i] = i + 1 < n && lp->cy_min_from[i + 1] < cy ? lp->cy_min_from[i + 1] : cy;
+    }
+}
+
+/* The first index of [0, n) where values (non-decreasing) exceed limit, or
+ * reach it where or_equal. */
+static size_t first_beyond(const float *values, size_t n, double limit, bool or_equal)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (values[mid] > limit || (or_equal && values[mid] == limit))
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
+}
+
+void layout_words_near(const layout_page *lp, double y0, double y1, size_t *lo, size_t *hi)
+{
+    /* a word reaches half its height from its centre; a little more for
+     * the centres kept as floats */
+    double reach = lp->tallest_row_word / 2 + 0.01;
+    *lo = first_beyond(lp->cy_max_up_to, lp->n_row_words, y0 - reach, true);
+    *hi = first_beyond(lp->cy_min_from, lp->n_row_words, y1 + reach, false);
+    if (*hi < *lo)
+        *hi = *lo;
+}
+
 void layout_page_build(layout_page *lp, pdf_page *page, pdf_doc *source)
 {
     memset(lp, 0, sizeof *lp);
@@ -1066,6 +1113,7 @@ void layout_page_build(layout_page *lp, pdf_page *page, pdf_doc *source)
     lp->n_words = layout_words_from_chars(page->chars, page->n_chars, &lp->words);
     lp->source = source;
     layout_lines_from_words(lp);
+    index_row_words(lp);
     rejoin_justified_fragments(lp);
     layout_blocks_from_lines(lp);
     layout_reading_order(lp);
@@ -1162,6 +1210,8 @@ void layout_page_release(layout_page *lp)
     for (size_t i = 0; i < lp->n_blocks; i++)
         free(lp->blocks[i].text);
     free(lp->words);
+    free(lp->cy_max_up_to);
+    free(lp->cy_min_from);
     free(lp->lines);
     free(lp->blocks);
     free(lp->images);

@@ -48,8 +48,12 @@ struct found_table; /* table.h */
 typedef struct layout_page {
     int number;
     double width, height;
-    word *words;
+    word *words;                 /* in rows, top to bottom; vertical ones last */
     size_t n_words;
+    size_t n_row_words;          /* words [0, n_row_words) are in rows */
+    float *cy_max_up_to;         /* of words [0, i]: the lowest centre */
+    float *cy_min_from;          /* of words [i, n_row_words): the highest */
+    double tallest_row_word;
     line *lines;
     size_t n_lines;
     block *blocks;               /* in reading order */
@@ -83,6 +87,11 @@ bool layout_page_blank(layout_page *lp, box area);
 bool layout_page_overview(layout_page *lp, box area, uint8_t **pixels, int *width, int *height,
                           double *scale, box *got);
 void layout_page_release(layout_page *lp);
+
+/* The words that may reach into the band y0..y1: those of [*lo, *hi) and
+ * the vertical ones, [n_row_words, n_words). Found by binary search, so
+ * a look along one line does not visit every word of the page. */
+void layout_words_near(const layout_page *lp, double y0, double y1, size_t *lo, size_t *hi);
 
 /* The stages, reachable for unit tests. */
 size_t layout_words_from_chars(const pdf_char *chars, size_t n, word **out);
