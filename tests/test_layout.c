@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -227,6 +228,37 @@ static void test_paragraph_continues_across_columns(void **state)
     layout_page_release(&lp);
 }
 
+/* The words near a band are those whose boxes reach into it, from a
+ * range of the rows (not the whole page), on a page of 200 rows with a
+ * row set a little off its neighbours' baseline. */
+static void test_words_near_a_band(void **state)
+{
+    (void)state;
+    stream s = {0};
+    for (int row = 0; row < 200; row++) {
+        char text[64];
+        snprintf(text, sizeof text, "rad %d och mer text", row);
+        typeset(&s, 50, 20 + 4 * row, 3, text);
+        typeset(&s, 300, 20 + 4 * row + (row == 100 ? 1.2 : 0), 3, "höger");
+    }
+    layout_page lp;
+    build(&lp, &s, 1);
+    box band = {0, 420.5, 595, 421.5}; /* rows 100 (at 420) and the one shifted */
+    size_t lo, hi;
+    layout_words_near(&lp, band.y0, band.y1, &lo, &hi);
+    assert_true(hi - lo < 20);
+    size_t found = 0;
+    for (size_t i = 0; i < lp.n_words; i++) {
+        const box *w = &lp.words[i].box;
+        if (w->y1 >= band.y0 && w->y0 <= band.y1) {
+            assert_true(i >= lo && i < hi);
+            found++;
+        }
+    }
+    assert_int_equal(found, 6); /* "rad 100 och mer text" and "höger" */
+    layout_page_release(&lp);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -239,6 +271,7 @@ int main(void)
         cmocka_unit_test(test_table_reads_row_by_row),
         cmocka_unit_test(test_headers_and_page_numbers_are_furniture),
         cmocka_unit_test(test_paragraph_continues_across_columns),
+        cmocka_unit_test(test_words_near_a_band),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
