@@ -1126,19 +1126,40 @@ static bool same_relation(const check *a, const check *b)
 /* A relation that fails in every column it was checked in (two or more),
  * or fails grossly in its only one, is more likely a table we read wrong
  * than a report that is wrong: it is not reported, and a warning says so. */
+/* The checks of each table, in order: those of table t are
+ * order[first[t]] ... order[first[t + 1] - 1]. A relation is looked for
+ * among its table's checks only, not the whole document's. */
+static size_t *checks_by_table(const arsred_document *doc, size_t **first_out)
+{
+    size_t *first = xcalloc(doc->n_tables + 2, sizeof *first);
+    size_t *order = xcalloc(doc->n_checks + 1, sizeof *order);
+    for (size_t i = 0; i < doc->n_checks; i++)
+        first[doc->checks[i].table + 2]++;
+    for (size_t t = 2; t < doc->n_tables + 2; t++)
+        first[t] += first[t - 1];
+    for (size_t i = 0; i < doc->n_checks; i++)
+        order[first[doc->checks[i].table + 1]++] = i;
+    *first_out = first;
+    return order;
+}
+
 static void drop_undecided(arsred_document *doc)
 {
     bool *drop = xcalloc(doc->n_checks + 1, sizeof *drop);
+    size_t *first, *order = checks_by_table(doc, &first);
     for (size_t i = 0; i < doc->n_checks; i++) {
         const check *c = &doc->checks[i];
         if (drop[i] || !c->has_found_cell || c->rule == RULE_ROLLUP)
             continue;
         size_t total = 0, failed = 0;
-        for (size_t j = 0; j < doc->n_checks; j++)
+        size_t from = first[c->table], to = first[c->table + 1];
+        for (size_t k = from; k < to; k++) {
+            size_t j = order[k];
             if (doc->checks[j].has_found_cell && same_relation(c, &doc->checks[j])) {
                 total++;
                 failed += doc->checks[j].result == CHECK_MISMATCH;
             }
+        }
         bool gross = total == 1 && c->result == CHECK_MISMATCH &&
                      fabs(c->difference) > 0.5 * fabs(c->found) &&
                      fabs(c->difference) > 10 * c->tolerance;
@@ -1148,9 +1169,9 @@ static void drop_undecided(arsred_document *doc)
         bool majority = total >= 3 && failed >= 2 && 2 * failed > total;
         if (!(mostly || majority || gross))
             continue;
-        for (size_t j = 0; j < doc->n_checks; j++)
-            if (doc->checks[j].has_found_cell && same_relation(c, &doc->checks[j]))
-                drop[j] = true;
+        for (size_t k = from; k < to; k++)
+            if (doc->checks[order[k]].has_found_cell && same_relation(c, &doc->checks[order[k]]))
+                drop[order[k]] = true;
         const table *t = &doc->tables[c->table];
         report_warn(doc, "check-undecided", t->page,
                     "page %d: table %s: \"%s\" fails in every place it applies; the "
@@ -1168,6 +1189,8 @@ static void drop_undecided(arsred_document *doc)
         doc->checks[kept++] = doc->checks[i];
     }
     doc->n_checks = kept;
+    free(order);
+    free(first);
     free(drop);
 }
 
