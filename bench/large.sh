@@ -7,7 +7,7 @@
 #    share its fonts and images as the pages of one real report do, and
 #    with pdfunite, where every copy brings its own (so poppler's and
 #    cairo's font caches fill up). For each: wall time, CPU time, pages per
-#    second and peak memory, best of 3 runs, of arsred as it runs by default
+#    second and peak memory, best of 5 runs, of arsred as it runs by default
 #    (a file's next pages read in a second thread where a core is free),
 #    of arsred -j 1 (one thread) and of pdftotext.
 # 2. A page of 20 000 words.
@@ -39,10 +39,10 @@ make_report() {
 }
 
 # best wall time (s), its CPU time (user + system, s) and peak RSS (KB) of
-# a command over 3 runs
+# a command over 5 runs
 measure() {
     best="" best_cpu="" best_kb=""
-    for _ in 1 2 3; do
+    for _ in 1 2 3 4 5; do
         /usr/bin/time -f "%e %U %S %M" -o "$tmp/t" "$@" >/dev/null 2>&1 || true
         read -r s u y kb <"$tmp/t"
         if [ -z "$best" ] || awk "BEGIN{exit !($s < $best)}"; then

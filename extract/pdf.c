@@ -9,6 +9,8 @@
 #include <poppler.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -18,6 +20,7 @@ struct pdf_doc {
     GBytes *bytes;
     PopplerDocument *poppler;
     PopplerDocument *text_reader; /* pdf_open_text_reader: for pdf_page_load */
+    int loads_since_trim;
     char *password;
     char sha256[65];
     char *producer;
@@ -78,6 +81,31 @@ static int open_error(const char *path, const char *password, GError *gerr,
     return error_set(err, ARSRED_ERR_INPUT,
                      "%s: the PDF is damaged and cannot be read (%s)", path,
                      detail);
+}
+
+/* The file is mapped into memory and read by poppler from there. Its pages
+ * would stay resident as they are read, the whole file in the end; they
+ * are clean copies of the file, so they are given back from time to time
+ * (a later read brings a page back from the kernel's cache). */
+enum { TRIM_EVERY_PAGES = 16, HASH_CHUNK = 4 << 20 };
+
+static void give_back(const char *data, size_t len)
+{
+    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+    uintptr_t start = (uintptr_t)data & ~(page - 1);
+    madvise((void *)start, len + ((uintptr_t)data - start), MADV_DONTNEED);
+}
+
+static void sha256_of(const char *data, size_t len, char out[65])
+{
+    GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+    for (size_t at = 0; at < len; at += HASH_CHUNK) {
+        size_t n = len - at < HASH_CHUNK ? len - at : HASH_CHUNK;
+        g_checksum_update(sum, (const guchar *)data + at, (gssize)n);
+        give_back(data + at, n);
+    }
+    snprintf(out, 65, "%s", g_checksum_get_string(sum));
+    g_checksum_free(sum);
 }
 
 static char *dup_or_null(char *gstr)
@@ -142,10 +170,7 @@ int pdf_open(const char *path, const char *password, pdf_doc **out,
     doc->bytes = bytes;
     doc->poppler = poppler;
     doc->password = password ? xstrdup(password) : NULL;
-    char *hex = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
-                                            (const guchar *)data, len);
-    snprintf(doc->sha256, sizeof doc->sha256, "%s", hex);
-    g_free(hex);
+    sha256_of(data, len, doc->sha256);
     doc->producer = dup_or_null(poppler_document_get_producer(poppler));
     doc->title = dup_or_null(poppler_document_get_title(poppler));
     doc->creator = dup_or_null(poppler_document_get_creator(poppler));
@@ -309,6 +334,10 @@ int pdf_page_load(pdf_doc *doc, int number, pdf_page *page, arsred_error *err)
     poppler_page_get_size(ppage, &page->width, &page->height);
     load_chars(doc, ppage, page);
     g_object_unref(ppage);
+    if (++doc->loads_since_trim == TRIM_EVERY_PAGES) {
+        give_back(g_mapped_file_get_contents(doc->file), g_mapped_file_get_length(doc->file));
+        doc->loads_since_trim = 0;
+    }
     return ARSRED_OK;
 }
 
