@@ -106,9 +106,16 @@ struct pattern {
     scratch_pool *pool;
 };
 
+/* One pattern in the index by kind: kind first, then load order. */
+typedef struct kind_entry {
+    const pattern *p;
+    size_t order;
+} kind_entry;
+
 struct arsred_patterns {
     pattern **items;
     size_t count, cap;
+    kind_entry *by_kind;   /* items sorted by kind, made once loaded */
     scratch_pool *pool;
 };
 
@@ -168,6 +175,7 @@ void arsred_patterns_free(arsred_patterns *set)
     for (size_t i = 0; i < set->count; i++)
         pattern_free(set->items[i]);
     free(set->items);
+    free(set->by_kind);
     pool_free(set->pool);
     free(set);
 }
@@ -249,15 +257,40 @@ const char *pattern_kind(const pattern *p)
     return p->kind;
 }
 
+static int compare_kind_entry(const void *a, const void *b)
+{
+    const kind_entry *x = a, *y = b;
+    int c = strcmp(x->p->kind, y->p->kind);
+    return c ? c : (x->order > y->order) - (x->order < y->order);
+}
+
+/* Recognisers ask for the patterns of a kind for every line: a binary
+ * search over the patterns sorted by kind, not a look at them all. */
+static void index_by_kind(arsred_patterns *set)
+{
+    set->by_kind = xcalloc(set->count ? set->count : 1, sizeof *set->by_kind);
+    for (size_t i = 0; i < set->count; i++)
+        set->by_kind[i] = (kind_entry){set->items[i], i};
+    sort_array(set->by_kind, set->count, sizeof *set->by_kind, compare_kind_entry);
+}
+
 size_t patterns_of_kind(const arsred_patterns *set, const char *kind,
                         const pattern **out, size_t max)
 {
+    if (!set)
+        return 0;
+    size_t lo = 0, hi = set->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(set->by_kind[mid].p->kind, kind) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     size_t found = 0;
-    for (size_t i = 0; set && i < set->count; i++) {
-        if (strcmp(set->items[i]->kind, kind) != 0)
-            continue;
+    for (size_t i = lo; i < set->count && strcmp(set->by_kind[i].p->kind, kind) == 0; i++) {
         if (found < max)
-            out[found] = set->items[i];
+            out[found] = set->by_kind[i].p;
         found++;
     }
     return found;
@@ -892,6 +925,7 @@ arsred_patterns *arsred_patterns_load(const char *builtin_dir,
         arsred_patterns_free(set);
         return NULL;
     }
+    index_by_kind(set);
     return set;
 }
 
