@@ -165,6 +165,9 @@ for f in "$fix"/*.pdf "$fix"/series/lovsala-kfn-2022.pdf "$fix"/odd/page-tree-lo
     "$arsred" extract -j 2 "$f" >"$tmp/two.json" 2>/dev/null
     cmp -s "$tmp/one.json" "$tmp/two.json" && ok || fail "$(basename "$f"): read ahead gives other output"
 done
+"$arsred" extract -j 2 --password hemligt "$fix/bad/encrypted.pdf" >"$tmp/two.json" 2>/dev/null
+"$arsred" extract -j 1 --password hemligt "$fix/bad/encrypted.pdf" >"$tmp/one.json" 2>/dev/null
+[ -s "$tmp/one.json" ] && cmp -s "$tmp/one.json" "$tmp/two.json" && ok || fail "encrypted: read ahead gives other output"
 "$arsred" extract -j 2 --pages 2,4-5 "$fix/krokom-ks-2020.pdf" >"$tmp/two.json" 2>/dev/null
 "$arsred" extract -j 1 --pages 2,4-5 "$fix/krokom-ks-2020.pdf" >"$tmp/one.json" 2>/dev/null
 cmp -s "$tmp/one.json" "$tmp/two.json" && ok || fail "--pages: read ahead gives other output"
