@@ -30,6 +30,8 @@ static void count_glyphs(const pdf_page *page, fed_page *out)
     uint32_t prev = 0;
     for (size_t i = 0; i < page->n_chars; i++) {
         uint32_t cp = page->chars[i].cp;
+        if (cp != '\n' && box_width(page->chars[i].box) < PAGE_FEED_NARROW_PT)
+            out->narrow_glyphs++;
         if (cp == '\n' || cp == '\r' || cp == '\t' || is_space_cp(cp))
             continue;
         bool leader = cp == prev && text_is_garbled_cp(cp); /* as word_is_garbled: once */

@@ -21,6 +21,8 @@
  * renders), but not more words than a few crowded pages hold. */
 enum { PAGE_FEED_AHEAD = 32, PAGE_FEED_AHEAD_WORDS = 100000 };
 
+#define PAGE_FEED_NARROW_PT 3.0
+
 typedef struct fed_page {
     int number;
     bool unreadable;        /* the page tree is damaged there: no layout */
@@ -29,6 +31,10 @@ typedef struct fed_page {
      * font without a Unicode map gives); a run of one glyph (leaders)
      * counts once */
     size_t glyphs, unmapped_glyphs;
+    /* characters (spaces too, line ends not) narrower than
+     * PAGE_FEED_NARROW_PT: poppler keeps no more than 50 000 of those on
+     * a page and drops the rest without a word */
+    size_t narrow_glyphs;
 } fed_page;
 
 typedef struct page_feed page_feed;

@@ -21,6 +21,10 @@ enum { N_RECOGNISERS = sizeof recognisers / sizeof *recognisers };
 /* Share of a page's words that must be garbled before the page is
  * reported; and the share of the page an image must cover to be a scan. */
 #define GARBLED_SHARE 0.05
+/* poppler drops the characters narrower than 3 pt beyond its 50 000th of
+ * a page; the spaces it counts are not quite those it gives, so a page
+ * near the limit may already have lost some */
+enum { POPPLER_NARROW_NEAR_LIMIT = 48000 };
 #define FULL_PAGE_IMAGE 0.8
 
 int pipeline_parse_pages(const char *ranges, int n_pages, bool **selected,
@@ -109,6 +113,12 @@ static bool word_is_garbled(const char *text)
 static void check_page_text(arsred_document *doc, fed_page *page, bool ocr_producer)
 {
     layout_page *lp = &page->layout;
+    if (page->narrow_glyphs >= POPPLER_NARROW_NEAR_LIMIT)
+        report_warn(doc, "text-cut", lp->number,
+                    "page %d: %zu characters in type under 3 points wide; poppler "
+                    "keeps no more than 50 000 of those on a page, so text beyond "
+                    "them may be missing",
+                    lp->number, page->narrow_glyphs);
     size_t unmapped = page->unmapped_glyphs;
     if (unmapped >= 2 && (double)unmapped >= GARBLED_SHARE * (double)page->glyphs) {
         report_warn(doc, "garbled-text", lp->number,

@@ -58,14 +58,17 @@ sys.exit(0 if h[:4] == b"\x89PNG" and w * ht <= 4096 * 4096 else 1)' "$tmp/huge.
 # (c) 20 000 scattered one-character runs, and 20 000 words on a page
 extract_odd many-runs
 json "$doc" 'd["source"]["pages"] == 2 and not codes("garbled-text")' "many-runs: pages, no garbled-text"
+json "$doc" 'not codes("text-cut")' "many-runs: 20 000 words in 1.5 pt type, none cut"
 
 # (c2) a goal page of 20 000 words, each of its 1000 lines a goal heading
 # (in one run the goals are matched against each other): poppler keeps
-# the first 822 of them (its limit of characters on a page), and each is a
+# the first 822 of them (it keeps 50 000 characters under 3 pt of a page,
+# and this type is 1.2 pt), and each is a
 # goal with its own number and text
 extract_odd many-goals
 json "$doc" 'len(d["goals"]) == 822 and [g["id"] for g in d["goals"][:2]] == ["1", "251"]' "many-goals: 822 goals, row by row across the four columns"
 json "$doc" 'd["goals"][0]["text"] == "Fler på om 5 i i 1 om en 8 på ök 6 en på 1 med nå"' "many-goals: the first goal's text"
+json "$doc" 'codes("text-cut") == [1]' "many-goals: text-cut on page 1 (poppler dropped the rest)"
 
 # (d) a font without a Unicode map whose glyphs look like digits: a
 # garbled-text warning, and no figure from them anywhere
