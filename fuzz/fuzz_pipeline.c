@@ -1,6 +1,7 @@
 /* fuzz_pipeline.c: the whole pipeline on PDF bytes, through the calls
  * `arsred extract` makes (tool_extract.c): arsred_extract with the bundled
- * patterns, then the JSON, CSV, summary and check lines of the document.
+ * patterns (in one thread or two), then the JSON, CSV, summary and check
+ * lines of the document.
  * Poppler reads files, so each input is written to a private temporary
  * file. Seeds: the fixture PDFs (scripts/fuzz.sh links them). */
 #include <stdint.h>
@@ -49,8 +50,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (fwrite(data, 1, size, f) != size || fclose(f) != 0)
         abort();
 
-    /* the per-file limit of `extract --timeout`, below libFuzzer's own */
-    arsred_options options = {.patterns = patterns, .timeout_seconds = 5};
+    /* the per-file limit of `extract --timeout`, below libFuzzer's own;
+     * every other input read with its pages read ahead in a second thread,
+     * as `extract` does with a core to spare */
+    arsred_options options = {.patterns = patterns, .timeout_seconds = 5,
+                              .load_ahead = size % 2 == 1};
     arsred_document *doc = NULL;
     arsred_error err = {0};
     int rc = arsred_extract(path, &options, &doc, &err);
