@@ -5,7 +5,7 @@ BUILD ?= build
 BUILD_ASAN ?= build-asan
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: run test deps build build-asan test-asan install fixtures fuzz valgrind clean
+.PHONY: run test deps build build-asan test-asan install fixtures fuzz valgrind tsan clean
 
 run: build
 	@mkdir -p out
@@ -36,6 +36,10 @@ install: build
 valgrind: build
 	sh tests/valgrind.sh $(CURDIR)/$(BUILD)/arsred $(CURDIR)
 
+# the pages-read-ahead thread under ThreadSanitizer (clang, build-tsan)
+tsan: deps
+	sh tests/tsan.sh $(CURDIR)
+
 # libFuzzer targets of fuzz/, built with clang in build-fuzz, each run for
 # FUZZ_SECONDS (scripts/fuzz.sh; a crash fails and keeps its input).
 FUZZ_SECONDS ?= 60
@@ -48,4 +52,4 @@ fixtures:
 	bash scripts/build-fixtures.sh
 
 clean:
-	rm -rf $(BUILD) $(BUILD_ASAN) out
+	rm -rf $(BUILD) $(BUILD_ASAN) build-tsan build-fuzz out
