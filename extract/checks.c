@@ -1123,9 +1123,6 @@ static bool same_relation(const check *a, const check *b)
     return a->rule == RULE_COLUMN_DEVIATION ? a->column == b->column : a->row == b->row;
 }
 
-/* A relation that fails in every column it was checked in (two or more),
- * or fails grossly in its only one, is more likely a table we read wrong
- * than a report that is wrong: it is not reported, and a warning says so. */
 /* The checks of each table, in order: those of table t are
  * order[first[t]] ... order[first[t + 1] - 1]. A relation is looked for
  * among its table's checks only, not the whole document's. */
@@ -1143,6 +1140,9 @@ static size_t *checks_by_table(const arsred_document *doc, size_t **first_out)
     return order;
 }
 
+/* A relation that fails in every column it was checked in (two or more),
+ * or fails grossly in its only one, is more likely a table we read wrong
+ * than a report that is wrong: it is not reported, and a warning says so. */
 static void drop_undecided(arsred_document *doc)
 {
     bool *drop = xcalloc(doc->n_checks + 1, sizeof *drop);

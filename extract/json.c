@@ -177,7 +177,6 @@ static json_t *check_json(const arsred_document *doc, const check *c)
     return o;
 }
 
-
 static const char *const status_names[] = {NULL, "met", "partly_met", "not_met", "not_evaluated"};
 
 static json_t *status_json(goal_status s)

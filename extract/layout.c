@@ -258,42 +258,64 @@ void layout_lines_from_words(layout_page *lp)
     }
 }
 
+/* ------------------------------------------------------------- rows */
+
+/* boxes: the box of item 0, the others stride bytes apart. */
+static void row_index_build(row_index *ri, const box *boxes, size_t stride, size_t n)
+{
+    ri->n = n;
+    ri->tallest = 0;
+    ri->cy_max_up_to = xmalloc((n ? n : 1) * sizeof *ri->cy_max_up_to);
+    ri->cy_min_from = xmalloc((n ? n : 1) * sizeof *ri->cy_min_from);
+    for (size_t i = 0; i < n; i++) {
+        const box *b = (const box *)((const char *)boxes + i * stride);
+        float cy = (float)box_cy(*b);
+        ri->tallest = fmax(ri->tallest, box_height(*b));
+        ri->cy_max_up_to[i] = i > 0 && ri->cy_max_up_to[i - 1] > cy ? ri->cy_max_up_to[i - 1] : cy;
+    }
+    for (size_t i = n; i-- > 0;) {
+        float cy = (float)box_cy(*(const box *)((const char *)boxes + i * stride));
+        ri->cy_min_from[i] = i + 1 < n && ri->cy_min_from[i + 1] < cy ? ri->cy_min_from[i + 1] : cy;
+    }
+}
+
+static void row_index_release(row_index *ri)
+{
+    free(ri->cy_max_up_to);
+    free(ri->cy_min_from);
+    memset(ri, 0, sizeof *ri);
+}
+
+/* The first index of [0, n) where values (non-decreasing) exceed limit, or
+ * reach it where or_equal. */
+static size_t first_beyond(const float *values, size_t n, double limit, bool or_equal)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (values[mid] > limit || (or_equal && values[mid] == limit))
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
+}
+
+/* The items [*lo, *hi) whose boxes may reach into the band y0..y1, where
+ * each may have grown by up to grown since it was indexed. */
+static void row_index_range(const row_index *ri, double y0, double y1, double grown,
+                            size_t *lo, size_t *hi)
+{
+    /* an item reaches half its height from its centre; a little more for
+     * the centres kept as floats */
+    double reach = ri->tallest / 2 + grown + 0.01;
+    *lo = first_beyond(ri->cy_max_up_to, ri->n, y0 - reach, true);
+    *hi = first_beyond(ri->cy_min_from, ri->n, y1 + reach, false);
+    if (*hi < *lo)
+        *hi = *lo;
+}
+
 /* -------------------------------------------------- rejoining fragments */
-
-/* Lines in row order, after the vertical ones (which come first): a line's
- * centre lies at most one line height above the centre of any line before
- * it. So the lines near a line are found by looking outward from it and
- * stopping where the centres are out of reach, not by a look at them all. */
-typedef struct row_order {
-    size_t first_row;   /* lines before it are vertical words */
-    double slack;       /* twice the tallest line */
-} row_order;
-
-static row_order row_order_of(const layout_page *lp)
-{
-    row_order ro = {0, 0};
-    while (ro.first_row < lp->n_lines && lp->words[lp->lines[ro.first_row].first_word].vertical)
-        ro.first_row++;
-    for (size_t i = 0; i < lp->n_lines; i++)
-        ro.slack = fmax(ro.slack, 2 * box_height(lp->lines[i].box));
-    return ro;
-}
-
-/* The lines [*lo, *hi) around lines[index] whose boxes may come within
- * reach of area (vertically); the vertical lines are never among them. */
-static void rows_near(const layout_page *lp, const row_order *ro, size_t index, box area,
-                      double reach, size_t *lo, size_t *hi)
-{
-    double top = area.y0 - reach, bottom = area.y1 + reach;
-    size_t a = index > ro->first_row ? index : ro->first_row;
-    while (a > ro->first_row && box_cy(lp->lines[a - 1].box) + ro->slack >= top)
-        a--;
-    size_t b = index + 1;
-    while (b < lp->n_lines && box_cy(lp->lines[b].box) - ro->slack <= bottom)
-        b++;
-    *lo = a;
-    *hi = b > a ? b : a;
-}
 
 /* Whether o is nearer above (dir < 0) or below area than *best_d, and
  * beside it; if so it is the new best. */
@@ -310,19 +332,22 @@ static bool is_nearer(const line *o, box area, int dir, double *best_d)
 
 /* A wide gap inside justified prose is not a column gutter: the lines just
  * above and below run across it. Gutters and table columns stay empty.
- * The nearest line above (dir < 0) or below area, which lies beside
- * lines[index]; in a tie the first in line order. */
-static const line *nearest_line(const layout_page *lp, const row_order *ro, size_t index,
+ * The nearest line above (dir < 0) or below area, among the vertical lines
+ * (the first first_row) and the rows that rows indexes; in a tie the first
+ * in line order. */
+static const line *nearest_line(const layout_page *lp, size_t first_row, const row_index *rows,
                                 box area, int dir)
 {
     const line *best = NULL;
     double best_d = 1.6 * box_height(area);
+    /* a fragment joined to its neighbour has grown by up to a line height
+     * since the lines were indexed */
     size_t lo, hi;
-    rows_near(lp, ro, index, area, best_d + 0.3 * box_height(area), &lo, &hi);
-    for (size_t k = 0; k < ro->first_row; k++)
+    row_index_range(rows, area.y0 - best_d, area.y1 + best_d, rows->tallest, &lo, &hi);
+    for (size_t k = 0; k < first_row; k++)
         if (is_nearer(&lp->lines[k], area, dir, &best_d))
             best = &lp->lines[k];
-    for (size_t k = lo; k < hi; k++)
+    for (size_t k = first_row + lo; k < first_row + hi; k++)
         if (is_nearer(&lp->lines[k], area, dir, &best_d))
             best = &lp->lines[k];
     return best;
@@ -347,7 +372,12 @@ static void merge_into(layout_page *lp, line *a, line *b)
 
 static void rejoin_justified_fragments(layout_page *lp)
 {
-    row_order ro = row_order_of(lp);
+    size_t first_row = 0; /* vertical lines come first, then the rows */
+    while (first_row < lp->n_lines && lp->words[lp->lines[first_row].first_word].vertical)
+        first_row++;
+    row_index rows;
+    row_index_build(&rows, lp->n_lines > first_row ? &lp->lines[first_row].box : NULL,
+                    sizeof *lp->lines, lp->n_lines - first_row);
     for (size_t i = 0; i + 1 < lp->n_lines; i++) {
         line *a = &lp->lines[i];
         if (!a->text)
@@ -365,8 +395,8 @@ static void rejoin_justified_fragments(layout_page *lp)
             gap > JUSTIFIED_GAP_EM * a->size)
             continue;
         box joined = box_union(a->box, b->box);
-        const line *up = nearest_line(lp, &ro, i, joined, -1);
-        const line *down = nearest_line(lp, &ro, i, joined, +1);
+        const line *up = nearest_line(lp, first_row, &rows, joined, -1);
+        const line *down = nearest_line(lp, first_row, &rows, joined, +1);
         int cross = 0, open = 0;
         for (int k = 0; k < 2; k++) {
             const line *o = k ? down : up;
@@ -382,6 +412,7 @@ static void rejoin_justified_fragments(layout_page *lp)
             i--; /* a may take the next fragment too */
         }
     }
+    row_index_release(&rows);
     size_t kept = 0;
     for (size_t i = 0; i < lp->n_lines; i++)
         if (lp->lines[i].text)
@@ -726,8 +757,6 @@ static const box *block_box(const region *r, size_t i)
     return &r->lp->blocks[r->idx[i]].box;
 }
 
-/* The widest vertical gap between blocks of r (by x projection): returns
- * its width, and its edges in *gx0, *gx1; 0 where there is none. */
 typedef struct x_span {
     double x0, x1;
 } x_span;
@@ -738,6 +767,8 @@ static int compare_x_span(const void *a, const void *b)
     return (p->x0 > q->x0) - (p->x0 < q->x0);
 }
 
+/* The widest vertical gap between blocks of r (by x projection): returns
+ * its width, and its edges in *gx0, *gx1; 0 where there is none. */
 static double widest_vertical_gap(const region *r, double *gx0, double *gx1)
 {
     x_span *spans = xmalloc(r->n * sizeof *spans);
@@ -1057,50 +1088,9 @@ static void split_at_neighbour_edges(layout_page *lp)
 
 /* ----------------------------------------------------------------- page */
 
-/* Rows come top to bottom, but a word's centre may lie a little above
- * that of a word before it in its row: the running extremes of the
- * centres are monotone, and binary search works on them. */
-static void index_row_words(layout_page *lp)
-{
-    size_t n = lp->n_row_words;
-    lp->cy_max_up_to = xmalloc((n ? n : 1) * sizeof *lp->cy_max_up_to);
-    lp->cy_min_from = xmalloc((n ? n : 1) * sizeof *lp->cy_min_from);
-    lp->tallest_row_word = 0;
-    for (size_t i = 0; i < n; i++) {
-        float cy = (float)box_cy(lp->words[i].box);
-        lp->tallest_row_word = fmax(lp->tallest_row_word, box_height(lp->words[i].box));
-        lp->cy_max_up_to[i] = i > 0 && lp->cy_max_up_to[i - 1] > cy ? lp->cy_max_up_to[i - 1] : cy;
-    }
-    for (size_t i = n; i-- > 0;) {
-        float cy = (float)box_cy(lp->words[i].box);
-        lp->cy_min_from[i] = i + 1 < n && lp->cy_min_from[i + 1] < cy ? lp->cy_min_from[i + 1] : cy;
-    }
-}
-
-/* The first index of [0, n) where values (non-decreasing) exceed limit, or
- * reach it where or_equal. */
-static size_t first_beyond(const float *values, size_t n, double limit, bool or_equal)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (values[mid] > limit || (or_equal && values[mid] == limit))
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return lo;
-}
-
 void layout_words_near(const layout_page *lp, double y0, double y1, size_t *lo, size_t *hi)
 {
-    /* a word reaches half its height from its centre; a little more for
-     * the centres kept as floats */
-    double reach = lp->tallest_row_word / 2 + 0.01;
-    *lo = first_beyond(lp->cy_max_up_to, lp->n_row_words, y0 - reach, true);
-    *hi = first_beyond(lp->cy_min_from, lp->n_row_words, y1 + reach, false);
-    if (*hi < *lo)
-        *hi = *lo;
+    row_index_range(&lp->word_rows, y0, y1, 0, lo, hi);
 }
 
 void layout_page_build(layout_page *lp, pdf_page *page, pdf_doc *source)
@@ -1113,7 +1103,8 @@ void layout_page_build(layout_page *lp, pdf_page *page, pdf_doc *source)
     lp->n_words = layout_words_from_chars(page->chars, page->n_chars, &lp->words);
     lp->source = source;
     layout_lines_from_words(lp);
-    index_row_words(lp);
+    row_index_build(&lp->word_rows, lp->n_row_words ? &lp->words[0].box : NULL,
+                    sizeof *lp->words, lp->n_row_words);
     rejoin_justified_fragments(lp);
     layout_blocks_from_lines(lp);
     layout_reading_order(lp);
@@ -1210,8 +1201,7 @@ void layout_page_release(layout_page *lp)
     for (size_t i = 0; i < lp->n_blocks; i++)
         free(lp->blocks[i].text);
     free(lp->words);
-    free(lp->cy_max_up_to);
-    free(lp->cy_min_from);
+    row_index_release(&lp->word_rows);
     free(lp->lines);
     free(lp->blocks);
     free(lp->images);

@@ -22,6 +22,17 @@ typedef struct word {
     uint32_t space_before;  /* the white space that preceded it, 0 if none */
 } word;
 
+/* Items (words or lines) in rows, top to bottom: an item's centre may lie
+ * a little above that of one before it in its row, but the running
+ * extremes of the centres are monotone, so a binary search finds the items
+ * that may reach into a band (layout_words_near). */
+typedef struct row_index {
+    size_t n;
+    float *cy_max_up_to;         /* of items [0, i]: the lowest centre */
+    float *cy_min_from;          /* of items [i, n): the highest */
+    double tallest;
+} row_index;
+
 typedef struct line {
     size_t first_word, n_words;  /* contiguous in page->words */
     box box;
@@ -51,9 +62,7 @@ typedef struct layout_page {
     word *words;                 /* in rows, top to bottom; vertical ones last */
     size_t n_words;
     size_t n_row_words;          /* words [0, n_row_words) are in rows */
-    float *cy_max_up_to;         /* of words [0, i]: the lowest centre */
-    float *cy_min_from;          /* of words [i, n_row_words): the highest */
-    double tallest_row_word;
+    row_index word_rows;         /* of those */
     line *lines;
     size_t n_lines;
     block *blocks;               /* in reading order */
