@@ -15,36 +15,11 @@
 #include <string.h>
 
 #include "arsred.h"
+#include "fixture_suite.h"
 #include "report.h"
 
-static arsred_patterns *patterns;
 static const char *const rule_names[] = {"row.net", "column.deviation", "rollup", "total",
                                          "same", "unit", "text"};
-
-static int load_patterns(void **state)
-{
-    (void)state;
-    arsred_error err = {0};
-    patterns = arsred_patterns_load(ARSRED_SOURCE_DIR "/patterns", NULL, &err);
-    return patterns ? 0 : -1;
-}
-
-static int free_patterns(void **state)
-{
-    (void)state;
-    arsred_patterns_free(patterns);
-    return 0;
-}
-
-static arsred_document *extract(const char *pdf)
-{
-    arsred_options options = {.patterns = patterns};
-    arsred_document *doc = NULL;
-    arsred_error err = {0};
-    if (arsred_extract(pdf, &options, &doc, &err) != ARSRED_OK)
-        fail_msg("%s: %s", pdf, err.message);
-    return doc;
-}
 
 static size_t count(const arsred_document *doc, check_rule rule, check_result result)
 {
@@ -74,7 +49,7 @@ static size_t table_titled(const arsred_document *doc, const char *title)
 static void test_krokom_real_errors(void **state)
 {
     (void)state;
-    arsred_document *doc = extract(ARSRED_SOURCE_DIR "/fixtures/krokom-ks-2020.pdf");
+    arsred_document *doc = suite_extract(ARSRED_SOURCE_DIR "/fixtures/krokom-ks-2020.pdf");
     size_t ga = table_titled(doc, "Gemensam administration");
     size_t sum = table_titled(doc, "Årsbokslut");
     /* 4 557 should be 4 551: row and column both fail, one suspect explains both */
@@ -137,7 +112,7 @@ static void test_clean_fixtures_have_no_mismatch(void **state)
     for (size_t i = 0; i < sizeof clean / sizeof *clean; i++) {
         char path[512];
         snprintf(path, sizeof path, "%s/fixtures/%s.pdf", ARSRED_SOURCE_DIR, clean[i]);
-        arsred_document *doc = extract(path);
+        arsred_document *doc = suite_extract(path);
         for (size_t k = 0; k < doc->n_checks; k++)
             if (doc->checks[k].result == CHECK_MISMATCH)
                 fail_msg("%s: false mismatch: %s", clean[i], doc->checks[k].expr);
@@ -164,7 +139,7 @@ static long column_named(const table *t, const char *label)
 
 static void check_planted(const char *pdf, json_t *want)
 {
-    arsred_document *doc = extract(pdf);
+    arsred_document *doc = suite_extract(pdf);
     json_t *ms = json_object_get(want, "mismatches");
     for (size_t i = 0; i < json_array_size(ms); i++) {
         json_t *m = json_array_get(ms, i);
@@ -264,5 +239,5 @@ int main(void)
         cmocka_unit_test(test_clean_fixtures_have_no_mismatch),
         cmocka_unit_test(test_planted_errors),
     };
-    return cmocka_run_group_tests(tests, load_patterns, free_patterns);
+    return cmocka_run_group_tests(tests, suite_load_patterns, suite_free_patterns);
 }

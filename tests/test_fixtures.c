@@ -14,26 +14,9 @@
 #include <string.h>
 
 #include "arsred.h"
+#include "fixture_suite.h"
 #include "report.h"
 
-static arsred_patterns *patterns;
-
-static int load_patterns(void **state)
-{
-    (void)state;
-    arsred_error err = {0};
-    patterns = arsred_patterns_load(ARSRED_SOURCE_DIR "/patterns", NULL, &err);
-    if (!patterns)
-        fprintf(stderr, "%s\n", err.message);
-    return patterns ? 0 : -1;
-}
-
-static int free_patterns(void **state)
-{
-    (void)state;
-    arsred_patterns_free(patterns);
-    return 0;
-}
 
 static char *sibling(const char *expect_path, const char *suffix)
 {
@@ -57,10 +40,7 @@ static void check_string_field(json_t *expect, const char *key, const char *got,
 
 static void check_report(json_t *expect, const char *pdf)
 {
-    arsred_options options = {.patterns = patterns};
-    arsred_document *doc = NULL;
-    arsred_error err = {0};
-    assert_int_equal(arsred_extract(pdf, &options, &doc, &err), ARSRED_OK);
+    arsred_document *doc = suite_extract(pdf);
     check_string_field(expect, "organisation", doc->organisation, pdf);
     check_string_field(expect, "body", doc->body, pdf);
     check_string_field(expect, "type", doc->type, pdf);
@@ -95,7 +75,7 @@ static void check_paragraphs(const char *pdf, const char *want_path)
     FILE *f = fopen(want_path, "r");
     if (!f)
         return;
-    arsred_options options = {.patterns = patterns};
+    arsred_options options = {.patterns = suite_patterns};
     char *got = NULL;
     arsred_error err = {0};
     assert_int_equal(arsred_paragraphs(pdf, &options, &got, &err), ARSRED_OK);
@@ -164,5 +144,5 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_fixture),
     };
-    return cmocka_run_group_tests(tests, load_patterns, free_patterns);
+    return cmocka_run_group_tests(tests, suite_load_patterns, suite_free_patterns);
 }

@@ -13,26 +13,11 @@
 #include <string.h>
 
 #include "arsred.h"
+#include "fixture_suite.h"
 #include "icons.h"
 #include "report.h"
 
-static arsred_patterns *patterns;
 static const char *const statuses[] = {NULL, "met", "partly_met", "not_met", "not_evaluated"};
-
-static int load_patterns(void **state)
-{
-    (void)state;
-    arsred_error err = {0};
-    patterns = arsred_patterns_load(ARSRED_SOURCE_DIR "/patterns", NULL, &err);
-    return patterns ? 0 : -1;
-}
-
-static int free_patterns(void **state)
-{
-    (void)state;
-    arsred_patterns_free(patterns);
-    return 0;
-}
 
 static void assert_same(const char *what, const char *want, const char *got)
 {
@@ -91,16 +76,11 @@ static void test_every_fixture_goal(void **state)
     glob_t gl;
     assert_int_equal(glob(ARSRED_SOURCE_DIR "/fixtures/{,series/}*.goals.json", GLOB_BRACE, NULL, &gl), 0);
     for (size_t i = 0; i < gl.gl_pathc; i++) {
-        char pdf[1024];
-        snprintf(pdf, sizeof pdf, "%.*s.pdf", (int)(strlen(gl.gl_pathv[i]) - strlen(".goals.json")),
-                 gl.gl_pathv[i]);
+        char *pdf = suite_with_suffix(gl.gl_pathv[i], ".goals.json", ".pdf");
         json_error_t jerr;
         json_t *want = json_load_file(gl.gl_pathv[i], 0, &jerr);
         assert_non_null(want);
-        arsred_options options = {.patterns = patterns};
-        arsred_document *doc = NULL;
-        arsred_error err = {0};
-        assert_int_equal(arsred_extract(pdf, &options, &doc, &err), ARSRED_OK);
+        arsred_document *doc = suite_extract(pdf);
         const char *where = strrchr(pdf, '/') + 1;
         if (doc->n_goals != json_array_size(want))
             fail_msg("%s: %zu goals, want %zu", where, doc->n_goals, json_array_size(want));
@@ -112,6 +92,7 @@ static void test_every_fixture_goal(void **state)
         print_message("%s: %zu goals, every id, text, status and assignment right\n", where, right);
         arsred_document_free(doc);
         json_decref(want);
+        free(pdf);
     }
     globfree(&gl);
 }
@@ -121,5 +102,5 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_fixture_goal),
     };
-    return cmocka_run_group_tests(tests, load_patterns, free_patterns);
+    return cmocka_run_group_tests(tests, suite_load_patterns, suite_free_patterns);
 }

@@ -15,24 +15,9 @@
 #include <string.h>
 
 #include "arsred.h"
+#include "fixture_suite.h"
 #include "report.h"
 
-static arsred_patterns *patterns;
-
-static int load_patterns(void **state)
-{
-    (void)state;
-    arsred_error err = {0};
-    patterns = arsred_patterns_load(ARSRED_SOURCE_DIR "/patterns", NULL, &err);
-    return patterns ? 0 : -1;
-}
-
-static int free_patterns(void **state)
-{
-    (void)state;
-    arsred_patterns_free(patterns);
-    return 0;
-}
 
 static bool same_string(json_t *want, const char *got)
 {
@@ -59,16 +44,11 @@ static void test_every_fixture_kpi(void **state)
     glob_t g;
     assert_int_equal(glob(ARSRED_SOURCE_DIR "/fixtures/{,series/}*.kpis.json", GLOB_BRACE, NULL, &g), 0);
     for (size_t i = 0; i < g.gl_pathc; i++) {
-        char pdf[1024];
-        snprintf(pdf, sizeof pdf, "%.*s.pdf", (int)(strlen(g.gl_pathv[i]) - strlen(".kpis.json")),
-                 g.gl_pathv[i]);
+        char *pdf = suite_with_suffix(g.gl_pathv[i], ".kpis.json", ".pdf");
         json_error_t jerr;
         json_t *want = json_load_file(g.gl_pathv[i], 0, &jerr);
         assert_non_null(want);
-        arsred_options options = {.patterns = patterns};
-        arsred_document *doc = NULL;
-        arsred_error err = {0};
-        assert_int_equal(arsred_extract(pdf, &options, &doc, &err), ARSRED_OK);
+        arsred_document *doc = suite_extract(pdf);
         const char *name = strrchr(pdf, '/') + 1;
         size_t found = 0;
         for (size_t w = 0; w < json_array_size(want); w++) {
@@ -93,6 +73,7 @@ static void test_every_fixture_kpi(void **state)
         print_message("%s: %zu KPIs found, 0 false\n", name, found);
         arsred_document_free(doc);
         json_decref(want);
+        free(pdf);
     }
     globfree(&g);
 }
@@ -102,5 +83,5 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_fixture_kpi),
     };
-    return cmocka_run_group_tests(tests, load_patterns, free_patterns);
+    return cmocka_run_group_tests(tests, suite_load_patterns, suite_free_patterns);
 }

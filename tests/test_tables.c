@@ -16,36 +16,12 @@
 #include <string.h>
 
 #include "arsred.h"
+#include "fixture_suite.h"
 #include "number.h"
 #include "report.h"
 
-static arsred_patterns *patterns;
 static const char *const column_kinds[] = {"other", "budget", "actual", "deviation", "forecast"};
 static const char *const row_kinds[] = {"item", "revenue", "cost", "net", "total"};
-
-static int load_patterns(void **state)
-{
-    (void)state;
-    arsred_error err = {0};
-    patterns = arsred_patterns_load(ARSRED_SOURCE_DIR "/patterns", NULL, &err);
-    return patterns ? 0 : -1;
-}
-
-static int free_patterns(void **state)
-{
-    (void)state;
-    arsred_patterns_free(patterns);
-    return 0;
-}
-
-static char *with_suffix(const char *path, const char *old_suffix, const char *suffix)
-{
-    size_t n = strlen(path) - strlen(old_suffix);
-    char *p = malloc(n + strlen(suffix) + 1);
-    memcpy(p, path, n);
-    strcpy(p + n, suffix);
-    return p;
-}
 
 /* Poppler gives number spaces as plain spaces. */
 static void fold(char *s)
@@ -163,17 +139,14 @@ static void test_every_fixture_table(void **state)
     assert_int_equal(glob(ARSRED_SOURCE_DIR "/fixtures/{,series/}*.tables.json", GLOB_BRACE, NULL, &g), 0);
     assert_true(g.gl_pathc >= 3);
     for (size_t i = 0; i < g.gl_pathc; i++) {
-        char *pdf = with_suffix(g.gl_pathv[i], ".tables.json", ".pdf");
-        char *meaning_path = with_suffix(g.gl_pathv[i], ".tables.json", ".meaning.json");
+        char *pdf = suite_with_suffix(g.gl_pathv[i], ".tables.json", ".pdf");
+        char *meaning_path = suite_with_suffix(g.gl_pathv[i], ".tables.json", ".meaning.json");
         json_error_t jerr;
         json_t *want = json_load_file(g.gl_pathv[i], 0, &jerr);
         json_t *meaning = json_load_file(meaning_path, 0, &jerr);
         assert_non_null(want);
         assert_non_null(meaning);
-        arsred_options options = {.patterns = patterns};
-        arsred_document *doc = NULL;
-        arsred_error err = {0};
-        assert_int_equal(arsred_extract(pdf, &options, &doc, &err), ARSRED_OK);
+        arsred_document *doc = suite_extract(pdf);
         if (doc->n_tables != json_array_size(want))
             fail_msg("%s: %zu tables, want %zu", pdf, doc->n_tables, json_array_size(want));
         size_t cells = 0;
@@ -199,5 +172,5 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_fixture_table),
     };
-    return cmocka_run_group_tests(tests, load_patterns, free_patterns);
+    return cmocka_run_group_tests(tests, suite_load_patterns, suite_free_patterns);
 }
