@@ -3,6 +3,8 @@
 #ifndef ARSRED_TOOL_H
 #define ARSRED_TOOL_H
 
+#include <stdbool.h>
+
 enum {
     EXIT_DONE = 0,
     EXIT_MISMATCH = 1,
@@ -23,6 +25,9 @@ int cmd_patterns(int argc, char **argv, const char *builtin_dir);
 void tool_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The cores this machine has online (at least 1). */
 int tool_cores(void);
+/* Whether a file's pages are read ahead in a second thread: where jobs
+ * cores leave one to spare beside each of the at_once files done at once. */
+bool tool_load_ahead(int jobs, int at_once);
 /* The exit status for a library error code. */
 int tool_exit_status(int code);
 /* Loads the built-in patterns and those of user_dir; prints the error and

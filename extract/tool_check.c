@@ -46,7 +46,7 @@ int cmd_check(int argc, char **argv, const char *builtin_dir)
     if (!patterns)
         return EXIT_INPUT;
     options.patterns = patterns;
-    options.load_ahead = tool_cores() >= 2;
+    options.load_ahead = tool_load_ahead(tool_cores(), 1); /* one file at a time */
     int status = EXIT_DONE;
     for (int i = optind; i < argc; i++) {
         arsred_document *doc = NULL;

@@ -52,7 +52,7 @@ int cmd_compare(int argc, char **argv, const char *builtin_dir)
     if (!patterns)
         return EXIT_INPUT;
     options.patterns = patterns;
-    options.load_ahead = tool_cores() >= 2;
+    options.load_ahead = tool_load_ahead(tool_cores(), 1); /* one file at a time */
     size_t n = (size_t)(argc - optind);
     arsred_document **docs = calloc(n, sizeof *docs);
     int status = EXIT_DONE;

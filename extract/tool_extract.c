@@ -480,10 +480,7 @@ int cmd_extract(int argc, char **argv, const char *builtin_dir)
     a.options.patterns = patterns;
     int n_files = argc - optind;
     int jobs = a.jobs > 0 ? a.jobs : tool_cores();
-    /* a file gets a second core (its pages read ahead in a thread) where
-     * there is one to spare beside the files being done at once */
-    int at_once = jobs < n_files ? jobs : n_files;
-    a.options.load_ahead = jobs >= 2 * at_once;
+    a.options.load_ahead = tool_load_ahead(jobs, jobs < n_files ? jobs : n_files);
     if (n_files == 1 && a.options.timeout_seconds <= 0) {
         catch_stop_signals(remove_tmp_and_die);
         char *name = output_name(argv[optind]);

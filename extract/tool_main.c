@@ -78,6 +78,11 @@ int tool_cores(void)
     return n > 0 ? (int)n : 1;
 }
 
+bool tool_load_ahead(int jobs, int at_once)
+{
+    return jobs >= 2 * at_once;
+}
+
 int tool_exit_status(int code)
 {
     switch (code) {
