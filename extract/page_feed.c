@@ -55,6 +55,8 @@ static void load_page(pdf_doc *pdf, int number, fed_page *out)
         return;
     }
     count_glyphs(&page, out);
+    out->errors = page.errors;
+    memcpy(out->first_error, page.first_error, sizeof out->first_error);
     layout_page_build(&out->layout, &page, pdf);
     pdf_page_release(&page);
 }

@@ -35,6 +35,9 @@ typedef struct fed_page {
      * PAGE_FEED_NARROW_PT: poppler keeps no more than 50 000 of those on
      * a page and drops the rest without a word */
     size_t narrow_glyphs;
+    /* errors poppler met reading the page, and the first of them */
+    size_t errors;
+    char first_error[PDF_ERROR_EXAMPLE_MAX];
 } fed_page;
 
 typedef struct page_feed page_feed;

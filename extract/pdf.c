@@ -44,6 +44,43 @@ static bool bytes_contain(const char *data, size_t len, const char *needle)
     return false;
 }
 
+/* poppler-glib hands poppler's own messages to g_log (domain "Poppler",
+ * level INFO) as "<category> at position N: <text>"; unseen by default.
+ * They are caught here instead: the errors among them, met by the thread
+ * that reads a page, are counted for that page (poppler's error callback
+ * is global, but each thread reads pages of its own). Warnings, which
+ * real reports give by the hundred for harmless font quirks, are not. */
+static _Thread_local size_t thread_errors;
+static _Thread_local char thread_first_error[PDF_ERROR_EXAMPLE_MAX];
+
+static const char *const poppler_error_categories[] = {"Syntax error", "IO error",
+                                                       "Internal error"};
+
+static void count_poppler_message(const gchar *domain, GLogLevelFlags level,
+                                  const gchar *message, gpointer data)
+{
+    (void)domain, (void)level, (void)data;
+    for (size_t i = 0; i < sizeof poppler_error_categories / sizeof *poppler_error_categories; i++)
+        if (message && g_str_has_prefix(message, poppler_error_categories[i])) {
+            if (thread_errors++ == 0) {
+                const char *text = strstr(message, ": ");
+                snprintf(thread_first_error, sizeof thread_first_error, "%s",
+                         text ? text + 2 : message);
+            }
+            return;
+        }
+}
+
+static void catch_poppler_messages(void)
+{
+    static gsize installed;
+    if (g_once_init_enter(&installed)) {
+        g_log_set_handler("Poppler", G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION,
+                          count_poppler_message, NULL);
+        g_once_init_leave(&installed, 1);
+    }
+}
+
 static int check_bytes(const char *path, const char *data, size_t len,
                        arsred_error *err)
 {
@@ -136,6 +173,7 @@ int pdf_open(const char *path, const char *password, pdf_doc **out,
              arsred_error *err)
 {
     *out = NULL;
+    catch_poppler_messages();
     GError *gerr = NULL;
     GMappedFile *file = g_mapped_file_new(path, FALSE, &gerr);
     if (!file) {
@@ -326,6 +364,7 @@ int pdf_page_load(pdf_doc *doc, int number, pdf_page *page, arsred_error *err)
 {
     memset(page, 0, sizeof *page);
     PopplerDocument *reader = doc->text_reader ? doc->text_reader : doc->poppler;
+    thread_errors = 0;
     PopplerPage *ppage = poppler_document_get_page(reader, number - 1);
     if (!ppage)
         return error_set(err, ARSRED_ERR_INPUT, "%s: page %d cannot be read",
@@ -334,6 +373,9 @@ int pdf_page_load(pdf_doc *doc, int number, pdf_page *page, arsred_error *err)
     poppler_page_get_size(ppage, &page->width, &page->height);
     load_chars(doc, ppage, page);
     g_object_unref(ppage);
+    page->errors = thread_errors;
+    if (page->errors)
+        memcpy(page->first_error, thread_first_error, sizeof page->first_error);
     if (++doc->loads_since_trim == TRIM_EVERY_PAGES) {
         give_back(g_mapped_file_get_contents(doc->file), g_mapped_file_get_length(doc->file));
         doc->loads_since_trim = 0;

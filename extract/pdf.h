@@ -33,11 +33,19 @@ typedef struct pdf_image {
     int id;
 } pdf_image;
 
+/* The longest poppler message kept as the example of a page's errors. */
+enum { PDF_ERROR_EXAMPLE_MAX = 160 };
+
 typedef struct pdf_page {
     int number;          /* 1-based */
     double width, height;
     pdf_char *chars;     /* in poppler's content order, with its line breaks */
     size_t n_chars;
+    /* errors poppler met while reading the page (a damaged content
+     * stream, a missing object): it goes on past them, with what it
+     * could read, and says nothing else */
+    size_t errors;
+    char first_error[PDF_ERROR_EXAMPLE_MAX];
 } pdf_page;
 
 /* Opens path. Errors (ARSRED_ERR_INPUT) say what is wrong in plain words:

@@ -7,6 +7,7 @@
 
 #include "furniture.h"
 #include "page_feed.h"
+#include "page_text.h"
 #include "table.h"
 #include "pattern.h"
 #include "pdf.h"
@@ -17,15 +18,6 @@ static const recogniser *const recognisers[] = {&table_recogniser, &cover_recogn
                                                   &statement_recogniser, &goal_recogniser,
                                                   &kpi_recogniser};
 enum { N_RECOGNISERS = sizeof recognisers / sizeof *recognisers };
-
-/* Share of a page's words that must be garbled before the page is
- * reported; and the share of the page an image must cover to be a scan. */
-#define GARBLED_SHARE 0.05
-/* poppler drops the characters narrower than 3 pt beyond its 50 000th of
- * a page; the spaces it counts are not quite those it gives, so a page
- * near the limit may already have lost some */
-enum { POPPLER_NARROW_NEAR_LIMIT = 48000 };
-#define FULL_PAGE_IMAGE 0.8
 
 int pipeline_parse_pages(const char *ranges, int n_pages, bool **selected,
                          arsred_error *err)
@@ -80,89 +72,6 @@ typedef struct run {
     size_t n_window;
 } run;
 
-/* A word that a font without a Unicode map produced: mostly unmapped
- * glyphs, or letters with symbols in place of national letters ("f!r",
- * "R kenskaps!ret"). Leader dots made of one repeated glyph do not count. */
-static bool word_is_garbled(const char *text)
-{
-    const char *end = text + strlen(text);
-    size_t n = 0, bad = 0;
-    uint32_t first = 0, prev = 0;
-    bool repeated = true, symbol_inside = false;
-    for (const char *p = text; p < end;) {
-        uint32_t cp = utf8_next(&p, end);
-        if (n == 0)
-            first = cp;
-        repeated = repeated && cp == first;
-        if (cp == prev && text_is_garbled_cp(cp))
-            continue; /* a run of leader dots counts once */
-        n++;
-        if (text_is_garbled_cp(cp))
-            bad++;
-        if (is_alpha_cp(prev) && strchr("!#$%*;<=>?@[\\]^_`{|}~", (int)cp) && cp < 0x80 && p < end) {
-            const char *q = p;
-            symbol_inside = symbol_inside || is_alpha_cp(utf8_next(&q, end));
-        }
-        prev = cp;
-    }
-    if (repeated || n == 1) /* leaders; a lone symbol-font bullet or icon */
-        return false;
-    return symbol_inside || (n > 0 && 2 * bad >= n);
-}
-
-static void check_page_text(arsred_document *doc, fed_page *page, bool ocr_producer)
-{
-    layout_page *lp = &page->layout;
-    if (page->narrow_glyphs >= POPPLER_NARROW_NEAR_LIMIT)
-        report_warn(doc, "text-cut", lp->number,
-                    "page %d: %zu characters in type under 3 points wide; poppler "
-                    "keeps no more than 50 000 of those on a page, so text beyond "
-                    "them may be missing",
-                    lp->number, page->narrow_glyphs);
-    size_t unmapped = page->unmapped_glyphs;
-    if (unmapped >= 2 && (double)unmapped >= GARBLED_SHARE * (double)page->glyphs) {
-        report_warn(doc, "garbled-text", lp->number,
-                    "page %d: %zu of %zu characters are glyphs without a Unicode "
-                    "mapping; a font there has no proper Unicode map, so text and "
-                    "figures from this page may be missing or wrong",
-                    lp->number, unmapped, page->glyphs);
-        return;
-    }
-    if (lp->n_words == 0) {
-        report_warn(doc, "no-text-layer", lp->number,
-                    "page %d has no text; it may be a scan", lp->number);
-        return;
-    }
-    size_t garbled = 0;
-    const char *example = NULL;
-    for (size_t i = 0; i < lp->n_words; i++)
-        if (word_is_garbled(lp->words[i].text)) {
-            garbled++;
-            if (!example)
-                example = lp->words[i].text;
-        }
-    if (garbled >= 2 && (double)garbled >= GARBLED_SHARE * (double)lp->n_words)
-        report_warn(doc, "garbled-text", lp->number,
-                    "page %d: %zu of %zu words come out as symbols or unmapped "
-                    "glyphs (such as \"%s\"); a font there has no proper Unicode "
-                    "map, so text from this page may be wrong",
-                    lp->number, garbled, lp->n_words, example);
-    if (!ocr_producer)
-        return;
-    size_t n_images;
-    const pdf_image *images = layout_page_images(lp, &n_images);
-    for (size_t i = 0; i < n_images; i++) {
-        box b = images[i].box;
-        if (box_width(b) * box_height(b) >= FULL_PAGE_IMAGE * lp->width * lp->height) {
-            report_warn(doc, "ocr-text-layer", lp->number,
-                        "page %d: the text is an OCR layer over a scanned image; "
-                        "it may contain reading errors",
-                        lp->number);
-            break;
-        }
-    }
-}
-
 /* Whether the PDF says it was made by an OCR program. */
 static bool made_by_ocr(const pdf_doc *pdf, const arsred_patterns *patterns)
 {
@@ -185,7 +94,7 @@ static void finish_oldest_page(run *r)
     furniture_mark(r->furniture, lp);
     lp->n_tables = tables_detect(lp, &lp->tables);
     layout_mark_continuations(lp, &r->paragraphs);
-    check_page_text(r->doc, &r->window[0], r->ocr_producer);
+    page_text_check(r->doc, &r->window[0], r->ocr_producer);
     for (size_t k = 0; k < N_RECOGNISERS; k++)
         recognisers[k]->page(r->states[k], lp, r->doc);
     if (r->observe)

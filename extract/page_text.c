@@ -1,0 +1,345 @@
+/* page_text.c: warnings about text that could not be read from a page. */
+#include "page_text.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "util.h"
+
+/* Share of a page's words that must be garbled before the page is
+ * reported; and the share of the page an image must cover to be a scan. */
+#define GARBLED_SHARE 0.05
+#define FULL_PAGE_IMAGE 0.8
+/* poppler drops the characters narrower than 3 pt beyond its 50 000th of
+ * a page; the spaces it counts are not quite those it gives, so a page
+ * near the limit may already have lost some */
+enum { POPPLER_NARROW_NEAR_LIMIT = 48000 };
+
+/* A word that a font without a Unicode map produced: mostly unmapped
+ * glyphs, or letters with symbols in place of national letters ("f!r",
+ * "R kenskaps!ret"). Leader dots made of one repeated glyph do not count. */
+static bool word_is_garbled(const char *text)
+{
+    const char *end = text + strlen(text);
+    size_t n = 0, bad = 0;
+    uint32_t first = 0, prev = 0;
+    bool repeated = true, symbol_inside = false;
+    for (const char *p = text; p < end;) {
+        uint32_t cp = utf8_next(&p, end);
+        if (n == 0)
+            first = cp;
+        repeated = repeated && cp == first;
+        if (cp == prev && text_is_garbled_cp(cp))
+            continue; /* a run of leader dots counts once */
+        n++;
+        if (text_is_garbled_cp(cp))
+            bad++;
+        if (is_alpha_cp(prev) && strchr("!#$%*;<=>?@[\\]^_`{|}~", (int)cp) && cp < 0x80 && p < end) {
+            const char *q = p;
+            symbol_inside = symbol_inside || is_alpha_cp(utf8_next(&q, end));
+        }
+        prev = cp;
+    }
+    if (repeated || n == 1) /* leaders; a lone symbol-font bullet or icon */
+        return false;
+    return symbol_inside || (n > 0 && 2 * bad >= n);
+}
+
+/* ------------------------------------------------------ hidden glyphs */
+
+/* A glyph that maps to nothing is drawn, and advances the pen, but poppler
+ * gives no character for it: its word comes out in pieces, "Kor ris ga"
+ * for "Kortfristiga", the pieces apart by the glyph's width. The font's
+ * own space on the page tells such a gap from a word space (a low
+ * quantile of its gaps, as justified lines only ever widen them); the
+ * rendered page tells a glyph from white space. A gap this much wider
+ * than the space, in ems, is looked at; a space is never wider than
+ * SPACE_EM_MAX unstretched, and no glyph is wider than GLYPH_EM_MAX. */
+#define GAP_OVER_SPACE_EM 0.12
+#define SPACE_EM_MAX 0.4
+#define GLYPH_EM_MAX 1.5
+#define SPACE_QUANTILE 0.25
+
+typedef struct font_gaps {
+    uint16_t font;
+    float size;
+    double *ems;
+    size_t n, cap;
+} font_gaps;
+
+static uint32_t last_cp(const char *text)
+{
+    const char *end = text + strlen(text), *p = text;
+    uint32_t cp = 0;
+    while (p < end)
+        cp = utf8_next(&p, end);
+    return cp;
+}
+
+static uint32_t first_cp(const char *text)
+{
+    const char *p = text;
+    return *p ? utf8_next(&p, p + strlen(p)) : 0;
+}
+
+/* Two words of one run of type on one line: the same font and size, and
+ * (bottoms level) the same baseline. */
+static bool same_run(const word *a, const word *b)
+{
+    return a->font == b->font && fabsf(a->size - b->size) < 0.01f && a->size > 0 &&
+           !a->vertical && !b->vertical &&
+           fabs(a->box.y1 - b->box.y1) < 0.1 * a->size && b->box.x0 > a->box.x1;
+}
+
+static font_gaps *gaps_of(font_gaps **all, size_t *n, size_t *cap, const word *w)
+{
+    for (size_t i = 0; i < *n; i++)
+        if ((*all)[i].font == w->font && (*all)[i].size == w->size)
+            return &(*all)[i];
+    font_gaps g = {.font = w->font, .size = w->size};
+    ARRAY_PUSH(*all, *n, *cap, g);
+    return &(*all)[*n - 1];
+}
+
+static int compare_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The widest gap, in ems, still taken for a space in this font. */
+static double space_limit_em(font_gaps *g)
+{
+    if (g->n < 3)
+        return SPACE_EM_MAX;
+    sort_array(g->ems, g->n, sizeof *g->ems, compare_double);
+    double space = g->ems[(size_t)(SPACE_QUANTILE * (double)(g->n - 1))];
+    return fmin(SPACE_EM_MAX, space + GAP_OVER_SPACE_EM);
+}
+
+/* A justified line widens every space of the line alike: where a line
+ * has LINE_GAPS_MIN gaps or more in one run of type, its narrowest is a
+ * space of that line, and a glyph's gap has to be wider than that too.
+ * On a shorter line this says nothing (0). */
+enum { LINE_GAPS_MIN = 3 };
+
+static double line_space_em(const layout_page *lp, const line *l)
+{
+    size_t n = 0;
+    double narrowest = 0;
+    for (size_t k = 0; k + 1 < l->n_words; k++) {
+        const word *a = &lp->words[l->first_word + k], *b = a + 1;
+        if (!same_run(a, b))
+            continue;
+        double em = (b->box.x0 - a->box.x1) / a->size;
+        narrowest = n++ == 0 ? em : fmin(narrowest, em);
+    }
+    return n >= LINE_GAPS_MIN ? narrowest : 0;
+}
+
+/* No other word reaches into the gap between a and b. */
+static bool gap_is_empty(const layout_page *lp, const word *a, const word *b, box gap)
+{
+    size_t lo, hi;
+    layout_words_near(lp, gap.y0, gap.y1, &lo, &hi);
+    for (size_t k = lo; k < lp->n_words; k++) {
+        if (k == hi)
+            k = lp->n_row_words;
+        if (k >= lp->n_words)
+            break;
+        const word *o = &lp->words[k];
+        if (o != a && o != b && span_overlap(o->box.x0, o->box.x1, gap.x0, gap.x1) > 0 &&
+            span_overlap(o->box.y0, o->box.y1, gap.y0, gap.y1) > 0)
+            return false;
+    }
+    return true;
+}
+
+/* A glyph's ink in the gap: dark pixels on several rows (an underline or
+ * a strike-through is one or two), and not a rule that runs on above and
+ * below the line. Unknown (no rendering): false. */
+static bool gap_has_glyph(layout_page *lp, box gap, double size)
+{
+    uint8_t *px;
+    int w, h;
+    double scale;
+    box got;
+    box tall = {gap.x0, gap.y0 - 0.5 * size, gap.x1, gap.y1 + 0.5 * size};
+    if (!layout_page_overview(lp, tall, &px, &w, &h, &scale, &got))
+        return false;
+    int inner0 = (int)floor((gap.y0 - got.y0) * scale), inner1 = (int)ceil((gap.y1 - got.y0) * scale);
+    int inked_rows = 0;
+    bool above = false, below = false;
+    for (int y = 0; y < h; y++) {
+        bool ink = false;
+        for (int x = 0; x < w && !ink; x++) {
+            const uint8_t *p = px + ((size_t)y * (size_t)w + (size_t)x) * 3;
+            ink = p[0] < 160 || p[1] < 160 || p[2] < 160;
+        }
+        if (!ink)
+            continue;
+        if (y < inner0)
+            above = true;
+        else if (y >= inner1)
+            below = true;
+        else
+            inked_rows++;
+    }
+    free(px);
+    return inked_rows >= 3 && !(above && below);
+}
+
+/* The word around the gap after line[i], its gaps marked, into example. */
+static void write_example(const layout_page *lp, const line *l, size_t i, const bool *hidden,
+                          char *example, size_t size)
+{
+    size_t start = i, end = i + 1;
+    while (start > 0 && hidden[start - 1])
+        start--;
+    while (end + 1 < l->n_words && hidden[end])
+        end++;
+    strbuf sb;
+    strbuf_init(&sb);
+    for (size_t k = start; k <= end; k++) {
+        strbuf_adds(&sb, lp->words[l->first_word + k].text);
+        if (k < end)
+            strbuf_add_utf8(&sb, 0xFFFD);
+    }
+    snprintf(example, size, "%s", sb.data);
+    strbuf_release(&sb);
+}
+
+size_t page_text_hidden_glyphs(layout_page *lp, char *example, size_t example_size)
+{
+    font_gaps *fonts = NULL;
+    size_t n_fonts = 0, cap_fonts = 0, found = 0;
+    for (size_t li = 0; li < lp->n_lines; li++) {
+        const line *l = &lp->lines[li];
+        for (size_t k = 0; k + 1 < l->n_words; k++) {
+            const word *a = &lp->words[l->first_word + k], *b = a + 1;
+            if (!same_run(a, b))
+                continue;
+            font_gaps *g = gaps_of(&fonts, &n_fonts, &cap_fonts, a);
+            ARRAY_PUSH(g->ems, g->n, g->cap, (b->box.x0 - a->box.x1) / a->size);
+        }
+    }
+    double *limits = xcalloc(n_fonts ? n_fonts : 1, sizeof *limits);
+    for (size_t f = 0; f < n_fonts; f++)
+        limits[f] = space_limit_em(&fonts[f]);
+    for (size_t li = 0; li < lp->n_lines; li++) {
+        const line *l = &lp->lines[li];
+        bool *hidden = NULL;
+        double line_space = line_space_em(lp, l);
+        for (size_t k = 0; k + 1 < l->n_words; k++) {
+            word *a = &lp->words[l->first_word + k], *b = a + 1;
+            if (!same_run(a, b) || !is_alpha_cp(last_cp(a->text)) || !is_alpha_cp(first_cp(b->text)))
+                continue;
+            double em = (b->box.x0 - a->box.x1) / a->size;
+            size_t f = (size_t)(gaps_of(&fonts, &n_fonts, &cap_fonts, a) - fonts);
+            if (em <= limits[f] || em <= line_space + GAP_OVER_SPACE_EM || em > GLYPH_EM_MAX)
+                continue;
+            /* a word's box ends at the pen's advance, not at its ink: a
+             * tenth of an em in from each side stays clear of the letters,
+             * and the top and bottom of the line (accents, underlines) are
+             * left out */
+            double inset = 0.1 * a->size;
+            double top = fmax(a->box.y0, b->box.y0), bottom = fmin(a->box.y1, b->box.y1);
+            double h = bottom - top;
+            box gap = {a->box.x1 + inset, top + 0.15 * h, b->box.x0 - inset, bottom - 0.15 * h};
+            if (box_width(gap) <= 0 || !gap_is_empty(lp, a, b, gap) ||
+                !gap_has_glyph(lp, gap, a->size))
+                continue;
+            if (!hidden)
+                hidden = xcalloc(l->n_words, sizeof *hidden);
+            hidden[k] = true;
+            if (found++ == 0)
+                write_example(lp, l, k, hidden, example, example_size);
+        }
+        free(hidden);
+    }
+    for (size_t f = 0; f < n_fonts; f++)
+        free(fonts[f].ems);
+    free(fonts);
+    free(limits);
+    return found;
+}
+
+/* -------------------------------------------------------------- checks */
+
+static void check_hidden_glyphs(arsred_document *doc, layout_page *lp)
+{
+    char example[160] = "";
+    size_t hidden = page_text_hidden_glyphs(lp, example, sizeof example);
+    if (hidden == 0)
+        return;
+    report_warn(doc, "garbled-text", lp->number,
+                "page %d: %zu glyph%s inside words map to no character (such as \"%s\"); "
+                "a font there has no Unicode mapping for them (often ligatures), so "
+                "words on this page may be cut in pieces",
+                lp->number, hidden, hidden == 1 ? "" : "s", example);
+}
+
+void page_text_check(arsred_document *doc, fed_page *page, bool ocr_producer)
+{
+    layout_page *lp = &page->layout;
+    if (page->errors > 0)
+        report_warn(doc, "page-damaged", lp->number,
+                    "page %d is damaged: poppler met %zu error%s reading it (%s), so "
+                    "text and figures from this page may be missing",
+                    lp->number, page->errors, page->errors == 1 ? "" : "s",
+                    page->first_error);
+    if (page->narrow_glyphs >= POPPLER_NARROW_NEAR_LIMIT)
+        report_warn(doc, "text-cut", lp->number,
+                    "page %d: %zu characters in type under 3 points wide; poppler "
+                    "keeps no more than 50 000 of those on a page, so text beyond "
+                    "them may be missing",
+                    lp->number, page->narrow_glyphs);
+    size_t unmapped = page->unmapped_glyphs;
+    if (unmapped >= 2 && (double)unmapped >= GARBLED_SHARE * (double)page->glyphs) {
+        report_warn(doc, "garbled-text", lp->number,
+                    "page %d: %zu of %zu characters are glyphs without a Unicode "
+                    "mapping; a font there has no proper Unicode map, so text and "
+                    "figures from this page may be missing or wrong",
+                    lp->number, unmapped, page->glyphs);
+        return;
+    }
+    if (lp->n_words == 0) {
+        report_warn(doc, "no-text-layer", lp->number,
+                    "page %d has no text; it may be a scan", lp->number);
+        return;
+    }
+    size_t garbled = 0;
+    const char *example = NULL;
+    for (size_t i = 0; i < lp->n_words; i++)
+        if (word_is_garbled(lp->words[i].text)) {
+            garbled++;
+            if (!example)
+                example = lp->words[i].text;
+        }
+    if (garbled >= 2 && (double)garbled >= GARBLED_SHARE * (double)lp->n_words)
+        report_warn(doc, "garbled-text", lp->number,
+                    "page %d: %zu of %zu words come out as symbols or unmapped "
+                    "glyphs (such as \"%s\"); a font there has no proper Unicode "
+                    "map, so text from this page may be wrong",
+                    lp->number, garbled, lp->n_words, example);
+    else
+        check_hidden_glyphs(doc, lp);
+    if (!ocr_producer)
+        return;
+    size_t n_images;
+    const pdf_image *images = layout_page_images(lp, &n_images);
+    for (size_t i = 0; i < n_images; i++) {
+        box b = images[i].box;
+        if (box_width(b) * box_height(b) >= FULL_PAGE_IMAGE * lp->width * lp->height) {
+            report_warn(doc, "ocr-text-layer", lp->number,
+                        "page %d: the text is an OCR layer over a scanned image; "
+                        "it may contain reading errors",
+                        lp->number);
+            break;
+        }
+    }
+}
