@@ -60,6 +60,10 @@ typedef struct arsred_options {
     double timeout_seconds;            /* 0: no limit */
     bool load_ahead;                   /* read the next pages in a second
                                           thread (the same result, sooner) */
+    const char *source_name;           /* the input's name in the document
+                                          (source.path) and in messages, where
+                                          path is a copy (of standard input,
+                                          say); NULL: path */
 } arsred_options;
 
 /* The result of reading one report. Opaque. */
@@ -82,6 +86,10 @@ int arsred_document_write_json(const arsred_document *doc, FILE *file, int prett
  * newly allocated. */
 char *arsred_document_summary(const arsred_document *doc);
 size_t arsred_document_warning_count(const arsred_document *doc);
+/* The document's source.path and source.sha256 (hex): which input it was
+ * read from. */
+const char *arsred_document_source_path(const arsred_document *doc);
+const char *arsred_document_source_sha256(const arsred_document *doc);
 
 /* Reads a document that arsred_document_to_json wrote (the tables, checks,
  * warnings and report fields; enough to print its checks again). Returns

@@ -11,7 +11,7 @@
 #include "report.h"
 #include "util.h"
 
-enum { COVER_PAGES = 3, TITLE_MAX_WORDS = 10 };
+enum { TITLE_MAX_WORDS = 10 };
 
 typedef struct candidate {
     char *text;
@@ -26,11 +26,21 @@ typedef struct cover_state {
     size_t n, cap;
 } cover_state;
 
+static void add_candidate(cover_state *st, const char *text, int rank, float size);
+
+/* The PDF's Title and Subject are candidates after every cover page: a
+ * report names itself there too, but producers also leave a file name or
+ * a template's words in them. */
+enum { METADATA_RANK = 2 * (COVER_PAGES + 1) };
+
 static void *cover_start(arsred_document *doc, const arsred_patterns *patterns)
 {
-    (void)doc;
     cover_state *st = xcalloc(1, sizeof *st);
     st->patterns = patterns;
+    if (doc->title)
+        add_candidate(st, doc->title, METADATA_RANK, 0);
+    if (doc->subject)
+        add_candidate(st, doc->subject, METADATA_RANK, 0);
     return st;
 }
 
@@ -144,7 +154,8 @@ static void cover_finish(void *state, arsred_document *doc)
     for (size_t i = 0; i < 4; i++)
         if (missing[i])
             report_warn(doc, "report-field-missing", 0,
-                        "the report's %s was not found on its first %d pages",
+                        "the report's %s was not found on its first %d pages "
+                        "nor in its metadata",
                         names[i], COVER_PAGES);
     for (size_t i = 0; i < st->n; i++)
         free(st->items[i].text);

@@ -160,7 +160,7 @@ int arsred_inspect_page(const char *path, const arsred_options *options,
     strbuf_init(&pc.text);
     strbuf_init(&pc.labels);
     arsred_document *doc = NULL;
-    int rc = pipeline_run(path, &opts, capture_page, &pc, &doc, err);
+    int rc = pipeline_run_window(path, &opts, capture_page, &pc, &doc, err);
     if (rc == ARSRED_OK && pc.found) {
         /* tables and goals are whole only once the document is read */
         describe_tables(&pc, page, doc);
@@ -168,13 +168,13 @@ int arsred_inspect_page(const char *path, const arsred_options *options,
     }
     if (rc == ARSRED_OK && !pc.found)
         rc = error_set(err, ARSRED_ERR_USAGE, "%s: there is no page %d (it has %d)",
-                       path, page, doc->pages);
+                       doc->path, page, doc->pages);
     if (rc == ARSRED_OK && png_path) {
         for (size_t i = 0; i < pc.n_overlays; i++)
             if (pc.label_offsets[i] != SIZE_MAX)
                 pc.overlays[i].label = pc.labels.data + pc.label_offsets[i];
         pdf_doc *pdf = NULL;
-        rc = pdf_open(path, options->password, &pdf, err);
+        rc = pdf_open(path, options->source_name, options->password, &pdf, err);
         if (rc == ARSRED_OK)
             rc = pdf_render_page_png(pdf, page, 2.0, pc.overlays, pc.n_overlays,
                                      png_path, err);

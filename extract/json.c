@@ -23,6 +23,7 @@ static json_t *source_json(const arsred_document *doc)
     json_object_set_new(o, "pages", json_integer(doc->pages));
     json_object_set_new(o, "producer", string_or_null(doc->producer));
     json_object_set_new(o, "title", string_or_null(doc->title));
+    json_object_set_new(o, "subject", string_or_null(doc->subject));
     return o;
 }
 

@@ -159,25 +159,89 @@ static bool gap_is_empty(const layout_page *lp, const word *a, const word *b, bo
     return true;
 }
 
-/* A glyph's ink in the gap: dark pixels on several rows (an underline or
- * a strike-through is one or two), and not a rule that runs on above and
- * below the line. Unknown (no rendering): false. */
-static bool gap_has_glyph(layout_page *lp, box gap, double size)
+/* A gap between letters that may hold a glyph, with its verdict. */
+typedef struct gap_candidate {
+    size_t line, index;   /* the gap after word index of lines[line] */
+    box gap;              /* where its ink would be */
+    box tall;             /* and half an em above and below, for rules */
+    uint16_t font;
+    int width;            /* in GAP_WIDTH_STEP */
+    int verdict;          /* -1 not known yet, 0 white space, 1 a glyph */
+} gap_candidate;
+
+/* A gap's width in steps of GAP_WIDTH_STEP em: the same glyph leaves the
+ * same gap in the same font, give or take kerning. */
+#define GAP_WIDTH_STEP 0.02
+
+typedef struct seen_gap {
+    uint16_t font;
+    int width;       /* in GAP_WIDTH_STEP */
+    bool glyph;
+} seen_gap;
+
+struct page_text_state {
+    bool ocr_producer;
+    seen_gap *seen;
+    size_t n_seen, cap_seen;
+};
+
+page_text_state *page_text_state_new(bool ocr_producer)
 {
+    page_text_state *st = xcalloc(1, sizeof *st);
+    st->ocr_producer = ocr_producer;
+    return st;
+}
+
+void page_text_state_free(page_text_state *st)
+{
+    if (!st)
+        return;
+    free(st->seen);
+    free(st);
+}
+
+/* The verdict on a gap of this font and width earlier in the document. */
+static int seen_verdict(const page_text_state *st, uint16_t font, int width)
+{
+    for (size_t i = 0; i < st->n_seen; i++)
+        if (st->seen[i].font == font && abs(st->seen[i].width - width) <= 1)
+            return st->seen[i].glyph;
+    return -1;
+}
+
+/* Gaps are looked at in one rendering of the region around those not
+ * known yet, at GAP_RENDER_SCALE pixels per point (less where that region
+ * is large): rendering costs as much as the page's images, whatever the
+ * region, so a page is rendered at most once. */
+#define GAP_RENDER_SCALE 2.0
+#define GAP_RENDER_MAX_PIXELS 4.0e6
+
+typedef struct rendering {
     uint8_t *px;
     int w, h;
     double scale;
-    box got;
-    box tall = {gap.x0, gap.y0 - 0.5 * size, gap.x1, gap.y1 + 0.5 * size};
-    if (!layout_page_overview(lp, tall, &px, &w, &h, &scale, &got))
-        return false;
-    int inner0 = (int)floor((gap.y0 - got.y0) * scale), inner1 = (int)ceil((gap.y1 - got.y0) * scale);
-    int inked_rows = 0;
+    box origin;
+} rendering;
+
+/* A glyph's ink in the gap: dark pixels on several rows (an underline or
+ * a strike-through is one or two), and not a rule that runs on above and
+ * below the line. */
+static bool ink_of_glyph(const rendering *r, const gap_candidate *c, double size)
+{
+    int x0 = (int)floor((c->tall.x0 - r->origin.x0) * r->scale);
+    int x1 = (int)ceil((c->tall.x1 - r->origin.x0) * r->scale);
+    int y0 = (int)floor((c->tall.y0 - r->origin.y0) * r->scale);
+    int y1 = (int)ceil((c->tall.y1 - r->origin.y0) * r->scale);
+    int inner0 = (int)floor((c->gap.y0 - r->origin.y0) * r->scale);
+    int inner1 = (int)ceil((c->gap.y1 - r->origin.y0) * r->scale);
+    x0 = x0 < 0 ? 0 : x0, y0 = y0 < 0 ? 0 : y0;
+    x1 = x1 > r->w ? r->w : x1, y1 = y1 > r->h ? r->h : y1;
+    int inked_rows = 0, rows_needed = (int)fmax(2, ceil(0.15 * size * r->scale));
     bool above = false, below = false;
-    for (int y = 0; y < h; y++) {
+    for (int y = y0; y < y1; y++) {
         bool ink = false;
-        for (int x = 0; x < w && !ink; x++) {
-            const uint8_t *p = px + ((size_t)y * (size_t)w + (size_t)x) * 3;
+        for (int x = x0; x < x1 && !ink; x++) {
+            const uint8_t *p = r->px + ((size_t)y * (size_t)r->w + (size_t)x) * 3;
             ink = p[0] < 160 || p[1] < 160 || p[2] < 160;
         }
         if (!ink)
@@ -189,8 +253,42 @@ static bool gap_has_glyph(layout_page *lp, box gap, double size)
         else
             inked_rows++;
     }
-    free(px);
-    return inked_rows >= 3 && !(above && below);
+    return inked_rows >= rows_needed && !(above && below);
+}
+
+/* Decides the candidates not known yet from one rendering, and
+ * remembers each verdict for the rest of the document. Without a
+ * rendering they stay white space: nothing is claimed that was not seen. */
+static void look_at_gaps(page_text_state *st, layout_page *lp, gap_candidate *cands, size_t n)
+{
+    box region = {0};
+    bool any = false;
+    for (size_t i = 0; i < n; i++)
+        if (cands[i].verdict < 0) {
+            region = any ? box_union(region, cands[i].tall) : cands[i].tall;
+            any = true;
+        }
+    if (!any)
+        return;
+    rendering r = {.scale = GAP_RENDER_SCALE, .origin = region};
+    double area = box_width(region) * box_height(region);
+    if (area * r.scale * r.scale > GAP_RENDER_MAX_PIXELS)
+        r.scale = sqrt(GAP_RENDER_MAX_PIXELS / area);
+    bool rendered = lp->source && pdf_render_region(lp->source, lp->number, region, r.scale,
+                                                    &r.px, &r.w, &r.h) == ARSRED_OK;
+    for (size_t i = 0; i < n; i++) {
+        gap_candidate *c = &cands[i];
+        if (c->verdict >= 0)
+            continue;
+        int known = seen_verdict(st, c->font, c->width); /* decided earlier on this page */
+        double size = lp->lines[c->line].size;
+        c->verdict = known >= 0 ? known : rendered && ink_of_glyph(&r, c, size);
+        if (known < 0 && rendered) {
+            seen_gap g = {.font = c->font, .width = c->width, .glyph = c->verdict == 1};
+            ARRAY_PUSH(st->seen, st->n_seen, st->cap_seen, g);
+        }
+    }
+    free(r.px);
 }
 
 /* The word around the gap after line[i], its gaps marked, into example. */
@@ -213,10 +311,12 @@ static void write_example(const layout_page *lp, const line *l, size_t i, const 
     strbuf_release(&sb);
 }
 
-size_t page_text_hidden_glyphs(layout_page *lp, char *example, size_t example_size)
+/* The gaps between letters of one run of type on the page that are wider
+ * than a space of that font and of that line. */
+static size_t find_candidates(layout_page *lp, gap_candidate **out)
 {
     font_gaps *fonts = NULL;
-    size_t n_fonts = 0, cap_fonts = 0, found = 0;
+    size_t n_fonts = 0, cap_fonts = 0, n = 0, cap = 0;
     for (size_t li = 0; li < lp->n_lines; li++) {
         const line *l = &lp->lines[li];
         for (size_t k = 0; k + 1 < l->n_words; k++) {
@@ -230,12 +330,12 @@ size_t page_text_hidden_glyphs(layout_page *lp, char *example, size_t example_si
     double *limits = xcalloc(n_fonts ? n_fonts : 1, sizeof *limits);
     for (size_t f = 0; f < n_fonts; f++)
         limits[f] = space_limit_em(&fonts[f]);
+    gap_candidate *cands = NULL;
     for (size_t li = 0; li < lp->n_lines; li++) {
         const line *l = &lp->lines[li];
-        bool *hidden = NULL;
         double line_space = line_space_em(lp, l);
         for (size_t k = 0; k + 1 < l->n_words; k++) {
-            word *a = &lp->words[l->first_word + k], *b = a + 1;
+            const word *a = &lp->words[l->first_word + k], *b = a + 1;
             if (!same_run(a, b) || !is_alpha_cp(last_cp(a->text)) || !is_alpha_cp(first_cp(b->text)))
                 continue;
             double em = (b->box.x0 - a->box.x1) / a->size;
@@ -250,30 +350,60 @@ size_t page_text_hidden_glyphs(layout_page *lp, char *example, size_t example_si
             double top = fmax(a->box.y0, b->box.y0), bottom = fmin(a->box.y1, b->box.y1);
             double h = bottom - top;
             box gap = {a->box.x1 + inset, top + 0.15 * h, b->box.x0 - inset, bottom - 0.15 * h};
-            if (box_width(gap) <= 0 || !gap_is_empty(lp, a, b, gap) ||
-                !gap_has_glyph(lp, gap, a->size))
+            if (box_width(gap) <= 0 || !gap_is_empty(lp, a, b, gap))
                 continue;
-            if (!hidden)
-                hidden = xcalloc(l->n_words, sizeof *hidden);
-            hidden[k] = true;
-            if (found++ == 0)
-                write_example(lp, l, k, hidden, example, example_size);
+            gap_candidate c = {.line = li, .index = k, .gap = gap,
+                               .tall = {gap.x0, gap.y0 - 0.5 * a->size, gap.x1, gap.y1 + 0.5 * a->size},
+                               .font = a->font, .width = (int)lround(em / GAP_WIDTH_STEP),
+                               .verdict = -1};
+            ARRAY_PUSH(cands, n, cap, c);
         }
-        free(hidden);
     }
     for (size_t f = 0; f < n_fonts; f++)
         free(fonts[f].ems);
     free(fonts);
     free(limits);
+    *out = cands;
+    return n;
+}
+
+size_t page_text_hidden_glyphs(page_text_state *st, layout_page *lp, char *example,
+                               size_t example_size)
+{
+    gap_candidate *cands;
+    size_t n = find_candidates(lp, &cands), found = 0;
+    for (size_t i = 0; i < n; i++)
+        cands[i].verdict = seen_verdict(st, cands[i].font, cands[i].width);
+    look_at_gaps(st, lp, cands, n);
+    bool *hidden = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (cands[i].verdict != 1)
+            continue;
+        found++;
+        if (found > 1)
+            continue;
+        /* the example: the first word with hidden glyphs, all of them */
+        const line *l = &lp->lines[cands[i].line];
+        hidden = xcalloc(l->n_words, sizeof *hidden);
+        for (size_t k = i; k < n && cands[k].line == cands[i].line; k++)
+            hidden[cands[k].index] = cands[k].verdict == 1;
+        write_example(lp, l, cands[i].index, hidden, example, example_size);
+    }
+    free(hidden);
+    free(cands);
     return found;
 }
 
 /* -------------------------------------------------------------- checks */
 
-static void check_hidden_glyphs(arsred_document *doc, layout_page *lp)
+/* An OCR layer holds what the engine read, and its gaps lie over the
+ * scan's ink: not looked at. */
+static void check_hidden_glyphs(page_text_state *st, arsred_document *doc, layout_page *lp)
 {
+    if (st->ocr_producer)
+        return;
     char example[160] = "";
-    size_t hidden = page_text_hidden_glyphs(lp, example, sizeof example);
+    size_t hidden = page_text_hidden_glyphs(st, lp, example, sizeof example);
     if (hidden == 0)
         return;
     report_warn(doc, "garbled-text", lp->number,
@@ -283,7 +413,7 @@ static void check_hidden_glyphs(arsred_document *doc, layout_page *lp)
                 lp->number, hidden, hidden == 1 ? "" : "s", example);
 }
 
-void page_text_check(arsred_document *doc, fed_page *page, bool ocr_producer)
+void page_text_check(page_text_state *st, arsred_document *doc, fed_page *page)
 {
     layout_page *lp = &page->layout;
     if (page->errors > 0)
@@ -327,8 +457,8 @@ void page_text_check(arsred_document *doc, fed_page *page, bool ocr_producer)
                     "map, so text from this page may be wrong",
                     lp->number, garbled, lp->n_words, example);
     else
-        check_hidden_glyphs(doc, lp);
-    if (!ocr_producer)
+        check_hidden_glyphs(st, doc, lp);
+    if (!st->ocr_producer)
         return;
     size_t n_images;
     const pdf_image *images = layout_page_images(lp, &n_images);

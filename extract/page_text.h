@@ -14,15 +14,24 @@
 #include "page_feed.h"
 #include "report.h"
 
+/* What one document's pages have shown so far: whether an OCR program
+ * made it, and the gaps already looked at, by font and width (a glyph
+ * that maps to nothing leaves a gap of its own width wherever it is). */
+typedef struct page_text_state page_text_state;
+
+page_text_state *page_text_state_new(bool ocr_producer);
+void page_text_state_free(page_text_state *st);
+
 /* Adds the warnings page deserves to doc: page-damaged, text-cut,
- * garbled-text, no-text-layer, ocr-text-layer. ocr_producer: the PDF says
- * an OCR program made it. May render the page (layout_page_overview). */
-void page_text_check(arsred_document *doc, fed_page *page, bool ocr_producer);
+ * garbled-text, no-text-layer, ocr-text-layer. Pages come in order; may
+ * render small regions of the page. */
+void page_text_check(page_text_state *st, arsred_document *doc, fed_page *page);
 
 /* The glyphs drawn inside words that map to no character: gaps between two
  * letters of one font on one line, wider than that font's space on the
  * page, where the rendered page shows ink and no character's box lies.
  * Writes the first such word, its gaps shown as U+FFFD, into example. */
-size_t page_text_hidden_glyphs(layout_page *lp, char *example, size_t example_size);
+size_t page_text_hidden_glyphs(page_text_state *st, layout_page *lp, char *example,
+                               size_t example_size);
 
 #endif

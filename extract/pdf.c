@@ -16,6 +16,7 @@
 
 struct pdf_doc {
     char *path;
+    char *name;            /* in messages */
     GMappedFile *file;
     GBytes *bytes;
     PopplerDocument *poppler;
@@ -26,6 +27,7 @@ struct pdf_doc {
     char *producer;
     char *creator;
     char *title;
+    char *subject;
     GHashTable *font_ids;  /* name -> id + 1 */
     char **font_names;
     size_t n_fonts, cap_fonts;
@@ -169,26 +171,31 @@ static PopplerDocument *open_poppler(const char *path, GBytes *bytes,
     return doc;
 }
 
-int pdf_open(const char *path, const char *password, pdf_doc **out,
+int pdf_open(const char *path, const char *name, const char *password, pdf_doc **out,
              arsred_error *err)
 {
     *out = NULL;
+    if (!name)
+        name = path;
     catch_poppler_messages();
+    if (g_file_test(path, G_FILE_TEST_IS_DIR)) /* GLib would say "mmap() failed" */
+        return error_set(err, ARSRED_ERR_INPUT, "%s: is a folder, not a PDF; give the "
+                         "PDF files in it", name);
     GError *gerr = NULL;
     GMappedFile *file = g_mapped_file_new(path, FALSE, &gerr);
     if (!file) {
         int missing = gerr && g_error_matches(gerr, G_FILE_ERROR, G_FILE_ERROR_NOENT);
-        int isdir = gerr && g_error_matches(gerr, G_FILE_ERROR, G_FILE_ERROR_ISDIR);
-        error_set(err, ARSRED_ERR_INPUT, "%s: %s", path,
+        int denied = gerr && g_error_matches(gerr, G_FILE_ERROR, G_FILE_ERROR_ACCES);
+        error_set(err, ARSRED_ERR_INPUT, "%s: %s", name,
                   missing ? "no such file"
-                  : isdir ? "is a folder, not a PDF"
-                          : (gerr ? gerr->message : "cannot be read"));
+                  : denied ? "cannot be read (permission denied)"
+                           : (gerr ? gerr->message : "cannot be read"));
         g_clear_error(&gerr);
         return ARSRED_ERR_INPUT;
     }
     const char *data = g_mapped_file_get_contents(file);
     size_t len = g_mapped_file_get_length(file);
-    int rc = check_bytes(path, data, len, err);
+    int rc = check_bytes(name, data, len, err);
     if (rc != ARSRED_OK) {
         g_mapped_file_unref(file);
         return rc;
@@ -196,7 +203,7 @@ int pdf_open(const char *path, const char *password, pdf_doc **out,
     GBytes *bytes = g_mapped_file_get_bytes(file);
     PopplerDocument *poppler = open_poppler(path, bytes, password, &gerr);
     if (!poppler) {
-        rc = open_error(path, password, gerr, err);
+        rc = open_error(name, password, gerr, err);
         g_clear_error(&gerr);
         g_bytes_unref(bytes);
         g_mapped_file_unref(file);
@@ -204,6 +211,7 @@ int pdf_open(const char *path, const char *password, pdf_doc **out,
     }
     pdf_doc *doc = xcalloc(1, sizeof *doc);
     doc->path = xstrdup(path);
+    doc->name = xstrdup(name);
     doc->file = file;
     doc->bytes = bytes;
     doc->poppler = poppler;
@@ -212,6 +220,7 @@ int pdf_open(const char *path, const char *password, pdf_doc **out,
     doc->producer = dup_or_null(poppler_document_get_producer(poppler));
     doc->title = dup_or_null(poppler_document_get_title(poppler));
     doc->creator = dup_or_null(poppler_document_get_creator(poppler));
+    doc->subject = dup_or_null(poppler_document_get_subject(poppler));
     doc->font_ids = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, NULL);
     *out = doc;
     return ARSRED_OK;
@@ -233,7 +242,9 @@ void pdf_close(pdf_doc *doc)
     free(doc->producer);
     free(doc->creator);
     free(doc->title);
+    free(doc->subject);
     free(doc->path);
+    free(doc->name);
     free(doc->password);
     free(doc);
 }
@@ -254,6 +265,7 @@ const char *pdf_sha256(const pdf_doc *doc) { return doc->sha256; }
 const char *pdf_producer(const pdf_doc *doc) { return doc->producer; }
 const char *pdf_title(const pdf_doc *doc) { return doc->title; }
 const char *pdf_creator(const pdf_doc *doc) { return doc->creator; }
+const char *pdf_subject(const pdf_doc *doc) { return doc->subject; }
 
 static uint16_t font_id(pdf_doc *doc, const char *name)
 {
@@ -368,7 +380,7 @@ int pdf_page_load(pdf_doc *doc, int number, pdf_page *page, arsred_error *err)
     PopplerPage *ppage = poppler_document_get_page(reader, number - 1);
     if (!ppage)
         return error_set(err, ARSRED_ERR_INPUT, "%s: page %d cannot be read",
-                         doc->path, number);
+                         doc->name, number);
     page->number = number;
     poppler_page_get_size(ppage, &page->width, &page->height);
     load_chars(doc, ppage, page);
@@ -466,7 +478,7 @@ int pdf_render_page_png(pdf_doc *doc, int number, double scale,
     PopplerPage *ppage = poppler_document_get_page(doc->poppler, number - 1);
     if (!ppage)
         return error_set(err, ARSRED_ERR_USAGE, "%s: there is no page %d",
-                         doc->path, number);
+                         doc->name, number);
     double w, h;
     poppler_page_get_size(ppage, &w, &h);
     /* a page may be 200 inches square: draw it smaller rather than

@@ -48,9 +48,10 @@ typedef struct pdf_page {
     char first_error[PDF_ERROR_EXAMPLE_MAX];
 } pdf_page;
 
-/* Opens path. Errors (ARSRED_ERR_INPUT) say what is wrong in plain words:
- * missing, empty, not a PDF, truncated, damaged, encrypted. */
-int pdf_open(const char *path, const char *password, pdf_doc **out,
+/* Opens path. Errors (ARSRED_ERR_INPUT) name the input by name (NULL:
+ * path) and say what is wrong in plain words: missing, a folder, empty,
+ * not a PDF, truncated, damaged, encrypted. */
+int pdf_open(const char *path, const char *name, const char *password, pdf_doc **out,
              arsred_error *err);
 void pdf_close(pdf_doc *doc);
 
@@ -59,6 +60,7 @@ const char *pdf_sha256(const pdf_doc *doc);   /* hex */
 const char *pdf_producer(const pdf_doc *doc); /* or NULL */
 const char *pdf_title(const pdf_doc *doc);    /* or NULL */
 const char *pdf_creator(const pdf_doc *doc);  /* or NULL */
+const char *pdf_subject(const pdf_doc *doc);  /* or NULL */
 
 /* Gives pdf_page_load a poppler document of its own (poppler's objects
  * are not shared between threads): after it, pdf_page_load may run in one

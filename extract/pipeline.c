@@ -19,8 +19,19 @@ static const recogniser *const recognisers[] = {&table_recogniser, &cover_recogn
                                                   &kpi_recogniser};
 enum { N_RECOGNISERS = sizeof recognisers / sizeof *recognisers };
 
-int pipeline_parse_pages(const char *ranges, int n_pages, bool **selected,
-                         arsred_error *err)
+/* One number of a page list; false where there is none. */
+static bool parse_page_number(const char **p, long *value)
+{
+    char *end;
+    *value = strtol(*p, &end, 10);
+    if (end == *p)
+        return false;
+    *p = end;
+    return true;
+}
+
+int pipeline_parse_pages(const char *name, const char *ranges, int n_pages, bool clip,
+                         bool **selected, arsred_error *err)
 {
     bool *sel = xcalloc((size_t)n_pages + 1, sizeof *sel);
     if (!ranges) {
@@ -29,22 +40,23 @@ int pipeline_parse_pages(const char *ranges, int n_pages, bool **selected,
         *selected = sel;
         return ARSRED_OK;
     }
-    const char *p = ranges;
-    while (*p) {
-        char *end;
-        long a = strtol(p, &end, 10), b = a;
-        if (end == p)
+    long beyond = 0; /* the first page asked for past the last */
+    for (const char *p = ranges; *p;) {
+        long a, b;
+        if (!parse_page_number(&p, &a))
             goto bad;
-        p = end;
+        b = a;
         if (*p == '-') {
             p++;
-            b = strtol(p, &end, 10);
-            if (end == p)
+            if (*p == ',' || *p == '\0')
+                b = n_pages > a ? n_pages : a; /* "7-": to the last page */
+            else if (!parse_page_number(&p, &b))
                 goto bad;
-            p = end;
         }
         if (a < 1 || b < a)
             goto bad;
+        if (b > n_pages && !beyond)
+            beyond = a > n_pages ? a : n_pages + 1;
         for (long i = a; i <= b && i <= n_pages; i++)
             sel[i] = true;
         if (*p == ',')
@@ -52,12 +64,23 @@ int pipeline_parse_pages(const char *ranges, int n_pages, bool **selected,
         else if (*p)
             goto bad;
     }
+    if (beyond && !clip) {
+        free(sel);
+        if (n_pages == 0)
+            return error_set(err, ARSRED_ERR_USAGE, "%s: --pages %s: the document has no pages",
+                             name, ranges);
+        return error_set(err, ARSRED_ERR_USAGE,
+                         "%s: --pages %s: the document has %d page%s, so there is no page %ld; "
+                         "give pages from 1 to %d",
+                         name, ranges, n_pages, n_pages == 1 ? "" : "s", beyond, n_pages);
+    }
     *selected = sel;
     return ARSRED_OK;
 bad:
     free(sel);
     return error_set(err, ARSRED_ERR_USAGE,
-                     "--pages '%s' is not a page list; write it like 3-7,12", ranges);
+                     "--pages '%s' is not a page list; write it like 3-7,12 (or 3- for page 3 "
+                     "to the end)", ranges);
 }
 
 typedef struct run {
@@ -67,7 +90,7 @@ typedef struct run {
     void *states[N_RECOGNISERS];
     page_observer observe;
     void *ctx;
-    bool ocr_producer;
+    page_text_state *page_text;
     fed_page window[FURNITURE_LOOKAHEAD + 1];
     size_t n_window;
 } run;
@@ -94,7 +117,7 @@ static void finish_oldest_page(run *r)
     furniture_mark(r->furniture, lp);
     lp->n_tables = tables_detect(lp, &lp->tables);
     layout_mark_continuations(lp, &r->paragraphs);
-    page_text_check(r->doc, &r->window[0], r->ocr_producer);
+    page_text_check(r->page_text, r->doc, &r->window[0]);
     for (size_t k = 0; k < N_RECOGNISERS; k++)
         recognisers[k]->page(r->states[k], lp, r->doc);
     if (r->observe)
@@ -103,6 +126,37 @@ static void finish_oldest_page(run *r)
     layout_page_release(lp);
     memmove(&r->window[0], &r->window[1], (r->n_window - 1) * sizeof *r->window);
     r->n_window--;
+}
+
+/* Where --pages leaves out cover pages, the cover recogniser reads them
+ * anyway (and nothing else does): the report's organisation, body, year
+ * and type are on the cover whatever pages the user wants the figures of.
+ * Said with a warning, as they come from pages that were not asked for. */
+static void read_cover_outside_selection(run *r, pdf_doc *pdf, const bool *selected, int n_pages)
+{
+    int last = n_pages < COVER_PAGES ? n_pages : COVER_PAGES, read = 0;
+    for (int number = 1; number <= last; number++) {
+        if (selected[number])
+            continue;
+        pdf_page page;
+        arsred_error ignored = {0};
+        if (pdf_page_load(pdf, number, &page, &ignored) != ARSRED_OK)
+            continue;
+        layout_page lp;
+        layout_page_build(&lp, &page, pdf);
+        pdf_page_release(&page);
+        for (size_t k = 0; k < N_RECOGNISERS; k++)
+            if (recognisers[k] == &cover_recogniser)
+                cover_recogniser.page(r->states[k], &lp, r->doc);
+        layout_page_release(&lp);
+        read++;
+    }
+    if (read > 0)
+        report_warn(r->doc, "cover-outside-pages", 0,
+                    "--pages leaves out the cover: the report's organisation, body, year "
+                    "and type were read from the first %d page%s and the PDF's metadata "
+                    "(Title, Subject), which --pages did not ask for",
+                    last, last == 1 ? "" : "s");
 }
 
 static int run_pages(run *r, page_feed *feed, const arsred_options *options,
@@ -137,37 +191,40 @@ static int run_pages(run *r, page_feed *feed, const arsred_options *options,
     return ARSRED_OK;
 }
 
-int pipeline_run(const char *path, const arsred_options *options,
-                 page_observer observe, void *ctx, arsred_document **out,
-                 arsred_error *err)
+static int run_document(const char *path, const arsred_options *options, bool clip_pages,
+                        page_observer observe, void *ctx, arsred_document **out,
+                        arsred_error *err)
 {
     *out = NULL;
     if (!options || !options->patterns)
         return error_set(err, ARSRED_ERR_USAGE, "no patterns were loaded");
     pdf_doc *pdf = NULL;
-    int rc = pdf_open(path, options->password, &pdf, err);
+    const char *name = options->source_name ? options->source_name : path;
+    int rc = pdf_open(path, name, options->password, &pdf, err);
     if (rc != ARSRED_OK)
         return rc;
     int n_pages = pdf_page_count(pdf);
     bool *selected = NULL;
-    rc = pipeline_parse_pages(options->page_ranges, n_pages, &selected, err);
+    rc = pipeline_parse_pages(name, options->page_ranges, n_pages, clip_pages, &selected, err);
     if (rc != ARSRED_OK) {
         pdf_close(pdf);
         return rc;
     }
-    run r = {.doc = report_new(path), .observe = observe, .ctx = ctx};
+    run r = {.doc = report_new(name), .observe = observe, .ctx = ctx};
     r.doc->pages = n_pages;
     memcpy(r.doc->sha256, pdf_sha256(pdf), sizeof r.doc->sha256);
     r.doc->producer = pdf_producer(pdf) ? xstrdup(pdf_producer(pdf)) : NULL;
     r.doc->title = pdf_title(pdf) ? xstrdup(pdf_title(pdf)) : NULL;
+    r.doc->subject = pdf_subject(pdf) ? xstrdup(pdf_subject(pdf)) : NULL;
     r.furniture = furniture_new(options->patterns);
-    r.ocr_producer = made_by_ocr(pdf, options->patterns);
+    r.page_text = page_text_state_new(made_by_ocr(pdf, options->patterns));
     for (size_t k = 0; k < N_RECOGNISERS; k++)
         r.states[k] = recognisers[k]->start(r.doc, options->patterns);
     if (n_pages == 0)
         report_warn(r.doc, "no-pages", 0, "the document has no pages");
+    read_cover_outside_selection(&r, pdf, selected, n_pages);
     page_feed *feed = page_feed_start(pdf, selected, n_pages, options->load_ahead);
-    rc = run_pages(&r, feed, options, path, err);
+    rc = run_pages(&r, feed, options, name, err);
     page_feed_stop(feed);
     while (r.n_window > 0) { /* after an error: free what is held */
         layout_page *lp = &r.window[0].layout;
@@ -181,6 +238,7 @@ int pipeline_run(const char *path, const arsred_options *options,
     if (rc == ARSRED_OK)
         checks_run(r.doc);
     furniture_free(r.furniture);
+    page_text_state_free(r.page_text);
     free(selected);
     pdf_close(pdf);
     if (rc != ARSRED_OK) {
@@ -189,6 +247,20 @@ int pipeline_run(const char *path, const arsred_options *options,
     }
     *out = r.doc;
     return ARSRED_OK;
+}
+
+int pipeline_run(const char *path, const arsred_options *options,
+                 page_observer observe, void *ctx, arsred_document **out,
+                 arsred_error *err)
+{
+    return run_document(path, options, false, observe, ctx, out, err);
+}
+
+int pipeline_run_window(const char *path, const arsred_options *options,
+                        page_observer observe, void *ctx, arsred_document **out,
+                        arsred_error *err)
+{
+    return run_document(path, options, true, observe, ctx, out, err);
 }
 
 int arsred_extract(const char *path, const arsred_options *options,

@@ -13,10 +13,17 @@ typedef void (*page_observer)(void *ctx, layout_page *lp, const arsred_document 
 int pipeline_run(const char *path, const arsred_options *options,
                  page_observer observe, void *ctx, arsred_document **out,
                  arsred_error *err);
+/* As pipeline_run, but the pages of options->page_ranges past the last are
+ * left out without a word: a window around one page (inspect). */
+int pipeline_run_window(const char *path, const arsred_options *options,
+                        page_observer observe, void *ctx, arsred_document **out,
+                        arsred_error *err);
 
-/* Parses "3-7,12" into a page filter over n_pages pages (a new array of
- * n_pages + 1 flags, index = page number). */
-int pipeline_parse_pages(const char *ranges, int n_pages, bool **selected,
-                         arsred_error *err);
+/* Parses "3-7,12" (or "3-": to the last page) into a page filter over
+ * n_pages pages (a new array of n_pages + 1 flags, index = page number).
+ * A page past the last is a usage error naming the page count (the
+ * document is name), or with clip left out. */
+int pipeline_parse_pages(const char *name, const char *ranges, int n_pages, bool clip,
+                         bool **selected, arsred_error *err);
 
 #endif

@@ -150,6 +150,7 @@ void arsred_document_free(arsred_document *doc)
     free(doc->path);
     free(doc->producer);
     free(doc->title);
+    free(doc->subject);
     free(doc->organisation);
     free(doc->body);
     free(doc->type);
@@ -159,6 +160,16 @@ void arsred_document_free(arsred_document *doc)
 size_t arsred_document_warning_count(const arsred_document *doc)
 {
     return doc->n_warnings;
+}
+
+const char *arsred_document_source_path(const arsred_document *doc)
+{
+    return doc->path;
+}
+
+const char *arsred_document_source_sha256(const arsred_document *doc)
+{
+    return doc->sha256;
 }
 
 char *arsred_document_summary(const arsred_document *doc)

@@ -196,6 +196,7 @@ struct arsred_document {
     char sha256[65];
     char *producer;
     char *title;
+    char *subject;
     int pages;
     /* report (NULL / 0 where the cover does not give it) */
     char *organisation;
@@ -235,6 +236,8 @@ typedef struct recogniser {
 } recogniser;
 
 extern const recogniser cover_recogniser;
+/* The cover recogniser reads the first COVER_PAGES pages. */
+enum { COVER_PAGES = 3 };
 extern const recogniser table_recogniser;
 extern const recogniser statement_recogniser;
 extern const recogniser goal_recogniser;
