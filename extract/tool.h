@@ -4,6 +4,7 @@
 #define ARSRED_TOOL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 enum {
     EXIT_DONE = 0,
@@ -34,11 +35,70 @@ int tool_exit_status(int code);
  * returns NULL on failure. */
 struct arsred_patterns *tool_load_patterns(const char *builtin_dir, const char *user_dir);
 
-/* Reads path: an extract JSON (by its .json name) or a PDF; prints the
- * error and returns its exit status on failure. */
+/* The inputs of a command line: files, the PDFs below folders (-r), and
+ * standard input ("-") kept in a temporary file. */
+#define TOOL_STDIN_NAME "<stdin>"
+
+typedef struct tool_input {
+    char *path;       /* the file to read */
+    char *name;       /* as given (TOOL_STDIN_NAME for "-"): in messages
+                         and the document */
+    char *output;     /* the output's name without extension
+                         (tool_inputs_name_outputs) */
+    bool renamed;     /* output is not the plain file name: another input
+                         shares it */
+    bool temporary;   /* path is a copy, removed on release */
+} tool_input;
+
+typedef struct tool_inputs {
+    tool_input *items;
+    size_t n, cap;
+} tool_inputs;
+
+/* What a folder among the inputs is: an error (and whether the message
+ * offers -r), or the PDFs below it. */
+typedef enum tool_folders {
+    TOOL_FOLDERS_REFUSED,
+    TOOL_FOLDERS_OFFERED,
+    TOOL_FOLDERS_READ
+} tool_folders;
+
+/* Gathers args into in: a folder as folders says, its PDFs (any depth,
+ * sorted by path) where it is read; "-" reads standard input into a
+ * temporary file; a file given twice is read once. Prints what is wrong
+ * and returns its exit status (the good inputs are still in in). */
+int tool_inputs_gather(char **args, int n_args, tool_folders folders, tool_inputs *in);
+void tool_inputs_release(tool_inputs *in);
+
+/* Names every input's output (see tool_inputs.c): the file name without
+ * .pdf, or where inputs share it, their differing folders and then it. */
+void tool_inputs_name_outputs(tool_inputs *in);
+/* The file name of name's output, without .pdf ("stdin" for standard
+ * input); newly allocated. */
+char *tool_output_base(const char *name);
+/* The output name of name beside an input other of the same file name:
+ * their differing folders, then the file name. Newly allocated. */
+char *tool_output_name_beside(const char *name, const char *other);
+
+/* name, then a hash of the real path of path: a name no other input's
+ * output has. Newly allocated. */
+char *tool_output_name_hashed(const char *name, const char *path);
+
+/* The source path (and sha256, JSON only; else NULL) an output file
+ * records; false where it records none (not arsred's, or not there). */
+bool tool_recorded_source(const char *file, bool csv, char **path, char **sha256);
+/* Whether the output file holds the document of another input than input
+ * (whose content has sha256); *other gets that input's name (caller
+ * frees). */
+bool tool_output_is_other_input(const char *file, bool csv, const tool_input *input,
+                                const char *sha256, char **other);
+
+/* Reads an input: an extract JSON (by its .json name, or from standard
+ * input by its "{") or a PDF; prints the error and returns its exit
+ * status on failure. */
 struct arsred_document;
 struct arsred_options;
-int tool_load_document(const char *path, const struct arsred_options *options,
+int tool_load_document(const tool_input *in, const struct arsred_options *options,
                        struct arsred_document **doc);
 
 #endif

@@ -47,10 +47,11 @@ int cmd_check(int argc, char **argv, const char *builtin_dir)
         return EXIT_INPUT;
     options.patterns = patterns;
     options.load_ahead = tool_load_ahead(tool_cores(), 1); /* one file at a time */
-    int status = EXIT_DONE;
-    for (int i = optind; i < argc; i++) {
+    tool_inputs inputs;
+    int status = tool_inputs_gather(argv + optind, argc - optind, TOOL_FOLDERS_REFUSED, &inputs);
+    for (size_t i = 0; i < inputs.n; i++) {
         arsred_document *doc = NULL;
-        int rc = tool_load_document(argv[i], &options, &doc);
+        int rc = tool_load_document(&inputs.items[i], &options, &doc);
         if (rc != EXIT_DONE) {
             status = rc > status ? rc : status;
             continue;
@@ -58,13 +59,14 @@ int cmd_check(int argc, char **argv, const char *builtin_dir)
         size_t mismatches = 0;
         char *text = arsred_document_checks_text(doc, all, &mismatches);
         if (argc - optind > 1)
-            printf("%s\n", argv[i]);
+            printf("%s\n", inputs.items[i].name);
         fputs(text, stdout);
         free(text);
         arsred_document_free(doc);
         if (mismatches && status == EXIT_DONE)
             status = EXIT_MISMATCH;
     }
+    tool_inputs_release(&inputs);
     arsred_patterns_free(patterns);
     return status;
 }

@@ -53,12 +53,12 @@ int cmd_compare(int argc, char **argv, const char *builtin_dir)
         return EXIT_INPUT;
     options.patterns = patterns;
     options.load_ahead = tool_load_ahead(tool_cores(), 1); /* one file at a time */
-    size_t n = (size_t)(argc - optind);
-    arsred_document **docs = calloc(n, sizeof *docs);
-    int status = EXIT_DONE;
+    tool_inputs inputs;
+    int status = tool_inputs_gather(argv + optind, argc - optind, TOOL_FOLDERS_REFUSED, &inputs);
+    arsred_document **docs = calloc(inputs.n ? inputs.n : 1, sizeof *docs);
     size_t loaded = 0;
-    for (int i = optind; i < argc; i++) {
-        int rc = tool_load_document(argv[i], &options, &docs[loaded]);
+    for (size_t i = 0; i < inputs.n; i++) {
+        int rc = tool_load_document(&inputs.items[i], &options, &docs[loaded]);
         if (rc != EXIT_DONE)
             status = rc;
         else
@@ -84,6 +84,7 @@ int cmd_compare(int argc, char **argv, const char *builtin_dir)
     for (size_t i = 0; i < loaded; i++)
         arsred_document_free(docs[i]);
     free(docs);
+    tool_inputs_release(&inputs);
     arsred_patterns_free(patterns);
     return status;
 }

@@ -18,7 +18,7 @@ typedef struct extract_args {
     const char *out_dir;
     const char *format;
     const char *user_patterns;
-    int pretty, summary, quiet, jobs;
+    int pretty, summary, quiet, jobs, recursive;
     arsred_options options;
 } extract_args;
 
@@ -34,6 +34,7 @@ static const struct option long_options[] = {
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
     {"summary", no_argument, NULL, OPT_SUMMARY},
     {"quiet", no_argument, NULL, OPT_QUIET},
+    {"recursive", no_argument, NULL, 'r'},
     {NULL, 0, NULL, 0},
 };
 
@@ -42,10 +43,11 @@ static int parse_args(int argc, char **argv, extract_args *a)
     optind = 1;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "o:j:", long_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "o:j:r", long_options, NULL)) != -1) {
         char *end;
         switch (c) {
         case 'o': a->out_dir = optarg; break;
+        case 'r': a->recursive = 1; break;
         case 'j':
             a->jobs = (int)strtol(optarg, &end, 10);
             if (*end || a->jobs < 1) {
@@ -84,18 +86,6 @@ static int parse_args(int argc, char **argv, extract_args *a)
     return EXIT_DONE;
 }
 
-/* "reports/krokom-ks-2020.pdf" -> "krokom-ks-2020" */
-static char *output_name(const char *path)
-{
-    char *copy = strdup(path);
-    char *base = strdup(basename(copy));
-    free(copy);
-    size_t n = strlen(base);
-    if (n > 4 && strcasecmp(base + n - 4, ".pdf") == 0)
-        base[n - 4] = '\0';
-    return base;
-}
-
 /* dir/.name.ext.PID.tmp: where process pid writes dir/name.ext first. */
 static char *temp_path(const char *dir, const char *name, const char *ext, long pid)
 {
@@ -105,17 +95,21 @@ static char *temp_path(const char *dir, const char *name, const char *ext, long 
     return tmp;
 }
 
-/* The temporary file this process is writing, for the signal handler. */
+/* The temporary file this process is writing, and the copy of standard
+ * input it reads, for the signal handler. */
 static char *volatile writing_tmp;
+static char *volatile stdin_copy;
 
 /* SIGINT, SIGTERM, SIGHUP and the --timeout alarm while a document is
  * extracted: the half-written temporary file goes, then the signal does
  * what it would have done. */
 static void remove_tmp_and_die(int sig)
 {
-    char *tmp = writing_tmp;
+    char *tmp = writing_tmp, *copy = stdin_copy;
     if (tmp)
         unlink(tmp);
+    if (copy)
+        unlink(copy);
     signal(sig, SIG_DFL);
     raise(sig);
 }
@@ -134,44 +128,112 @@ static bool write_document(FILE *f, const arsred_document *doc, const extract_ar
     return arsred_document_write_json(doc, f, a->pretty) == 0 && fputc('\n', f) != EOF;
 }
 
-/* Writes doc to dir/name.ext through a temporary file and a rename, so a
- * reader never sees half a file and a failure leaves none. */
-static int write_atomically(const char *dir, const char *name, const char *ext,
-                            const arsred_document *doc, const extract_args *a)
+static char *output_path(const char *dir, const char *name, const char *ext)
 {
-    size_t n = strlen(dir) + strlen(name) + 64;
-    char *final = malloc(n), *tmp = temp_path(dir, name, ext, (long)getpid());
-    snprintf(final, n, "%s/%s.%s", dir, name, ext);
+    size_t n = strlen(dir) + strlen(name) + strlen(ext) + 3;
+    char *path = malloc(n);
+    snprintf(path, n, "%s/%s.%s", dir, name, ext);
+    return path;
+}
+
+/* Gives the written tmp its final name, dir/name.ext, but never over the
+ * output of another input: that one may come from another process (GNU
+ * parallel, one file each), which could not see this input. This one is
+ * then named after the folders in which the two inputs differ (or, where
+ * that name is taken too, with a hash of its path). A hard link claims a
+ * name only where it is free, so two processes cannot both take it. */
+static int place_output(const char *dir, const char *name, const char *ext, const char *tmp,
+                        const tool_input *input, const arsred_document *doc)
+{
+    bool csv = strcmp(ext, "csv") == 0;
+    const char *sha256 = arsred_document_source_sha256(doc);
+    char *planned = output_path(dir, name, ext), *current = strdup(name), *owner = NULL;
+    int status = EXIT_OUTPUT;
+    for (int attempt = 0; attempt < 3 && current; attempt++) {
+        char *final = output_path(dir, current, ext), *other = NULL;
+        bool placed = false, linked = link(tmp, final) == 0;
+        int link_errno = errno;
+        if (linked) {
+            unlink(tmp);
+            placed = true;
+        } else if (!tool_output_is_other_input(final, csv, input, sha256, &other)) {
+            /* free, or this input's own output from before: replaced */
+            placed = rename(tmp, final) == 0;
+            if (!placed)
+                tool_error("%s: cannot write (%s)", final, strerror(errno));
+        } else if (link_errno != EEXIST && access(final, F_OK) != 0) {
+            tool_error("%s: cannot write (%s)", final, strerror(link_errno));
+        }
+        if (placed && owner)
+            tool_error("%s: %s holds the output of %s; written as %s", input->name, planned,
+                       owner, final);
+        free(final);
+        if (placed || !other) {
+            free(other);
+            status = placed ? EXIT_DONE : EXIT_OUTPUT;
+            break;
+        }
+        char *next = attempt == 0 ? tool_output_name_beside(input->name, other)
+                                  : tool_output_name_hashed(current, input->path);
+        if (strcmp(next, current) == 0) { /* no folder tells them apart */
+            free(next);
+            next = tool_output_name_hashed(current, input->path);
+        }
+        if (!owner)
+            owner = other;
+        else
+            free(other);
+        free(current);
+        current = next;
+    }
+    if (status != EXIT_DONE)
+        unlink(tmp);
+    free(current);
+    free(owner);
+    free(planned);
+    return status;
+}
+
+/* Writes doc to dir/name.ext through a temporary file and a link or
+ * rename, so a reader never sees half a file and a failure leaves none. */
+static int write_atomically(const char *dir, const char *name, const char *ext,
+                            const arsred_document *doc, const extract_args *a,
+                            const tool_input *input)
+{
+    char *tmp = temp_path(dir, name, ext, (long)getpid());
     int status = EXIT_DONE;
     writing_tmp = tmp;
     FILE *f = fopen(tmp, "w");
     if (!f) {
-        tool_error("%s: cannot write (%s)", final, strerror(errno));
+        tool_error("%s/%s.%s: cannot write (%s)", dir, name, ext, strerror(errno));
         status = EXIT_OUTPUT;
     } else {
         bool ok = write_document(f, doc, a);
         ok = fclose(f) == 0 && ok;
-        if (!ok || rename(tmp, final) != 0) {
-            tool_error("%s: cannot write (%s)", final, strerror(errno));
+        if (!ok) {
+            tool_error("%s/%s.%s: cannot write (%s)", dir, name, ext, strerror(errno));
             unlink(tmp);
             status = EXIT_OUTPUT;
+        } else {
+            status = place_output(dir, name, ext, tmp, input, doc);
         }
     }
     writing_tmp = NULL;
-    free(final);
     free(tmp);
     return status;
 }
 
-/* Extracts path; writes its JSON to out_dir/<name>.json, or where out_dir
+/* Extracts input; writes its JSON to out_dir/<name>.json, or where out_dir
  * is NULL to stdout_file. */
-static int extract_one(const char *path, const extract_args *a, const char *out_dir,
+static int extract_one(const tool_input *input, const extract_args *a, const char *out_dir,
                        const char *out_name, FILE *stdout_file, size_t *warnings)
 {
     arsred_document *doc = NULL;
     *warnings = 0;
     arsred_error err = {0};
-    int rc = arsred_extract(path, &a->options, &doc, &err);
+    arsred_options options = a->options;
+    options.source_name = input->name;
+    int rc = arsred_extract(input->path, &options, &doc, &err);
     if (rc != ARSRED_OK) {
         tool_error("%s", err.message);
         return tool_exit_status(rc);
@@ -179,7 +241,7 @@ static int extract_one(const char *path, const extract_args *a, const char *out_
     const char *ext = strcmp(a->format, "csv") == 0 ? "csv" : "json";
     int status = EXIT_DONE;
     if (out_dir) {
-        status = write_atomically(out_dir, out_name, ext, doc, a);
+        status = write_atomically(out_dir, out_name, ext, doc, a, input);
     } else {
         write_document(stdout_file, doc, a);
         fflush(stdout_file);
@@ -205,7 +267,7 @@ static int combine_status(int a, int b)
  * the batch goes on. Without -o the children write to a private folder
  * and the parent prints their documents in input order. */
 typedef struct batch {
-    char **files;
+    const tool_input *files;
     int n_files;
     const extract_args *args;
     char *spool;        /* private folder for stdout documents, or NULL */
@@ -257,18 +319,19 @@ static void start_child(batch *b, int index)
     fflush(NULL);
     pid_t pid = fork();
     if (pid < 0) {
-        tool_error("%s: cannot start a worker (%s)", b->files[index], strerror(errno));
+        tool_error("%s: cannot start a worker (%s)", b->files[index].name, strerror(errno));
         b->status = combine_status(b->status, EXIT_INPUT);
         return;
     }
     if (pid == 0) {
+        stdin_copy = NULL; /* the parent's to remove */
         catch_stop_signals(remove_tmp_and_die);
         signal(SIGALRM, remove_tmp_and_die);
         if (b->args->options.timeout_seconds > 0) /* a hard stop behind the soft one */
             alarm((unsigned)b->args->options.timeout_seconds + 5);
-        char *name = b->spool ? spool_name(index) : output_name(b->files[index]);
+        char *name = b->spool ? spool_name(index) : strdup(b->files[index].output);
         size_t warnings;
-        int status = extract_one(b->files[index], b->args,
+        int status = extract_one(&b->files[index], b->args,
                                  b->spool ? b->spool : b->args->out_dir, name, stdout, &warnings);
         free(name);
         char line[32];
@@ -284,7 +347,7 @@ static void start_child(batch *b, int index)
 static void remove_child_tmp(batch *b, int index, pid_t pid)
 {
     bool csv = strcmp(b->args->format, "csv") == 0;
-    char *name = b->spool ? spool_name(index) : output_name(b->files[index]);
+    char *name = b->spool ? spool_name(index) : strdup(b->files[index].output);
     char *tmp = temp_path(b->spool ? b->spool : b->args->out_dir, name, csv ? "csv" : "json",
                           (long)pid);
     unlink(tmp);
@@ -319,12 +382,12 @@ static int reap_child(batch *b)
         b->status = combine_status(b->status, EXIT_INPUT);
         if (sig == SIGALRM)
             tool_error("%s: stopped after --timeout %g s; the file may be pathological",
-                       b->files[i], b->args->options.timeout_seconds);
+                       b->files[i].name, b->args->options.timeout_seconds);
         else if (sig == SIGINT || sig == SIGTERM || sig == SIGHUP || sig == SIGKILL)
-            tool_error("%s: its worker was stopped by signal %d", b->files[i], sig);
+            tool_error("%s: its worker was stopped by signal %d", b->files[i].name, sig);
         else
             tool_error("%s: reading it crashed (signal %d); please report this file",
-                       b->files[i], sig);
+                       b->files[i].name, sig);
         break;
     }
     return 1;
@@ -398,7 +461,14 @@ static void read_counts(batch *b)
     fclose(f);
 }
 
-static int run_batch(char **files, int n_files, const extract_args *a, int jobs)
+static void print_summary(int n_files, int failed, size_t warnings)
+{
+    fprintf(stderr, "arsred: %d file%s: %d done, %d failed, %zu warning%s\n", n_files,
+            n_files == 1 ? "" : "s", n_files - failed, failed, warnings,
+            warnings == 1 ? "" : "s");
+}
+
+static int run_batch(const tool_input *files, int n_files, const extract_args *a, int jobs)
 {
     batch b = {.files = files, .n_files = n_files, .args = a};
     if (pipe(b.counts) != 0) {
@@ -430,7 +500,7 @@ static int run_batch(char **files, int n_files, const extract_args *a, int jobs)
         start_child(&b, i);
         running += b.pids[i] != 0;
         if (progress)
-            fprintf(stderr, "\r[%d/%d done] %s\033[K", b.done, n_files, files[i]);
+            fprintf(stderr, "\r[%d/%d done] %s\033[K", b.done, n_files, files[i].name);
     }
     while (running > 0) {
         if (interrupted && !stopping) {
@@ -455,10 +525,41 @@ static int run_batch(char **files, int n_files, const extract_args *a, int jobs)
         return EXIT_INTERRUPTED_BASE + sig;
     }
     if (!a->quiet && n_files > 1)
-        fprintf(stderr, "arsred: %d files: %d done, %d failed, %zu warnings\n", n_files,
-                n_files - b.failed, b.failed, b.warnings);
+        print_summary(n_files, b.failed, b.warnings);
     free(b.pids);
     return b.status;
+}
+
+/* mkdir -p: the output folder and the folders above it. */
+static int make_folders(const char *dir)
+{
+    char *path = strdup(dir);
+    int rc = 0;
+    for (char *p = path + 1; rc == 0; p++) {
+        bool end = *p == '\0';
+        if (*p != '/' && !end)
+            continue;
+        *p = '\0';
+        struct stat st;
+        if (stat(path, &st) != 0)
+            rc = mkdir(path, 0777) == 0 || errno == EEXIST ? 0 : -1;
+        else if (!S_ISDIR(st.st_mode))
+            rc = (errno = ENOTDIR, -1);
+        if (end)
+            break;
+        *p = '/';
+    }
+    free(path);
+    return rc;
+}
+
+/* Says which inputs share a file name, and what their outputs are named. */
+static void note_renamed(const tool_inputs *in, const char *dir, const char *ext)
+{
+    for (size_t i = 0; i < in->n; i++)
+        if (in->items[i].renamed)
+            tool_error("%s: written as %s/%s.%s (another input has its file name)",
+                       in->items[i].name, dir, in->items[i].output, ext);
 }
 
 int cmd_extract(int argc, char **argv, const char *builtin_dir)
@@ -467,29 +568,48 @@ int cmd_extract(int argc, char **argv, const char *builtin_dir)
     int status = parse_args(argc, argv, &a);
     if (status != EXIT_DONE)
         return status;
-    if (a.out_dir) {
-        struct stat st;
-        if (stat(a.out_dir, &st) != 0 && mkdir(a.out_dir, 0777) != 0) {
-            tool_error("%s: cannot make the output folder (%s)", a.out_dir, strerror(errno));
-            return EXIT_OUTPUT;
-        }
+    if (a.out_dir && make_folders(a.out_dir) != 0) {
+        tool_error("%s: cannot make the output folder (%s)", a.out_dir, strerror(errno));
+        return EXIT_OUTPUT;
     }
+    tool_inputs inputs;
+    int gathered = tool_inputs_gather(argv + optind, argc - optind,
+                                      a.recursive ? TOOL_FOLDERS_READ : TOOL_FOLDERS_OFFERED,
+                                      &inputs);
+    if (inputs.n == 0) {
+        tool_inputs_release(&inputs);
+        return gathered;
+    }
+    tool_inputs_name_outputs(&inputs);
+    for (size_t i = 0; i < inputs.n; i++)
+        if (inputs.items[i].temporary)
+            stdin_copy = inputs.items[i].path;
+    const char *ext = strcmp(a.format, "csv") == 0 ? "csv" : "json";
+    if (a.out_dir)
+        note_renamed(&inputs, a.out_dir, ext);
     arsred_patterns *patterns = tool_load_patterns(builtin_dir, a.user_patterns);
-    if (!patterns)
+    if (!patterns) {
+        stdin_copy = NULL;
+        tool_inputs_release(&inputs);
         return EXIT_INPUT;
+    }
     a.options.patterns = patterns;
-    int n_files = argc - optind;
+    int n_files = (int)inputs.n;
     int jobs = a.jobs > 0 ? a.jobs : tool_cores();
     a.options.load_ahead = tool_load_ahead(jobs, jobs < n_files ? jobs : n_files);
     if (n_files == 1 && a.options.timeout_seconds <= 0) {
         catch_stop_signals(remove_tmp_and_die);
-        char *name = output_name(argv[optind]);
         size_t warnings;
-        status = extract_one(argv[optind], &a, a.out_dir, name, stdout, &warnings);
-        free(name);
+        status = extract_one(&inputs.items[0], &a, a.out_dir, inputs.items[0].output, stdout,
+                             &warnings);
+        /* written to a file, a run says what it did, as a batch does */
+        if (a.out_dir && !a.quiet && isatty(STDERR_FILENO))
+            print_summary(1, status != EXIT_DONE, warnings);
     } else {
-        status = run_batch(argv + optind, n_files, &a, jobs);
+        status = run_batch(inputs.items, n_files, &a, jobs);
     }
     arsred_patterns_free(patterns);
-    return status;
+    stdin_copy = NULL;
+    tool_inputs_release(&inputs);
+    return combine_status(status, gathered);
 }

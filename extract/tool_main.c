@@ -110,10 +110,21 @@ static bool is_dir(const char *path)
 
 /* ---------------------------------------------------------- documents */
 
-static bool is_json_file(const char *path)
+/* An extract JSON by its name, or (standard input has none) by its
+ * first character. */
+static bool is_json_input(const tool_input *in)
 {
-    size_t n = strlen(path);
-    return n > 5 && strcmp(path + n - 5, ".json") == 0;
+    size_t n = strlen(in->name);
+    if (n > 5 && strcmp(in->name + n - 5, ".json") == 0)
+        return true;
+    if (!in->temporary)
+        return false;
+    FILE *f = fopen(in->path, "rb");
+    int c = ' ';
+    while (f && (c = fgetc(f)) != EOF && (c == ' ' || c == '\n' || c == '\r' || c == '\t')) {}
+    if (f)
+        fclose(f);
+    return c == '{';
 }
 
 static char *read_file(const char *path)
@@ -141,21 +152,23 @@ static char *read_file(const char *path)
     return buf;
 }
 
-int tool_load_document(const char *path, const arsred_options *options,
+int tool_load_document(const tool_input *in, const arsred_options *options,
                        struct arsred_document **doc)
 {
     arsred_error err = {0};
     int rc;
-    if (is_json_file(path)) {
-        char *text = read_file(path);
+    if (is_json_input(in)) {
+        char *text = read_file(in->path);
         if (!text) {
-            tool_error("%s: cannot be read", path);
+            tool_error("%s: cannot be read", in->name);
             return EXIT_INPUT;
         }
-        rc = arsred_document_from_json(text, path, doc, &err);
+        rc = arsred_document_from_json(text, in->name, doc, &err);
         free(text);
     } else {
-        rc = arsred_extract(path, options, doc, &err);
+        arsred_options named = *options;
+        named.source_name = in->name;
+        rc = arsred_extract(in->path, &named, doc, &err);
     }
     if (rc != ARSRED_OK) {
         tool_error("%s", err.message);
