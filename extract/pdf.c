@@ -66,8 +66,14 @@ static void count_poppler_message(const gchar *domain, GLogLevelFlags level,
         if (message && g_str_has_prefix(message, poppler_error_categories[i])) {
             if (thread_errors++ == 0) {
                 const char *text = strstr(message, ": ");
-                snprintf(thread_first_error, sizeof thread_first_error, "%s",
-                         text ? text + 2 : message);
+                char *e = thread_first_error;
+                snprintf(e, sizeof thread_first_error, "%s", text ? text + 2 : message);
+                /* poppler writes a line end it was given as "<0a>" */
+                size_t n = strlen(e);
+                while (n >= 4 && strcmp(e + n - 4, "<0a>") == 0)
+                    e[n -= 4] = '\0';
+                while (n > 0 && (e[n - 1] == '\n' || e[n - 1] == ' '))
+                    e[--n] = '\0';
             }
             return;
         }

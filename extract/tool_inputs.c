@@ -4,8 +4,9 @@
  * An output is named after its input's file name ("krokom-2020.pdf" ->
  * "krokom-2020"). Where several inputs share a file name, each is named
  * after the folders in which their paths differ, then the file name
- * ("krokom/arsredovisning-2023.pdf" and "kalmar/arsredovisning-2023.pdf"
- * -> "krokom-arsredovisning-2023", "kalmar-arsredovisning-2023"). The
+ * ("kommuner/krokom/2023/arsredovisning.pdf" and "kommuner/kalmar/2023/
+ * arsredovisning.pdf" -> "krokom-arsredovisning", "kalmar-arsredovisning").
+ * The
  * folders are the real ones (symbolic links and "./" resolved), so the
  * name depends on which file the input is, not on how its path is written
  * or in which order or process it is read. */
@@ -318,34 +319,35 @@ static void free_parts(char **parts, size_t n)
     free(parts);
 }
 
-/* The name of an input among others of its file name: the folders after
- * the first n_common that they all share, then the base. */
-static char *qualified_name(char **parts, size_t n_parts, size_t n_common, const char *base)
+/* Whether folder k of every member is the same. */
+static bool shared_folder(char ***parts, const size_t *n_parts, const size_t *members, size_t n,
+                          size_t k)
 {
-    size_t len = strlen(base) + 1;
-    for (size_t i = n_common; i < n_parts; i++)
-        len += strlen(parts[i]) + 1;
-    char *name = malloc(len);
-    name[0] = '\0';
-    for (size_t i = n_common; i < n_parts; i++) {
-        strcat(name, parts[i]);
-        strcat(name, "-");
-    }
-    strcat(name, base);
-    return name;
+    for (size_t m = 0; m < n; m++)
+        if (k >= n_parts[members[m]] || strcmp(parts[members[m]][k], parts[members[0]][k]) != 0)
+            return false;
+    return true;
 }
 
-static size_t common_prefix(char ***parts, const size_t *n_parts, const size_t *members, size_t n)
+/* The name of member me among inputs of one file name: the folders in
+ * which their paths differ (folder by folder from the root), then the
+ * file name ("kommuner/krokom/2023/r.pdf" beside "kommuner/kalmar/2023/
+ * r.pdf": "krokom-r"). */
+static char *qualified_name(char ***parts, const size_t *n_parts, const size_t *members, size_t n,
+                            size_t me, const char *base)
 {
-    size_t common = n_parts[members[0]];
-    for (size_t m = 1; m < n; m++) {
-        size_t k = 0;
-        while (k < common && k < n_parts[members[m]] &&
-               strcmp(parts[members[0]][k], parts[members[m]][k]) == 0)
-            k++;
-        common = k;
-    }
-    return common;
+    size_t len = strlen(base) + 1;
+    for (size_t k = 0; k < n_parts[me]; k++)
+        len += strlen(parts[me][k]) + 1;
+    char *name = malloc(len);
+    name[0] = '\0';
+    for (size_t k = 0; k < n_parts[me]; k++)
+        if (!shared_folder(parts, n_parts, members, n, k)) {
+            strcat(name, parts[me][k]);
+            strcat(name, "-");
+        }
+    strcat(name, base);
+    return name;
 }
 
 char *tool_output_name_beside(const char *name, const char *other)
@@ -354,8 +356,7 @@ char *tool_output_name_beside(const char *name, const char *other)
     char **parts[2];
     size_t n_parts[2] = {folder_parts(name, &parts[0]), folder_parts(other, &parts[1])};
     size_t members[2] = {0, 1};
-    size_t common = common_prefix(parts, n_parts, members, 2);
-    char *qualified = qualified_name(parts[0], n_parts[0], common, base);
+    char *qualified = qualified_name(parts, n_parts, members, 2, 0, base);
     free_parts(parts[0], n_parts[0]);
     free_parts(parts[1], n_parts[1]);
     free(base);
@@ -397,10 +398,9 @@ void tool_inputs_name_outputs(tool_inputs *in)
         }
         for (size_t m = 0; m < n_members; m++)
             n_parts[members[m]] = folder_parts(in->items[members[m]].name, &parts[members[m]]);
-        size_t common = common_prefix(parts, n_parts, members, n_members);
         for (size_t m = 0; m < n_members; m++) {
             size_t k = members[m];
-            in->items[k].output = qualified_name(parts[k], n_parts[k], common, bases[k]);
+            in->items[k].output = qualified_name(parts, n_parts, members, n_members, k, bases[k]);
             in->items[k].renamed = true;
         }
     }

@@ -264,7 +264,7 @@ build_bad() {
 # the hostile and odd inputs (fixtures/src/odd/make.py writes raw PDF
 # syntax); many-pages.pdf goes through qpdf into object streams, which
 # keeps its 3000 page objects small
-ODD="many-pages huge-page many-runs slow-pages garbled-font images-only page-tree-loop no-contents garbage-ops bad-xref many-goals"
+ODD="many-pages huge-page many-runs slow-pages garbled-font images-only page-tree-loop no-contents garbage-ops bad-xref many-goals lost-ligatures damaged-stream"
 
 build_odd() {
   say "odd/ (hostile and odd PDFs written as raw PDF syntax)"

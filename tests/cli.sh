@@ -3,7 +3,7 @@
 # status, for good and for bad input. Usage: cli.sh ARSRED SOURCE_DIR
 set -u
 arsred=$1
-src=$2
+src=$2  # both absolute: the tests change folder
 fix="$src/fixtures"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -157,10 +157,114 @@ expect_status 0 "runaway pattern" -- "$arsred" extract --patterns "$tmp/pat" "$f
 grep -q '"code": *"pattern-limit"' "$tmp/out" && ok || fail "no pattern-limit warning"
 grep -q '"name": *"Kundnöjdhet"' "$tmp/out" && ok || fail "the run did not go on after the limit"
 
+# exact_stderr WANT: standard error is exactly these lines
+exact_stderr() {
+    printf '%s\n' "$1" >"$tmp/want-err"
+    if cmp -s "$tmp/want-err" "$tmp/err"; then ok; else fail "stderr: want '$1', got '$(cat "$tmp/err")'"; fi
+}
+
+# json_true FILE EXPRESSION DESCRIPTION: a Python expression over d
+json_true() {
+    if python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+codes = lambda c: sorted(w["page"] or 0 for w in d["warnings"] if w["code"] == c)
+sys.exit(0 if eval(sys.argv[2]) else 1)' "$1" "$2" 2>"$tmp/py.err"; then ok; else fail "$3 ($2) $(cat "$tmp/py.err")"; fi
+}
+
+# output names: inputs that share a file name are named after the folders
+# in which they differ, with a note; each output records its input
+mkdir -p "$tmp/in/a" "$tmp/in/b" "$tmp/in/kommuner/krokom/2023" "$tmp/in/kommuner/kalmar/2023"
+cp "$fix/mal-glyf.pdf" "$tmp/in/a/r.pdf"
+cp "$fix/mal-legend.pdf" "$tmp/in/b/r.pdf"
+cp "$fix/mal-glyf.pdf" "$tmp/in/kommuner/krokom/2023/arsredovisning.pdf"
+cp "$fix/mal-tabell.pdf" "$tmp/in/kommuner/kalmar/2023/arsredovisning.pdf"
+cd "$tmp/in" || exit 1
+expect_status 0 "two inputs named r.pdf" -- "$arsred" extract --quiet -o out a/r.pdf b/r.pdf
+exact_stderr "arsred: a/r.pdf: written as out/a-r.json (another input has its file name)
+arsred: b/r.pdf: written as out/b-r.json (another input has its file name)"
+[ "$(ls out | tr '\n' ' ')" = "a-r.json b-r.json " ] && ok || fail "outputs: $(ls out)"
+json_true out/a-r.json 'd["source"]["path"] == "a/r.pdf" and d["source"]["sha256"] == "'"$(sha256sum a/r.pdf | cut -c1-64)"'"' "a-r.json names its input"
+json_true out/b-r.json 'd["source"]["path"] == "b/r.pdf" and d["source"]["sha256"] == "'"$(sha256sum b/r.pdf | cut -c1-64)"'"' "b-r.json names its input"
+# the same names whatever the order, the -j and the spelling of the paths
+expect_status 0 "the other order" -- "$arsred" extract --quiet -j 1 -o out2 ./b/r.pdf "$tmp/in/a/r.pdf"
+[ "$(ls out2 | tr '\n' ' ')" = "a-r.json b-r.json " ] && ok || fail "outputs in the other order: $(ls out2)"
+# only the folders in which the paths differ
+expect_status 0 "recursive, deeper folders" -- "$arsred" extract --quiet -r -o out3/x/y kommuner
+[ "$(ls out3/x/y | tr '\n' ' ')" = "kalmar-arsredovisning.json krokom-arsredovisning.json " ] && ok || fail "-r outputs: $(ls out3/x/y)"
+# one file per process (GNU parallel): an output of another input is never
+# replaced; this input's own output is
+expect_status 0 "first process" -- "$arsred" extract -o par a/r.pdf
+expect_status 0 "second process" -- "$arsred" extract -o par b/r.pdf
+exact_stderr "arsred: b/r.pdf: par/r.json holds the output of a/r.pdf; written as par/b-r.json"
+expect_status 0 "first process again" -- "$arsred" extract -o par ./a/r.pdf
+[ ! -s "$tmp/err" ] && ok || fail "a run again over its own output: $(cat "$tmp/err")"
+json_true par/r.json 'd["source"]["path"] == "./a/r.pdf"' "r.json is a/r.pdf's, written again"
+json_true par/b-r.json 'd["source"]["path"] == "b/r.pdf"' "b-r.json is b/r.pdf's"
+expect_status 0 "csv outputs too" -- "$arsred" extract -o parcsv --format csv a/r.pdf
+expect_status 0 "csv, second process" -- "$arsred" extract -o parcsv --format csv b/r.pdf
+exact_stderr "arsred: b/r.pdf: parcsv/r.csv holds the output of a/r.pdf; written as parcsv/b-r.csv"
+# a file given twice is read once
+expect_status 0 "a file twice" -- "$arsred" extract --quiet -o twice a/r.pdf ./a/r.pdf
+exact_stderr "arsred: ./a/r.pdf: given twice (also as a/r.pdf); read once"
+[ "$(ls twice)" = "r.json" ] && ok || fail "a file twice: $(ls twice)"
+# a folder: said plainly, the other inputs still done; -r reads it, sorted
+expect_status 3 "a folder" -- "$arsred" extract --quiet -o fo a a/r.pdf
+exact_stderr "arsred: a: is a folder; give the PDF files in it, or -r to read every PDF below it"
+[ -s fo/r.json ] && ok || fail "the file beside the folder was not done"
+expect_status 3 "an empty folder with -r" -- "$arsred" extract -r fo
+exact_stderr "arsred: fo: no PDF files below it"
+expect_status 0 "-r without -o: JSON lines, sorted by path" -- "$arsred" extract --quiet -r .
+python3 -c 'import json, sys
+paths = [json.loads(l)["source"]["path"] for l in open(sys.argv[1])]
+sys.exit(0 if paths == ["./a/r.pdf", "./b/r.pdf", "./kommuner/kalmar/2023/arsredovisning.pdf",
+                        "./kommuner/krokom/2023/arsredovisning.pdf"] else 1)' "$tmp/out" && ok || fail "-r order: $(head -c 300 "$tmp/out")"
+expect_status 3 "check a folder" -- "$arsred" check a
+exact_stderr "arsred: a: is a folder; give the PDF files in it"
+# standard input
+"$arsred" extract - <a/r.pdf >"$tmp/stdin.json" 2>"$tmp/err" && ok || fail "extract -: $(cat "$tmp/err")"
+json_true "$tmp/stdin.json" 'd["source"]["path"] == "<stdin>" and d["report"]["organisation"] == "Tallmo kommun"' "extract - reads standard input"
+"$arsred" extract -o sin - <a/r.pdf 2>"$tmp/err" && [ -s sin/stdin.json ] && ok || fail "extract -o DIR -: $(cat "$tmp/err") $(ls sin)"
+expect_status 3 "not a PDF on standard input" -- sh -c "echo hello | '$arsred' extract -"
+exact_stderr "arsred: <stdin>: not a PDF (no %PDF header); check that the file is the report and not a web page or text file"
+expect_status 2 "standard input twice" -- sh -c "'$arsred' extract - - <a/r.pdf"
+expect_stderr "^arsred: -: standard input can be read only once$"
+"$arsred" extract a/r.pdf >"$tmp/r.json"
+expect_status 0 "check - reads an extract JSON" -- sh -c "'$arsred' check - <'$tmp/r.json'"
+[ -z "$(ls "${TMPDIR:-/tmp}" | grep arsred-stdin)" ] && ok || fail "standard input's copy left behind"
+cd - >/dev/null || exit 1
+
+# -o makes the folders it needs
+expect_status 0 "-o new/deep/folder" -- "$arsred" extract --quiet -o "$tmp/new/deep/folder" "$fix/mal-glyf.pdf"
+[ -s "$tmp/new/deep/folder/mal-glyf.json" ] && ok || fail "-o did not make its folders"
+printf x >"$tmp/afile"
+expect_status 4 "-o under a file" -- "$arsred" extract -o "$tmp/afile/sub" "$fix/mal-glyf.pdf"
+exact_stderr "arsred: $tmp/afile/sub: cannot make the output folder (Not a directory)"
+
+# --pages outside the document: a usage error naming its page count
+expect_status 2 "--pages past the end" -- "$arsred" extract --pages 40-50 "$fix/mal-glyf.pdf"
+exact_stderr "arsred: $fix/mal-glyf.pdf: --pages 40-50: the document has 3 pages, so there is no page 40; give pages from 1 to 3"
+expect_status 2 "--pages partly past the end" -- "$arsred" extract --pages 2-5 "$fix/mal-glyf.pdf"
+expect_stderr "so there is no page 4; give pages from 1 to 3"
+expect_status 0 "--pages 2- to the end" -- "$arsred" extract --pages 2- "$fix/mal-glyf.pdf"
+# the cover is read where --pages leaves it out, with a warning
+"$arsred" extract --pages 10 "$fix/krokom-ks-2020.pdf" >"$tmp/p10.json" 2>"$tmp/err"
+json_true "$tmp/p10.json" 'd["report"]["organisation"] == "Krokoms kommun" and d["report"]["year"] == 2020 and codes("cover-outside-pages") == [0]' "--pages 10 keeps the report's fields"
+json_true "$tmp/p10.json" 'all(t["page"] == 10 for t in d["tables"]) and d["tables"]' "--pages 10: only page 10's tables"
+"$arsred" extract --pages 1-3 "$fix/krokom-ks-2020.pdf" >"$tmp/p13.json"
+json_true "$tmp/p13.json" 'not codes("cover-outside-pages")' "--pages 1-3 reads the cover itself"
+
+# one file written with -o says what it did where standard error is a terminal
+rm -rf "$tmp/tty"
+script -qec "'$arsred' extract -o '$tmp/tty' '$fix/krokom-ks-2020.pdf'" /dev/null >"$tmp/tty.log" 2>&1
+grep -q "^arsred: 1 file: 1 done, 0 failed, [0-9]* warning" "$tmp/tty.log" && ok || fail "no summary on a terminal: $(cat "$tmp/tty.log")"
+expect_status 0 "no summary off a terminal" -- "$arsred" extract -o "$tmp/tty" "$fix/krokom-ks-2020.pdf"
+[ ! -s "$tmp/err" ] && ok || fail "a summary off a terminal: $(cat "$tmp/err")"
+
 # one file with a spare core reads its pages ahead in a second thread: the
 # output is the same, byte for byte, as when read in one thread
 for f in "$fix"/*.pdf "$fix"/series/lovsala-kfn-2022.pdf "$fix"/odd/page-tree-loop.pdf \
-         "$fix"/odd/garbled-font.pdf "$fix"/odd/images-only.pdf; do
+         "$fix"/odd/garbled-font.pdf "$fix"/odd/images-only.pdf "$fix"/odd/lost-ligatures.pdf \
+         "$fix"/odd/damaged-stream.pdf "$fix"/odd/garbage-ops.pdf "$fix"/odd/no-contents.pdf; do
     "$arsred" extract -j 1 "$f" >"$tmp/one.json" 2>/dev/null
     "$arsred" extract -j 2 "$f" >"$tmp/two.json" 2>/dev/null
     cmp -s "$tmp/one.json" "$tmp/two.json" && ok || fail "$(basename "$f"): read ahead gives other output"

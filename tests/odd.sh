@@ -92,6 +92,31 @@ extract_odd no-contents        # no /Contents; /Contents a missing object
 json "$doc" 'codes("no-text-layer") == [1, 3]' "no-contents: no-text-layer on pages 1 and 3"
 extract_odd garbage-ops        # unknown operators, wrong operand counts, ...
 "$arsred" inspect --paragraphs "$odd/garbage-ops.pdf" 2>/dev/null | grep -q 'Sista raden' && ok || fail "garbage-ops: text after the garbage not read"
+json "$doc" 'codes("page-damaged") == [1]' "garbage-ops: page-damaged on page 1"
+json "$doc" 'codes("page-damaged") == [1] and "Unknown operator" in [w["message"] for w in d["warnings"] if w["code"] == "page-damaged"][0]' "garbage-ops: the first error named"
+
+# (f2) a content stream damaged in the middle: the page is read as far as
+# poppler gets, with page-damaged; the other pages are whole
+extract_odd damaged-stream
+json "$doc" 'codes("page-damaged") == [2]' "damaged-stream: page-damaged on page 2 only"
+json "$doc" '[w["message"] for w in d["warnings"] if w["code"] == "page-damaged"] == ["page 2 is damaged: poppler met 2 errors reading it (Unterminated string), so text and figures from this page may be missing"]' "damaged-stream: the message"
+"$arsred" inspect --paragraphs "$odd/damaged-stream.pdf" >"$tmp/para" 2>&1
+[ "$(grep -o 'Rad 40 med intäkter och kostnader 3907 tkr' "$tmp/para" | wc -l)" -eq 2 ] \
+    && ok || fail "damaged-stream: pages 1 and 3 not read whole"
+extract_odd no-contents
+json "$doc" 'codes("page-damaged") == [3]' "no-contents: a missing /Contents object damages page 3"
+
+# (f3) ligatures whose ToUnicode maps them to nothing: words in pieces
+# ("Kor ris ga fordringar"); each lost glyph inside a word is counted, on
+# its page, with the word; wide spaces, ruled cells and underlines are not
+extract_odd lost-ligatures
+json "$doc" 'codes("garbled-text") == [2, 3]' "lost-ligatures: garbled-text on pages 2 and 3, not 1"
+json "$doc" '[w["message"] for w in d["warnings"] if w["code"] == "garbled-text"] == ["page 2: 10 glyphs inside words map to no character (such as \"Kor\ufffdris\ufffdga\"); a font there has no Unicode mapping for them (often ligatures), so words on this page may be cut in pieces", "page 3: 3 glyphs inside words map to no character (such as \"Långfris\ufffdga\"); a font there has no Unicode mapping for them (often ligatures), so words on this page may be cut in pieces"]' "lost-ligatures: counts and examples"
+for f in "$src"/fixtures/*.pdf "$src"/fixtures/series/*.pdf; do
+    "$arsred" extract "$f" >"$tmp/fx.json" 2>/dev/null
+    json "$tmp/fx.json" 'not codes("garbled-text") and not codes("page-damaged")' "$(basename "$f"): no garbled-text or page-damaged"
+done
+
 extract_odd bad-xref           # every xref offset wrong, startxref past the end
 json "$doc" 'd["source"]["pages"] == 2' "bad-xref: 2 pages"
 for name in page-tree-loop no-contents garbage-ops bad-xref images-only garbled-font; do
