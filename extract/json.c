@@ -257,6 +257,8 @@ static json_t *warning_json(const report_warning *w)
     json_object_set_new(o, "code", json_string(w->code));
     json_object_set_new(o, "page", w->page ? json_integer(w->page) : json_null());
     json_object_set_new(o, "message", json_string(w->message));
+    if (w->count > 0)
+        json_object_set_new(o, "count", json_integer((json_int_t)w->count));
     return o;
 }
 
@@ -592,9 +594,11 @@ int arsred_document_from_json(const char *text, const char *path, arsred_documen
     json_t *warnings = json_object_get(root, "warnings");
     for (size_t i = 0; i < json_array_size(warnings); i++) {
         json_t *w = json_array_get(warnings, i);
-        report_warn(doc, json_string_value(json_object_get(w, "code")) ?: "warning",
-                    (int)json_integer_value(json_object_get(w, "page")), "%s",
-                    json_string_value(json_object_get(w, "message")) ?: "");
+        json_int_t count = json_integer_value(json_object_get(w, "count"));
+        report_warn_count(doc, json_string_value(json_object_get(w, "code")) ?: "warning",
+                          (int)json_integer_value(json_object_get(w, "page")),
+                          count > 0 ? (size_t)count : 0, "%s",
+                          json_string_value(json_object_get(w, "message")) ?: "");
     }
     json_decref(root);
     *out = doc;

@@ -406,7 +406,7 @@ static void check_hidden_glyphs(page_text_state *st, arsred_document *doc, layou
     size_t hidden = page_text_hidden_glyphs(st, lp, example, sizeof example);
     if (hidden == 0)
         return;
-    report_warn(doc, "garbled-text", lp->number,
+    report_warn_count(doc, "garbled-text", lp->number, hidden,
                 "page %d: %zu glyph%s inside words map to no character (such as \"%s\"); "
                 "a font there has no Unicode mapping for them (often ligatures), so "
                 "words on this page may be cut in pieces",
@@ -417,20 +417,20 @@ void page_text_check(page_text_state *st, arsred_document *doc, fed_page *page)
 {
     layout_page *lp = &page->layout;
     if (page->errors > 0)
-        report_warn(doc, "page-damaged", lp->number,
+        report_warn_count(doc, "page-damaged", lp->number, page->errors,
                     "page %d is damaged: poppler met %zu error%s reading it (%s), so "
                     "text and figures from this page may be missing",
                     lp->number, page->errors, page->errors == 1 ? "" : "s",
                     page->first_error);
     if (page->narrow_glyphs >= POPPLER_NARROW_NEAR_LIMIT)
-        report_warn(doc, "text-cut", lp->number,
+        report_warn_count(doc, "text-cut", lp->number, page->narrow_glyphs,
                     "page %d: %zu characters in type under 3 points wide; poppler "
                     "keeps no more than 50 000 of those on a page, so text beyond "
                     "them may be missing",
                     lp->number, page->narrow_glyphs);
     size_t unmapped = page->unmapped_glyphs;
     if (unmapped >= 2 && (double)unmapped >= GARBLED_SHARE * (double)page->glyphs) {
-        report_warn(doc, "garbled-text", lp->number,
+        report_warn_count(doc, "garbled-text", lp->number, unmapped,
                     "page %d: %zu of %zu characters are glyphs without a Unicode "
                     "mapping; a font there has no proper Unicode map, so text and "
                     "figures from this page may be missing or wrong",
@@ -451,7 +451,7 @@ void page_text_check(page_text_state *st, arsred_document *doc, fed_page *page)
                 example = lp->words[i].text;
         }
     if (garbled >= 2 && (double)garbled >= GARBLED_SHARE * (double)lp->n_words)
-        report_warn(doc, "garbled-text", lp->number,
+        report_warn_count(doc, "garbled-text", lp->number, garbled,
                     "page %d: %zu of %zu words come out as symbols or unmapped "
                     "glyphs (such as \"%s\"); a font there has no proper Unicode "
                     "map, so text from this page may be wrong",

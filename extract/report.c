@@ -14,25 +14,40 @@ arsred_document *report_new(const char *path)
     return doc;
 }
 
-void report_warn(arsred_document *doc, const char *code, int page,
-                 const char *fmt, ...)
+static void add_warning(arsred_document *doc, const char *code, int page, size_t count,
+                        const char *fmt, va_list ap)
 {
     strbuf sb;
     strbuf_init(&sb);
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
     if (n > 0) {
         char *msg = xmalloc((size_t)n + 1);
-        va_start(ap, fmt);
         vsnprintf(msg, (size_t)n + 1, fmt, ap);
-        va_end(ap);
         strbuf_adds(&sb, msg);
         free(msg);
     }
-    report_warning w = {xstrdup(code), page, strbuf_take(&sb)};
+    report_warning w = {xstrdup(code), page, strbuf_take(&sb), count};
     ARRAY_PUSH(doc->warnings, doc->n_warnings, doc->cap_warnings, w);
+}
+
+void report_warn(arsred_document *doc, const char *code, int page, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    add_warning(doc, code, page, 0, fmt, ap);
+    va_end(ap);
+}
+
+void report_warn_count(arsred_document *doc, const char *code, int page, size_t count,
+                       const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    add_warning(doc, code, page, count, fmt, ap);
+    va_end(ap);
 }
 
 const char *table_cell_unit(const table *t, size_t row, size_t column)

@@ -12,6 +12,8 @@ typedef struct report_warning {
     char *code;     /* short kebab-case word */
     int page;       /* 0 where it is about the whole document */
     char *message;  /* names the page or the item */
+    size_t count;   /* of what it counts (lost glyphs, poppler's errors);
+                       0: it counts nothing */
 } report_warning;
 
 /* ------------------------------------------------------------- tables */
@@ -220,6 +222,11 @@ struct arsred_document {
 arsred_document *report_new(const char *path);
 void report_warn(arsred_document *doc, const char *code, int page,
                  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* As report_warn, with the number of things the warning is about (the
+ * glyphs lost on the page, say), for programs that read the JSON. */
+void report_warn_count(arsred_document *doc, const char *code, int page, size_t count,
+                       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 /* As report_warn, but once: the same code, page and message again add
  * nothing. */

@@ -237,7 +237,8 @@ int tool_inputs_gather(char **args, int n_args, tool_folders folders, tool_input
             path_list list = {0};
             bool unreadable = false;
             find_pdfs(arg, 0, &list, &unreadable);
-            qsort(list.items, list.n, sizeof *list.items, compare_strings);
+            if (list.n > 1)
+                qsort(list.items, list.n, sizeof *list.items, compare_strings);
             if (list.n == 0 && !unreadable)
                 tool_error("%s: no PDF files below it", arg);
             if (list.n == 0 || unreadable)

@@ -99,6 +99,7 @@ json "$doc" 'codes("page-damaged") == [1] and "Unknown operator" in [w["message"
 # poppler gets, with page-damaged; the other pages are whole
 extract_odd damaged-stream
 json "$doc" 'codes("page-damaged") == [2]' "damaged-stream: page-damaged on page 2 only"
+json "$doc" '[w["count"] for w in d["warnings"] if w["code"] == "page-damaged"] == [2]' "damaged-stream: poppler's errors counted"
 json "$doc" '[w["message"] for w in d["warnings"] if w["code"] == "page-damaged"] == ["page 2 is damaged: poppler met 2 errors reading it (Unterminated string), so text and figures from this page may be missing"]' "damaged-stream: the message"
 "$arsred" inspect --paragraphs "$odd/damaged-stream.pdf" >"$tmp/para" 2>&1
 [ "$(grep -o 'Rad 40 med intäkter och kostnader 3907 tkr' "$tmp/para" | wc -l)" -eq 2 ] \
@@ -111,6 +112,7 @@ json "$doc" 'codes("page-damaged") == [3]' "no-contents: a missing /Contents obj
 # its page, with the word; wide spaces, ruled cells and underlines are not
 extract_odd lost-ligatures
 json "$doc" 'codes("garbled-text") == [2, 3]' "lost-ligatures: garbled-text on pages 2 and 3, not 1"
+json "$doc" '[w["count"] for w in d["warnings"] if w["code"] == "garbled-text"] == [10, 3]' "lost-ligatures: the glyphs counted"
 json "$doc" '[w["message"] for w in d["warnings"] if w["code"] == "garbled-text"] == ["page 2: 10 glyphs inside words map to no character (such as \"Kor\ufffdris\ufffdga\"); a font there has no Unicode mapping for them (often ligatures), so words on this page may be cut in pieces", "page 3: 3 glyphs inside words map to no character (such as \"Långfris\ufffdga\"); a font there has no Unicode mapping for them (often ligatures), so words on this page may be cut in pieces"]' "lost-ligatures: counts and examples"
 for f in "$src"/fixtures/*.pdf "$src"/fixtures/series/*.pdf; do
     "$arsred" extract "$f" >"$tmp/fx.json" 2>/dev/null

@@ -39,6 +39,32 @@ for f in "$src"/fixtures/*.pdf "$src"/fixtures/series/*.pdf "$src"/fixtures/bad/
     printf '%s\0%s\0' "$n" "$f"
 done | xargs -0 -n 2 -P "$jobs" sh "$tmp/one.sh"
 
+# the command line's own paths: inputs that share a file name, a folder
+# read with -r, standard input, the cover outside --pages, check of a JSON
+mkdir -p "$tmp/in/a" "$tmp/in/b" "$tmp/o"
+cp "$src/fixtures/mal-glyf.pdf" "$tmp/in/a/r.pdf"
+cp "$src/fixtures/mal-legend.pdf" "$tmp/in/b/r.pdf"
+vg_run() { # NAME ARGS...: one valgrind run of arsred ARGS
+    name=$1; shift
+    valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+        --show-leak-kinds=definite --num-callers=30 --suppressions="$SUPP" \
+        --trace-children=yes --log-file="$tmp/$name.%p.log" "$arsred" "$@" </dev/null >/dev/null 2>&1
+    echo "$? $name" >"$tmp/$name.rc"
+    cat "$tmp/$name".*.log >"$tmp/$name.log" 2>/dev/null
+}
+vg_run cli-names extract --quiet -j 1 -o "$tmp/o" "$tmp/in/a/r.pdf" "$tmp/in/b/r.pdf"
+vg_run cli-other extract --quiet -o "$tmp/o2" "$tmp/in/a/r.pdf"
+vg_run cli-other2 extract --quiet -o "$tmp/o2/" "$tmp/in/b/r.pdf"
+vg_run cli-recursive extract --quiet -j 1 -r "$tmp/in"
+vg_run cli-pages extract --pages 3 "$src/fixtures/krokom-ks-2020.pdf"
+vg_run cli-pages-past extract --pages 40 "$src/fixtures/krokom-ks-2020.pdf"
+valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+    --show-leak-kinds=definite --num-callers=30 --suppressions="$SUPP" \
+    --log-file="$tmp/cli-stdin.log" "$arsred" extract - <"$tmp/in/a/r.pdf" >"$tmp/stdin.json" 2>/dev/null
+echo "$? cli-stdin" >"$tmp/cli-stdin.rc"
+vg_run cli-check-json check "$tmp/stdin.json"
+rm -f "$tmp"/cli-*.[0-9]*.log
+
 files=0 failed=0 errors=0
 for rc in "$tmp"/*.rc; do
     files=$((files + 1))
