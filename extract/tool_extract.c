@@ -151,18 +151,19 @@ static int place_output(const char *dir, const char *name, const char *ext, cons
     int status = EXIT_OUTPUT;
     for (int attempt = 0; attempt < 3 && current; attempt++) {
         char *final = output_path(dir, current, ext), *other = NULL;
-        bool placed = false, linked = link(tmp, final) == 0;
-        int link_errno = errno;
-        if (linked) {
+        bool placed = false;
+        if (link(tmp, final) == 0) {
             unlink(tmp);
             placed = true;
         } else if (!tool_output_is_other_input(final, csv, input, sha256, &other)) {
-            /* free, or this input's own output from before: replaced */
+            /* taken by this input's own output from before (or a file
+             * system without hard links): replaced */
             placed = rename(tmp, final) == 0;
             if (!placed)
                 tool_error("%s: cannot write (%s)", final, strerror(errno));
-        } else if (link_errno != EEXIST && access(final, F_OK) != 0) {
-            tool_error("%s: cannot write (%s)", final, strerror(link_errno));
+        } else if (attempt == 2) {
+            tool_error("%s: %s holds the output of %s, and no other name is free", input->name,
+                       final, other);
         }
         if (placed && owner)
             tool_error("%s: %s holds the output of %s; written as %s", input->name, planned,
