@@ -121,24 +121,47 @@ static double space_limit_em(font_gaps *g)
     return fmin(SPACE_EM_MAX, space + GAP_OVER_SPACE_EM);
 }
 
-/* A justified line widens every space of the line alike: where a line
- * has LINE_GAPS_MIN gaps or more in one run of type, its narrowest is a
- * space of that line, and a glyph's gap has to be wider than that too.
- * On a shorter line this says nothing (0). */
-enum { LINE_GAPS_MIN = 3 };
+/* Two gaps this close, in ems, are the same space (a justified line
+ * widens all its spaces alike, to the hundredth of an em). */
+#define SAME_SPACE_EM 0.03
 
-static double line_space_em(const layout_page *lp, const line *l)
+/* Words i and i + 1 of the page are neighbours in a row: on one baseline,
+ * the second right of the first. (Words in rows are sorted by x: the
+ * layout's lines may part at a gap a lost glyph left, its rows do not.) */
+static bool row_neighbours(const layout_page *lp, size_t i)
 {
-    size_t n = 0;
-    double narrowest = 0;
-    for (size_t k = 0; k + 1 < l->n_words; k++) {
-        const word *a = &lp->words[l->first_word + k], *b = a + 1;
-        if (!same_run(a, b))
+    if (i + 1 >= lp->n_row_words)
+        return false;
+    const word *a = &lp->words[i], *b = a + 1;
+    double size = fmax(a->size, b->size);
+    return size > 0 && fabs(a->box.y1 - b->box.y1) < 0.1 * size && b->box.x0 > a->box.x1;
+}
+
+/* The space of the row of words [first, end): the gap most of its gaps in
+ * one run of type share, where two or more share one; else 0 (a row of
+ * a few words says nothing). A justified row widens its spaces beyond a
+ * lost glyph's width, so the narrowest gap is not always a space. */
+static double row_space_em(const layout_page *lp, size_t first, size_t end)
+{
+    double best = 0;
+    size_t best_count = 1;
+    for (size_t i = first; i + 1 < end; i++) {
+        const word *a = &lp->words[i];
+        if (!same_run(a, a + 1))
             continue;
-        double em = (b->box.x0 - a->box.x1) / a->size;
-        narrowest = n++ == 0 ? em : fmin(narrowest, em);
+        double em = (a[1].box.x0 - a->box.x1) / a->size;
+        size_t count = 0;
+        for (size_t k = first; k + 1 < end; k++) {
+            const word *c = &lp->words[k];
+            count += same_run(c, c + 1) &&
+                     fabs((c[1].box.x0 - c->box.x1) / c->size - em) <= SAME_SPACE_EM;
+        }
+        /* where two widths are as common, a lost glyph may repeat: the
+         * narrower is the space */
+        if (count > best_count || (count == best_count && count > 1 && em < best))
+            best = em, best_count = count;
     }
-    return n >= LINE_GAPS_MIN ? narrowest : 0;
+    return best;
 }
 
 /* No other word reaches into the gap between a and b. */
@@ -161,10 +184,12 @@ static bool gap_is_empty(const layout_page *lp, const word *a, const word *b, bo
 
 /* A gap between letters that may hold a glyph, with its verdict. */
 typedef struct gap_candidate {
-    size_t line, index;   /* the gap after word index of lines[line] */
+    size_t word;          /* the gap after this word of the page */
+    double size;
     box gap;              /* where its ink would be */
     box tall;             /* and half an em above and below, for rules */
     uint16_t font;
+    uint32_t rgb;         /* of the words */
     int width;            /* in GAP_WIDTH_STEP */
     int verdict;          /* -1 not known yet, 0 white space, 1 a glyph */
 } gap_candidate;
@@ -173,16 +198,18 @@ typedef struct gap_candidate {
  * same gap in the same font, give or take kerning. */
 #define GAP_WIDTH_STEP 0.02
 
-typedef struct seen_gap {
+/* A glyph's gap found before: its font and width. Only glyphs are
+ * remembered: a gap that showed white may be a stretched space of any
+ * width, and the same width elsewhere may hold a glyph. */
+typedef struct glyph_gap {
     uint16_t font;
     int width;       /* in GAP_WIDTH_STEP */
-    bool glyph;
-} seen_gap;
+} glyph_gap;
 
 struct page_text_state {
     bool ocr_producer;
-    seen_gap *seen;
-    size_t n_seen, cap_seen;
+    glyph_gap *glyphs;
+    size_t n_glyphs, cap_glyphs;
 };
 
 page_text_state *page_text_state_new(bool ocr_producer)
@@ -196,17 +223,17 @@ void page_text_state_free(page_text_state *st)
 {
     if (!st)
         return;
-    free(st->seen);
+    free(st->glyphs);
     free(st);
 }
 
-/* The verdict on a gap of this font and width earlier in the document. */
-static int seen_verdict(const page_text_state *st, uint16_t font, int width)
+/* A gap of this font and width held a glyph earlier in the document. */
+static bool known_glyph(const page_text_state *st, uint16_t font, int width)
 {
-    for (size_t i = 0; i < st->n_seen; i++)
-        if (st->seen[i].font == font && abs(st->seen[i].width - width) <= 1)
-            return st->seen[i].glyph;
-    return -1;
+    for (size_t i = 0; i < st->n_glyphs; i++)
+        if (st->glyphs[i].font == font && abs(st->glyphs[i].width - width) <= 1)
+            return true;
+    return false;
 }
 
 /* Gaps are looked at in one rendering of the region around those not
@@ -223,11 +250,47 @@ typedef struct rendering {
     box origin;
 } rendering;
 
-/* A glyph's ink in the gap: dark pixels on several rows (an underline or
- * a strike-through is one or two), and not a rule that runs on above and
- * below the line. */
-static bool ink_of_glyph(const rendering *r, const gap_candidate *c, double size)
+static bool inked(const rendering *r, int x, int y)
 {
+    const uint8_t *p = r->px + ((size_t)y * (size_t)r->w + (size_t)x) * 3;
+    return p[0] < 160 || p[1] < 160 || p[2] < 160;
+}
+
+/* A rule crosses the lines: ink in some column of the gap through (nearly)
+ * every row from half an em above the line to half an em below, where
+ * between the letters of the lines there is white. */
+#define RULE_INKED_SHARE 0.9
+
+/* A glyph of a word stands close to the letters of its word (its side
+ * bearings, a few hundredths of an em), on both sides inside a word, on
+ * one where it begins or ends one ("skulder [ti]ll"); a mark drawn between
+ * two words stands a space away from both. Ink farther than this from
+ * both of the gap's edges, in ems, is not a glyph of a word. */
+#define GLYPH_MARGIN_EM 0.12
+/* And a glyph of a word has the word's colour: some pixel of its ink
+ * comes this close to it on every channel (an icon drawn in green beside
+ * black words does not). */
+#define GLYPH_COLOUR_DISTANCE 80
+
+static bool near_colour(const uint8_t *p, uint32_t rgb)
+{
+    int want[3] = {(int)(rgb >> 16) & 0xFF, (int)(rgb >> 8) & 0xFF, (int)rgb & 0xFF};
+    for (int k = 0; k < 3; k++)
+        if (abs((int)p[k] - want[k]) > GLYPH_COLOUR_DISTANCE)
+            return false;
+    return true;
+}
+
+/* A letter's ink is this tall at least, in ems (an underline or a
+ * strike-through is a tenth or two). */
+#define GLYPH_HEIGHT_EM 0.3
+
+/* A glyph's ink in the gap: dark pixels on the rows of a letter's height,
+ * near a letter of its word, in the word's colour, and not a rule
+ * through the lines. */
+static bool ink_of_glyph(const rendering *r, const gap_candidate *c)
+{
+    double size = c->size;
     int x0 = (int)floor((c->tall.x0 - r->origin.x0) * r->scale);
     int x1 = (int)ceil((c->tall.x1 - r->origin.x0) * r->scale);
     int y0 = (int)floor((c->tall.y0 - r->origin.y0) * r->scale);
@@ -236,24 +299,46 @@ static bool ink_of_glyph(const rendering *r, const gap_candidate *c, double size
     int inner1 = (int)ceil((c->gap.y1 - r->origin.y0) * r->scale);
     x0 = x0 < 0 ? 0 : x0, y0 = y0 < 0 ? 0 : y0;
     x1 = x1 > r->w ? r->w : x1, y1 = y1 > r->h ? r->h : y1;
-    int inked_rows = 0, rows_needed = (int)fmax(2, ceil(0.15 * size * r->scale));
-    bool above = false, below = false;
-    for (int y = y0; y < y1; y++) {
+    inner0 = inner0 < y0 ? y0 : inner0, inner1 = inner1 > y1 ? y1 : inner1;
+    int inked_rows = 0, rows_needed = (int)fmax(2, ceil(GLYPH_HEIGHT_EM * size * r->scale));
+    int first_x = x1, last_x = -1;
+    bool in_colour = false;
+    for (int y = inner0; y < inner1; y++) {
         bool ink = false;
-        for (int x = x0; x < x1 && !ink; x++) {
-            const uint8_t *p = r->px + ((size_t)y * (size_t)r->w + (size_t)x) * 3;
-            ink = p[0] < 160 || p[1] < 160 || p[2] < 160;
+        for (int x = x0; x < x1; x++) {
+            if (!inked(r, x, y))
+                continue;
+            ink = true;
+            first_x = x < first_x ? x : first_x;
+            last_x = x > last_x ? x : last_x;
+            in_colour = in_colour ||
+                        near_colour(r->px + ((size_t)y * (size_t)r->w + (size_t)x) * 3, c->rgb);
         }
-        if (!ink)
-            continue;
-        if (y < inner0)
-            above = true;
-        else if (y >= inner1)
-            below = true;
-        else
-            inked_rows++;
+        inked_rows += ink;
     }
-    return inked_rows >= rows_needed && !(above && below);
+    double margin = GLYPH_MARGIN_EM * size * r->scale;
+    if (inked_rows < rows_needed || !in_colour ||
+        (first_x - x0 > margin && x1 - 1 - last_x > margin))
+        return false;
+    for (int x = x0; x < x1; x++) {
+        int column = 0;
+        for (int y = y0; y < y1; y++)
+            column += inked(r, x, y);
+        if (column >= RULE_INKED_SHARE * (y1 - y0))
+            return false;
+    }
+    return true;
+}
+
+/* The ink of an image (a scan under an OCR layer, a photo behind text)
+ * is no glyph: a gap that lies on one is not looked at. */
+static bool over_image(const pdf_image *images, size_t n, box gap)
+{
+    for (size_t i = 0; i < n; i++)
+        if (span_overlap(images[i].box.x0, images[i].box.x1, gap.x0, gap.x1) > 0 &&
+            span_overlap(images[i].box.y0, images[i].box.y1, gap.y0, gap.y1) > 0)
+            return true;
+    return false;
 }
 
 /* Decides the candidates not known yet from one rendering, and
@@ -276,71 +361,82 @@ static void look_at_gaps(page_text_state *st, layout_page *lp, gap_candidate *ca
         r.scale = sqrt(GAP_RENDER_MAX_PIXELS / area);
     bool rendered = lp->source && pdf_render_region(lp->source, lp->number, region, r.scale,
                                                     &r.px, &r.w, &r.h) == ARSRED_OK;
+    size_t n_images = 0;
+    const pdf_image *images = NULL;
+    bool images_known = false;
     for (size_t i = 0; i < n; i++) {
         gap_candidate *c = &cands[i];
         if (c->verdict >= 0)
             continue;
-        int known = seen_verdict(st, c->font, c->width); /* decided earlier on this page */
-        double size = lp->lines[c->line].size;
-        c->verdict = known >= 0 ? known : rendered && ink_of_glyph(&r, c, size);
-        if (known < 0 && rendered) {
-            seen_gap g = {.font = c->font, .width = c->width, .glyph = c->verdict == 1};
-            ARRAY_PUSH(st->seen, st->n_seen, st->cap_seen, g);
+        c->verdict = rendered && ink_of_glyph(&r, c);
+        if (c->verdict == 1 && !images_known) { /* only now: it costs a pass of the page */
+            images = layout_page_images(lp, &n_images);
+            images_known = true;
+        }
+        if (c->verdict == 1 && over_image(images, n_images, c->gap))
+            c->verdict = 0;
+        if (c->verdict == 1 && !known_glyph(st, c->font, c->width)) {
+            glyph_gap g = {.font = c->font, .width = c->width};
+            ARRAY_PUSH(st->glyphs, st->n_glyphs, st->cap_glyphs, g);
         }
     }
     free(r.px);
 }
 
-/* The word around the gap after line[i], its gaps marked, into example. */
-static void write_example(const layout_page *lp, const line *l, size_t i, const bool *hidden,
+/* The word around candidate i, a glyph, with every glyph in it marked. */
+static void write_example(const layout_page *lp, const gap_candidate *cands, size_t n, size_t i,
                           char *example, size_t size)
 {
-    size_t start = i, end = i + 1;
-    while (start > 0 && hidden[start - 1])
-        start--;
-    while (end + 1 < l->n_words && hidden[end])
-        end++;
+    size_t first = i, last = i; /* candidates of the word: gaps after words w, w + 1, ... */
+    while (first > 0 && cands[first - 1].verdict == 1 && cands[first - 1].word + 1 == cands[first].word)
+        first--;
+    while (last + 1 < n && cands[last + 1].verdict == 1 && cands[last + 1].word == cands[last].word + 1)
+        last++;
     strbuf sb;
     strbuf_init(&sb);
-    for (size_t k = start; k <= end; k++) {
-        strbuf_adds(&sb, lp->words[l->first_word + k].text);
-        if (k < end)
+    for (size_t w = cands[first].word; w <= cands[last].word + 1; w++) {
+        strbuf_adds(&sb, lp->words[w].text);
+        if (w <= cands[last].word)
             strbuf_add_utf8(&sb, 0xFFFD);
     }
-    snprintf(example, size, "%s", sb.data);
+    size_t len = sb.len < size - 1 ? sb.len : size - 1;
+    while (len > 0 && len < sb.len && ((unsigned char)sb.data[len] & 0xC0) == 0x80)
+        len--; /* not inside a character */
+    memcpy(example, sb.data, len);
+    example[len] = '\0';
     strbuf_release(&sb);
 }
 
 /* The gaps between letters of one run of type on the page that are wider
- * than a space of that font and of that line. */
+ * than a space of that font and are not the space of their row. */
 static size_t find_candidates(layout_page *lp, gap_candidate **out)
 {
     font_gaps *fonts = NULL;
     size_t n_fonts = 0, cap_fonts = 0, n = 0, cap = 0;
-    for (size_t li = 0; li < lp->n_lines; li++) {
-        const line *l = &lp->lines[li];
-        for (size_t k = 0; k + 1 < l->n_words; k++) {
-            const word *a = &lp->words[l->first_word + k], *b = a + 1;
-            if (!same_run(a, b))
-                continue;
-            font_gaps *g = gaps_of(&fonts, &n_fonts, &cap_fonts, a);
-            ARRAY_PUSH(g->ems, g->n, g->cap, (b->box.x0 - a->box.x1) / a->size);
-        }
+    for (size_t i = 0; i + 1 < lp->n_row_words; i++) {
+        const word *a = &lp->words[i], *b = a + 1;
+        if (!row_neighbours(lp, i) || !same_run(a, b))
+            continue;
+        font_gaps *g = gaps_of(&fonts, &n_fonts, &cap_fonts, a);
+        ARRAY_PUSH(g->ems, g->n, g->cap, (b->box.x0 - a->box.x1) / a->size);
     }
     double *limits = xcalloc(n_fonts ? n_fonts : 1, sizeof *limits);
     for (size_t f = 0; f < n_fonts; f++)
         limits[f] = space_limit_em(&fonts[f]);
     gap_candidate *cands = NULL;
-    for (size_t li = 0; li < lp->n_lines; li++) {
-        const line *l = &lp->lines[li];
-        double line_space = line_space_em(lp, l);
-        for (size_t k = 0; k + 1 < l->n_words; k++) {
-            const word *a = &lp->words[l->first_word + k], *b = a + 1;
+    for (size_t first = 0, end; first < lp->n_row_words; first = end) {
+        end = first + 1;
+        while (row_neighbours(lp, end - 1))
+            end++;
+        double row_space = row_space_em(lp, first, end);
+        for (size_t i = first; i + 1 < end; i++) {
+            const word *a = &lp->words[i], *b = a + 1;
             if (!same_run(a, b) || !is_alpha_cp(last_cp(a->text)) || !is_alpha_cp(first_cp(b->text)))
                 continue;
             double em = (b->box.x0 - a->box.x1) / a->size;
             size_t f = (size_t)(gaps_of(&fonts, &n_fonts, &cap_fonts, a) - fonts);
-            if (em <= limits[f] || em <= line_space + GAP_OVER_SPACE_EM || em > GLYPH_EM_MAX)
+            if (em <= limits[f] || em > GLYPH_EM_MAX ||
+                (row_space > 0 && fabs(em - row_space) <= SAME_SPACE_EM))
                 continue;
             /* a word's box ends at the pen's advance, not at its ink: a
              * tenth of an em in from each side stays clear of the letters,
@@ -352,9 +448,10 @@ static size_t find_candidates(layout_page *lp, gap_candidate **out)
             box gap = {a->box.x1 + inset, top + 0.15 * h, b->box.x0 - inset, bottom - 0.15 * h};
             if (box_width(gap) <= 0 || !gap_is_empty(lp, a, b, gap))
                 continue;
-            gap_candidate c = {.line = li, .index = k, .gap = gap,
+            gap_candidate c = {.word = i, .gap = gap, .size = a->size,
                                .tall = {gap.x0, gap.y0 - 0.5 * a->size, gap.x1, gap.y1 + 0.5 * a->size},
-                               .font = a->font, .width = (int)lround(em / GAP_WIDTH_STEP),
+                               .font = a->font, .rgb = a->rgb,
+                               .width = (int)lround(em / GAP_WIDTH_STEP),
                                .verdict = -1};
             ARRAY_PUSH(cands, n, cap, c);
         }
@@ -373,23 +470,14 @@ size_t page_text_hidden_glyphs(page_text_state *st, layout_page *lp, char *examp
     gap_candidate *cands;
     size_t n = find_candidates(lp, &cands), found = 0;
     for (size_t i = 0; i < n; i++)
-        cands[i].verdict = seen_verdict(st, cands[i].font, cands[i].width);
+        cands[i].verdict = known_glyph(st, cands[i].font, cands[i].width) ? 1 : -1;
     look_at_gaps(st, lp, cands, n);
-    bool *hidden = NULL;
     for (size_t i = 0; i < n; i++) {
         if (cands[i].verdict != 1)
             continue;
-        found++;
-        if (found > 1)
-            continue;
-        /* the example: the first word with hidden glyphs, all of them */
-        const line *l = &lp->lines[cands[i].line];
-        hidden = xcalloc(l->n_words, sizeof *hidden);
-        for (size_t k = i; k < n && cands[k].line == cands[i].line; k++)
-            hidden[cands[k].index] = cands[k].verdict == 1;
-        write_example(lp, l, cands[i].index, hidden, example, example_size);
+        if (found++ == 0)
+            write_example(lp, cands, n, i, example, example_size);
     }
-    free(hidden);
     free(cands);
     return found;
 }
@@ -407,7 +495,7 @@ static void check_hidden_glyphs(page_text_state *st, arsred_document *doc, layou
     if (hidden == 0)
         return;
     report_warn_count(doc, "garbled-text", lp->number, hidden,
-                "page %d: %zu glyph%s inside words map to no character (such as \"%s\"); "
+                "page %d: %zu glyph%s in words map to no character (such as \"%s\"); "
                 "a font there has no Unicode mapping for them (often ligatures), so "
                 "words on this page may be cut in pieces",
                 lp->number, hidden, hidden == 1 ? "" : "s", example);

@@ -15,8 +15,9 @@
 #include "report.h"
 
 /* What one document's pages have shown so far: whether an OCR program
- * made it, and the gaps already looked at, by font and width (a glyph
- * that maps to nothing leaves a gap of its own width wherever it is). */
+ * made it, and the gaps of glyphs that map to nothing found so far, by
+ * font and width (such a glyph leaves a gap of its own width wherever it
+ * is, so it is rendered once). */
 typedef struct page_text_state page_text_state;
 
 page_text_state *page_text_state_new(bool ocr_producer);

@@ -61,7 +61,10 @@ static const char *const poppler_error_categories[] = {"Syntax error", "IO error
 static void count_poppler_message(const gchar *domain, GLogLevelFlags level,
                                   const gchar *message, gpointer data)
 {
-    (void)domain, (void)level, (void)data;
+    if (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING)) {
+        g_log_default_handler(domain, level, message, data); /* poppler-glib's own */
+        return;
+    }
     for (size_t i = 0; i < sizeof poppler_error_categories / sizeof *poppler_error_categories; i++)
         if (message && g_str_has_prefix(message, poppler_error_categories[i])) {
             if (thread_errors++ == 0) {

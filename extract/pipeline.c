@@ -2,6 +2,8 @@
  * report model. Only a small window of pages is held at any time. */
 #include "pipeline.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,8 +25,9 @@ enum { N_RECOGNISERS = sizeof recognisers / sizeof *recognisers };
 static bool parse_page_number(const char **p, long *value)
 {
     char *end;
+    errno = 0;
     *value = strtol(*p, &end, 10);
-    if (end == *p)
+    if (end == *p || errno == ERANGE || *value > INT_MAX)
         return false;
     *p = end;
     return true;

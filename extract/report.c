@@ -10,7 +10,7 @@
 arsred_document *report_new(const char *path)
 {
     arsred_document *doc = xcalloc(1, sizeof *doc);
-    doc->path = xstrdup(path);
+    doc->path = utf8_sanitize(path); /* JSON holds only UTF-8 */
     return doc;
 }
 

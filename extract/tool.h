@@ -36,7 +36,7 @@ int tool_exit_status(int code);
 struct arsred_patterns *tool_load_patterns(const char *builtin_dir, const char *user_dir);
 
 /* The inputs of a command line: files, the PDFs below folders (-r), and
- * standard input ("-") kept in a temporary file. */
+ * standard input ("-") kept in a nameless temporary file. */
 #define TOOL_STDIN_NAME "<stdin>"
 
 typedef struct tool_input {
@@ -47,7 +47,8 @@ typedef struct tool_input {
                          (tool_inputs_name_outputs) */
     bool renamed;     /* output is not the plain file name: another input
                          shares it */
-    bool temporary;   /* path is a copy, removed on release */
+    int spool_fd;     /* standard input: path reads this nameless copy of
+                         it; -1 for a file */
 } tool_input;
 
 typedef struct tool_inputs {
@@ -65,7 +66,7 @@ typedef enum tool_folders {
 
 /* Gathers args into in: a folder as folders says, its PDFs (any depth,
  * sorted by path) where it is read; "-" reads standard input into a
- * temporary file; a file given twice is read once. Prints what is wrong
+ * nameless temporary file; a file given twice is read once. Prints what is wrong
  * and returns its exit status (the good inputs are still in in). */
 int tool_inputs_gather(char **args, int n_args, tool_folders folders, tool_inputs *in);
 void tool_inputs_release(tool_inputs *in);
@@ -80,18 +81,25 @@ char *tool_output_base(const char *name);
  * their differing folders, then the file name. Newly allocated. */
 char *tool_output_name_beside(const char *name, const char *other);
 
-/* name, then a hash of the real path of path: a name no other input's
- * output has. Newly allocated. */
+/* name, then a hash of the real path of path (or of path itself, where it
+ * names no file): a name no other input's output has. Newly allocated. */
 char *tool_output_name_hashed(const char *name, const char *path);
 
 /* The source path (and sha256, JSON only; else NULL) an output file
  * records; false where it records none (not arsred's, or not there). */
 bool tool_recorded_source(const char *file, bool csv, char **path, char **sha256);
-/* Whether the output file holds the document of another input than input
- * (whose content has sha256); *other gets that input's name (caller
- * frees). */
-bool tool_output_is_other_input(const char *file, bool csv, const tool_input *input,
-                                const char *sha256, char **other);
+/* Whose output file is: nobody's (not there), input's own (of the same
+ * content, sha256), another input's (*other gets its name; caller frees),
+ * or unknown (a file that records no source): never to be replaced. */
+typedef enum tool_output_owner {
+    TOOL_OUTPUT_FREE,
+    TOOL_OUTPUT_OURS,
+    TOOL_OUTPUT_OTHERS,
+    TOOL_OUTPUT_UNKNOWN
+} tool_output_owner;
+
+tool_output_owner tool_output_owner_of(const char *file, bool csv, const tool_input *input,
+                                       const char *sha256, char **other);
 
 /* Reads an input: an extract JSON (by its .json name, or from standard
  * input by its "{") or a PDF; prints the error and returns its exit

@@ -1,5 +1,7 @@
 /* tool_extract.c: arsred extract. */
+#define _GNU_SOURCE /* renameat2 */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdbool.h>
 #include <libgen.h>
@@ -46,7 +48,13 @@ static int parse_args(int argc, char **argv, extract_args *a)
     while ((c = getopt_long(argc, argv, "o:j:r", long_options, NULL)) != -1) {
         char *end;
         switch (c) {
-        case 'o': a->out_dir = optarg; break;
+        case 'o':
+            a->out_dir = optarg;
+            if (!*optarg) {
+                tool_error("-o needs the name of a folder, like -o out");
+                return EXIT_USAGE;
+            }
+            break;
         case 'r': a->recursive = 1; break;
         case 'j':
             a->jobs = (int)strtol(optarg, &end, 10);
@@ -95,21 +103,17 @@ static char *temp_path(const char *dir, const char *name, const char *ext, long 
     return tmp;
 }
 
-/* The temporary file this process is writing, and the copy of standard
- * input it reads, for the signal handler. */
+/* The temporary file this process is writing, for the signal handler. */
 static char *volatile writing_tmp;
-static char *volatile stdin_copy;
 
 /* SIGINT, SIGTERM, SIGHUP and the --timeout alarm while a document is
  * extracted: the half-written temporary file goes, then the signal does
  * what it would have done. */
 static void remove_tmp_and_die(int sig)
 {
-    char *tmp = writing_tmp, *copy = stdin_copy;
+    char *tmp = writing_tmp;
     if (tmp)
         unlink(tmp);
-    if (copy)
-        unlink(copy);
     signal(sig, SIG_DFL);
     raise(sig);
 }
@@ -136,12 +140,35 @@ static char *output_path(const char *dir, const char *name, const char *ext)
     return path;
 }
 
+/* Moves tmp to final only where final is free (no other process can take
+ * it meanwhile): 0, or -1 with errno EEXIST where it is taken. A file
+ * system that cannot say so atomically (no RENAME_NOREPLACE and no hard
+ * links: vfat, some network shares) is checked first, then renamed. */
+static int claim_name(const char *tmp, const char *final)
+{
+    if (renameat2(AT_FDCWD, tmp, AT_FDCWD, final, RENAME_NOREPLACE) == 0)
+        return 0;
+    if (errno == EEXIST)
+        return -1;
+    if (link(tmp, final) == 0) {
+        unlink(tmp);
+        return 0;
+    }
+    if (errno == EEXIST)
+        return -1;
+    if (access(final, F_OK) == 0) {
+        errno = EEXIST;
+        return -1;
+    }
+    return rename(tmp, final);
+}
+
 /* Gives the written tmp its final name, dir/name.ext, but never over the
  * output of another input: that one may come from another process (GNU
  * parallel, one file each), which could not see this input. This one is
  * then named after the folders in which the two inputs differ (or, where
- * that name is taken too, with a hash of its path). A hard link claims a
- * name only where it is free, so two processes cannot both take it. */
+ * that name is taken too, or the other is not known, with a hash of its
+ * path). Its own output from an earlier run is replaced. */
 static int place_output(const char *dir, const char *name, const char *ext, const char *tmp,
                         const tool_input *input, const arsred_document *doc)
 {
@@ -149,46 +176,63 @@ static int place_output(const char *dir, const char *name, const char *ext, cons
     const char *sha256 = arsred_document_source_sha256(doc);
     char *planned = output_path(dir, name, ext), *current = strdup(name), *owner = NULL;
     int status = EXIT_OUTPUT;
-    for (int attempt = 0; attempt < 3 && current; attempt++) {
-        char *final = output_path(dir, current, ext), *other = NULL;
-        bool placed = false;
-        if (link(tmp, final) == 0) {
-            unlink(tmp);
+    bool placed = false;
+    char *final = NULL;
+    for (int attempt = 0; attempt < 3 && !placed; attempt++) {
+        free(final);
+        final = output_path(dir, current, ext);
+        if (claim_name(tmp, final) == 0) {
             placed = true;
-        } else if (!tool_output_is_other_input(final, csv, input, sha256, &other)) {
-            /* taken by this input's own output from before (or a file
-             * system without hard links): replaced */
+            break;
+        }
+        if (errno != EEXIST) {
+            tool_error("%s: cannot write (%s)", final, strerror(errno));
+            break;
+        }
+        char *other = NULL;
+        tool_output_owner whose = tool_output_owner_of(final, csv, input, sha256, &other);
+        if (whose == TOOL_OUTPUT_OURS || whose == TOOL_OUTPUT_FREE) {
             placed = rename(tmp, final) == 0;
             if (!placed)
                 tool_error("%s: cannot write (%s)", final, strerror(errno));
-        } else if (attempt == 2) {
-            tool_error("%s: %s holds the output of %s, and no other name is free", input->name,
-                       final, other);
-        }
-        if (placed && owner)
-            tool_error("%s: %s holds the output of %s; written as %s", input->name, planned,
-                       owner, final);
-        free(final);
-        if (placed || !other) {
-            free(other);
-            status = placed ? EXIT_DONE : EXIT_OUTPUT;
             break;
         }
-        char *next = attempt == 0 ? tool_output_name_beside(input->name, other)
-                                  : tool_output_name_hashed(current, input->path);
+        if (attempt == 2) {
+            tool_error("%s: %s is another input's output, and no other name is free",
+                       input->name, final);
+            free(other);
+            break;
+        }
+        /* standard input has no path: its content names it */
+        const char *key = input->spool_fd >= 0 ? sha256 : input->path;
+        char *next = attempt == 0 && other ? tool_output_name_beside(input->name, other)
+                                           : tool_output_name_hashed(current, key);
         if (strcmp(next, current) == 0) { /* no folder tells them apart */
             free(next);
-            next = tool_output_name_hashed(current, input->path);
+            next = tool_output_name_hashed(current, key);
         }
         if (!owner)
-            owner = other;
+            owner = other ? other : strdup("");
         else
             free(other);
         free(current);
         current = next;
     }
-    if (status != EXIT_DONE)
+    if (placed) {
+        status = EXIT_DONE;
+        if (owner && *owner)
+            tool_error("%s: %s holds the output of %s; written as %s", input->name, planned,
+                       owner, final);
+        else if (owner)
+            tool_error("%s: %s is a file arsred did not write for this input; written as %s",
+                       input->name, planned, final);
+        else if (input->renamed)
+            tool_error("%s: written as %s (another input has its file name)", input->name,
+                       final);
+    } else {
         unlink(tmp);
+    }
+    free(final);
     free(current);
     free(owner);
     free(planned);
@@ -325,7 +369,6 @@ static void start_child(batch *b, int index)
         return;
     }
     if (pid == 0) {
-        stdin_copy = NULL; /* the parent's to remove */
         catch_stop_signals(remove_tmp_and_die);
         signal(SIGALRM, remove_tmp_and_die);
         if (b->args->options.timeout_seconds > 0) /* a hard stop behind the soft one */
@@ -554,15 +597,6 @@ static int make_folders(const char *dir)
     return rc;
 }
 
-/* Says which inputs share a file name, and what their outputs are named. */
-static void note_renamed(const tool_inputs *in, const char *dir, const char *ext)
-{
-    for (size_t i = 0; i < in->n; i++)
-        if (in->items[i].renamed)
-            tool_error("%s: written as %s/%s.%s (another input has its file name)",
-                       in->items[i].name, dir, in->items[i].output, ext);
-}
-
 int cmd_extract(int argc, char **argv, const char *builtin_dir)
 {
     extract_args a = {.format = "json", .jobs = 0};
@@ -582,15 +616,8 @@ int cmd_extract(int argc, char **argv, const char *builtin_dir)
         return gathered;
     }
     tool_inputs_name_outputs(&inputs);
-    for (size_t i = 0; i < inputs.n; i++)
-        if (inputs.items[i].temporary)
-            stdin_copy = inputs.items[i].path;
-    const char *ext = strcmp(a.format, "csv") == 0 ? "csv" : "json";
-    if (a.out_dir)
-        note_renamed(&inputs, a.out_dir, ext);
     arsred_patterns *patterns = tool_load_patterns(builtin_dir, a.user_patterns);
     if (!patterns) {
-        stdin_copy = NULL;
         tool_inputs_release(&inputs);
         return EXIT_INPUT;
     }
@@ -610,7 +637,6 @@ int cmd_extract(int argc, char **argv, const char *builtin_dir)
         status = run_batch(inputs.items, n_files, &a, jobs);
     }
     arsred_patterns_free(patterns);
-    stdin_copy = NULL;
     tool_inputs_release(&inputs);
     return combine_status(status, gathered);
 }

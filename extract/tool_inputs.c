@@ -33,7 +33,7 @@ static char *xstrdup_or_die(const char *s)
     return copy;
 }
 
-static void push_input(tool_inputs *in, const char *path, const char *name, bool temporary)
+static void push_input(tool_inputs *in, const char *path, const char *name, int spool_fd)
 {
     if (in->n == in->cap) {
         in->cap = in->cap ? 2 * in->cap : 16;
@@ -45,7 +45,7 @@ static void push_input(tool_inputs *in, const char *path, const char *name, bool
     }
     in->items[in->n++] = (tool_input){.path = xstrdup_or_die(path),
                                       .name = xstrdup_or_die(name ? name : path),
-                                      .temporary = temporary};
+                                      .spool_fd = spool_fd};
 }
 
 static bool has_pdf_suffix(const char *name)
@@ -105,8 +105,11 @@ static void find_pdfs(const char *dir, int depth, path_list *list, bool *unreada
             free(path);
             continue;
         }
-        if (S_ISDIR(st.st_mode) && !S_ISLNK(lst.st_mode) && depth < MAX_FOLDER_DEPTH) {
-            find_pdfs(path, depth + 1, list, unreadable);
+        if (S_ISDIR(st.st_mode) && !S_ISLNK(lst.st_mode)) {
+            if (depth < MAX_FOLDER_DEPTH)
+                find_pdfs(path, depth + 1, list, unreadable);
+            else
+                tool_error("%s: more than %d folders deep; not read", path, MAX_FOLDER_DEPTH);
             free(path);
         } else if (S_ISREG(st.st_mode) && has_pdf_suffix(e->d_name)) {
             path_list_push(list, path);
@@ -117,52 +120,57 @@ static void find_pdfs(const char *dir, int depth, path_list *list, bool *unreada
     closedir(d);
 }
 
-/* Standard input into a private temporary file, which poppler can map. */
-static char *spool_stdin(void)
+/* Standard input is kept in a file that has no name from the moment it
+ * is made (so nothing is left behind, whatever stops the run), read by
+ * its descriptor's path, which worker processes inherit. A PDF larger
+ * than this is refused. */
+#define MAX_STDIN_BYTES (16LL << 30)
+
+/* The descriptor of a nameless copy of standard input, or -1. */
+static int spool_stdin(void)
 {
     if (isatty(STDIN_FILENO)) {
         tool_error("-: standard input is a terminal; pipe a PDF into it, like "
                    "'arsred extract - < report.pdf'");
-        return NULL;
+        return -1;
     }
     const char *tmpdir = getenv("TMPDIR");
     char template[PATH_MAX];
-    snprintf(template, sizeof template, "%s/arsred-stdin-XXXXXX.pdf",
+    snprintf(template, sizeof template, "%s/arsred-stdin-XXXXXX",
              tmpdir && *tmpdir ? tmpdir : "/tmp");
-    int fd = mkstemps(template, 4);
+    int fd = mkstemp(template);
     if (fd < 0) {
         tool_error("-: cannot keep standard input in a temporary file (%s)", strerror(errno));
-        return NULL;
+        return -1;
     }
+    unlink(template);
     char buf[1 << 16];
+    long long total = 0;
     ssize_t got;
-    bool ok = true;
     while ((got = read(STDIN_FILENO, buf, sizeof buf)) != 0) {
-        if (got < 0) {
-            if (errno == EINTR)
-                continue;
-            ok = false;
-            break;
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0 || (total += got) > MAX_STDIN_BYTES) {
+            tool_error(got < 0 ? "-: standard input cannot be read (%s)"
+                               : "-: standard input holds more than 16 GiB; give the file's path",
+                       strerror(errno));
+            close(fd);
+            return -1;
         }
         for (ssize_t done = 0; done < got;) {
             ssize_t w = write(fd, buf + done, (size_t)(got - done));
+            if (w < 0 && errno == EINTR)
+                continue;
             if (w < 0) {
-                if (errno == EINTR)
-                    continue;
-                ok = false;
-                break;
+                tool_error("-: cannot keep standard input in a temporary file (%s)",
+                           strerror(errno));
+                close(fd);
+                return -1;
             }
             done += w;
         }
-        if (!ok)
-            break;
     }
-    if (close(fd) != 0 || !ok) {
-        tool_error("-: cannot keep standard input in a temporary file (%s)", strerror(errno));
-        unlink(template);
-        return NULL;
-    }
-    return xstrdup_or_die(template);
+    return fd;
 }
 
 /* A file given twice (or found twice: a path and a folder around it) is
@@ -177,7 +185,7 @@ static void drop_repeated_files(tool_inputs *in)
         tool_input *item = &in->items[i];
         struct stat st;
         bool dropped = false;
-        if (!item->temporary && stat(item->path, &st) == 0) {
+        if (item->spool_fd < 0 && stat(item->path, &st) == 0) {
             for (size_t k = 0; k < kept && !dropped; k++)
                 if (known[k] && devs[k] == st.st_dev && inos[k] == st.st_ino) {
                     tool_error("%s: given twice (also as %s); read once", item->name,
@@ -219,13 +227,14 @@ int tool_inputs_gather(char **args, int n_args, tool_folders folders, tool_input
                 continue;
             }
             stdin_taken = true;
-            char *copy = spool_stdin();
-            if (!copy) {
+            int fd = spool_stdin();
+            if (fd < 0) {
                 status = status > EXIT_INPUT ? status : EXIT_INPUT;
                 continue;
             }
-            push_input(in, copy, TOOL_STDIN_NAME, true);
-            free(copy);
+            char path[64];
+            snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+            push_input(in, path, TOOL_STDIN_NAME, fd);
         } else if (stat(arg, &st) == 0 && S_ISDIR(st.st_mode)) {
             if (!recursive) {
                 tool_error("%s: is a folder; give the PDF files in it%s", arg,
@@ -244,12 +253,12 @@ int tool_inputs_gather(char **args, int n_args, tool_folders folders, tool_input
             if (list.n == 0 || unreadable)
                 status = status > EXIT_INPUT ? status : EXIT_INPUT;
             for (size_t k = 0; k < list.n; k++) {
-                push_input(in, list.items[k], NULL, false);
+                push_input(in, list.items[k], NULL, -1);
                 free(list.items[k]);
             }
             free(list.items);
         } else {
-            push_input(in, arg, NULL, false);
+            push_input(in, arg, NULL, -1);
         }
     }
     drop_repeated_files(in);
@@ -259,8 +268,8 @@ int tool_inputs_gather(char **args, int n_args, tool_folders folders, tool_input
 void tool_inputs_release(tool_inputs *in)
 {
     for (size_t i = 0; i < in->n; i++) {
-        if (in->items[i].temporary)
-            unlink(in->items[i].path);
+        if (in->items[i].spool_fd >= 0)
+            close(in->items[i].spool_fd);
         free(in->items[i].path);
         free(in->items[i].name);
         free(in->items[i].output);
@@ -405,16 +414,21 @@ void tool_inputs_name_outputs(tool_inputs *in)
             in->items[k].renamed = true;
         }
     }
-    /* a name made of folders may still meet another input's name */
+    /* a name made of folders may still meet another input's name: then
+     * every input of that name gets a hash of its real path, whatever
+     * their order */
+    bool *meets = calloc(n ? n : 1, sizeof *meets);
     for (size_t i = 0; i < n; i++)
-        for (size_t k = 0; k < i; k++)
-            if (strcmp(in->items[i].output, in->items[k].output) == 0) {
-                char *unique = tool_output_name_hashed(in->items[i].output, in->items[i].path);
-                free(in->items[i].output);
-                in->items[i].output = unique;
-                in->items[i].renamed = true;
-                break;
-            }
+        for (size_t k = 0; k < n; k++)
+            meets[i] = meets[i] || (k != i && strcmp(in->items[i].output, in->items[k].output) == 0);
+    for (size_t i = 0; i < n; i++)
+        if (meets[i]) {
+            char *unique = tool_output_name_hashed(in->items[i].output, in->items[i].path);
+            free(in->items[i].output);
+            in->items[i].output = unique;
+            in->items[i].renamed = true;
+        }
+    free(meets);
     for (size_t i = 0; i < n; i++) {
         free(bases[i]);
         free_parts(parts[i], n_parts[i]);
@@ -512,30 +526,28 @@ bool tool_recorded_source(const char *file, bool csv, char **path, char **sha256
     return *path != NULL;
 }
 
-/* Whether two names of inputs are the same file. */
-static bool same_file(const char *a, const char *b)
+tool_output_owner tool_output_owner_of(const char *file, bool csv, const tool_input *input,
+                                       const char *sha256, char **other)
 {
-    if (strcmp(a, b) == 0)
-        return true;
-    struct stat sa, sb;
-    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
-           sa.st_ino == sb.st_ino;
-}
-
-bool tool_output_is_other_input(const char *file, bool csv, const tool_input *input,
-                                const char *sha256, char **other)
-{
-    char *path, *recorded_sha;
     *other = NULL;
-    if (!tool_recorded_source(file, csv, &path, &recorded_sha))
-        return false; /* not an output of arsred's, or not there */
-    bool same = same_file(path, input->name) ||
-                (recorded_sha && sha256 && strcmp(recorded_sha, sha256) == 0);
+    if (access(file, F_OK) != 0)
+        return TOOL_OUTPUT_FREE;
+    char *path, *recorded_sha;
+    if (!tool_recorded_source(file, csv, &path, &recorded_sha)) {
+        free(recorded_sha);
+        return TOOL_OUTPUT_UNKNOWN; /* not arsred's, or not readable: kept */
+    }
+    /* The same content is the same input, wherever it lies. A JSON names
+     * its content; a CSV only its path, as it was given (from another
+     * folder, the same words may name another file): it is this input's
+     * where that path is this input's, written the same way. */
+    bool same = csv ? strcmp(path, input->name) == 0
+                    : recorded_sha && sha256 && strcmp(recorded_sha, sha256) == 0;
     free(recorded_sha);
     if (same) {
         free(path);
-        return false;
+        return TOOL_OUTPUT_OURS;
     }
     *other = path;
-    return true;
+    return TOOL_OUTPUT_OTHERS;
 }

@@ -121,7 +121,7 @@ static bool is_json_input(const tool_input *in)
     size_t n = strlen(in->name);
     if (n > 5 && strcmp(in->name + n - 5, ".json") == 0)
         return true;
-    if (!in->temporary)
+    if (in->spool_fd < 0)
         return false;
     FILE *f = fopen(in->path, "rb");
     int c = ' ';

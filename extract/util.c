@@ -146,6 +146,20 @@ int error_set(arsred_error *err, int code, const char *fmt, ...)
     return code;
 }
 
+char *utf8_sanitize(const char *s)
+{
+    strbuf sb;
+    strbuf_init(&sb);
+    const char *end = s + strlen(s);
+    while (s < end) {
+        uint32_t cp = utf8_next(&s, end);
+        if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF || cp == 0)
+            cp = 0xFFFD;
+        strbuf_add_utf8(&sb, cp);
+    }
+    return strbuf_take(&sb);
+}
+
 uint32_t utf8_next(const char **s, const char *end)
 {
     const unsigned char *p = (const unsigned char *)*s;

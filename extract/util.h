@@ -55,6 +55,9 @@ int error_set(arsred_error *err, int code, const char *fmt, ...)
 
 /* UTF-8 helpers. utf8_next decodes one code point at *s and advances it;
  * invalid bytes decode as U+FFFD. */
+/* s with every byte that is no UTF-8 (a file name in Latin-1, say) as
+ * U+FFFD; newly allocated. */
+char *utf8_sanitize(const char *s);
 uint32_t utf8_next(const char **s, const char *end);
 size_t utf8_encode(uint32_t cp, char out[4]);
 /* NFC normal form of s (newly allocated). */

@@ -179,7 +179,7 @@ cp "$fix/mal-legend.pdf" "$tmp/in/b/r.pdf"
 cp "$fix/mal-glyf.pdf" "$tmp/in/kommuner/krokom/2023/arsredovisning.pdf"
 cp "$fix/mal-tabell.pdf" "$tmp/in/kommuner/kalmar/2023/arsredovisning.pdf"
 cd "$tmp/in" || exit 1
-expect_status 0 "two inputs named r.pdf" -- "$arsred" extract --quiet -o out a/r.pdf b/r.pdf
+expect_status 0 "two inputs named r.pdf" -- "$arsred" extract --quiet -j 1 -o out a/r.pdf b/r.pdf
 exact_stderr "arsred: a/r.pdf: written as out/a-r.json (another input has its file name)
 arsred: b/r.pdf: written as out/b-r.json (another input has its file name)"
 [ "$(ls out | tr '\n' ' ')" = "a-r.json b-r.json " ] && ok || fail "outputs: $(ls out)"
@@ -203,6 +203,23 @@ json_true par/b-r.json 'd["source"]["path"] == "b/r.pdf"' "b-r.json is b/r.pdf's
 expect_status 0 "csv outputs too" -- "$arsred" extract -o parcsv --format csv a/r.pdf
 expect_status 0 "csv, second process" -- "$arsred" extract -o parcsv --format csv b/r.pdf
 exact_stderr "arsred: b/r.pdf: parcsv/r.csv holds the output of a/r.pdf; written as parcsv/b-r.csv"
+# the same relative path from two folders names two files: told apart by
+# their content, not by how their paths are written
+(cd a && "$arsred" extract -o ../cwd r.pdf) && (cd b && "$arsred" extract -o ../cwd r.pdf 2>"$tmp/err")
+expect_stderr "^arsred: r.pdf: ../cwd/r.json holds the output of r.pdf; written as ../cwd/r-[0-9a-f]\{8\}.json$"
+[ "$(ls cwd | wc -l)" -eq 2 ] && ok || fail "two folders, one relative name: $(ls cwd)"
+# standard input twice, two reports: two outputs
+"$arsred" extract -o sin2 - <a/r.pdf && "$arsred" extract -o sin2 - <b/r.pdf 2>"$tmp/err"
+expect_stderr "^arsred: <stdin>: sin2/stdin.json holds the output of <stdin>; written as sin2/stdin-[0-9a-f]\{8\}.json$"
+"$arsred" extract -o sin2 - <b/r.pdf 2>"$tmp/err"
+[ "$(ls sin2 | wc -l)" -eq 2 ] && ok || fail "standard input again: $(ls sin2)"
+# a file that arsred did not write for this input is not replaced
+mkdir -p keep && printf 'my notes\n' >keep/r.json
+expect_status 0 "a file of the user's" -- "$arsred" extract -o keep a/r.pdf
+expect_stderr "^arsred: a/r.pdf: keep/r.json is a file arsred did not write for this input; written as keep/r-[0-9a-f]\{8\}.json$"
+[ "$(cat keep/r.json)" = "my notes" ] && ok || fail "the user's file was replaced"
+expect_status 2 "-o with no name" -- "$arsred" extract -o "" a/r.pdf
+exact_stderr "arsred: -o needs the name of a folder, like -o out"
 # a file given twice is read once
 expect_status 0 "a file twice" -- "$arsred" extract --quiet -o twice a/r.pdf ./a/r.pdf
 exact_stderr "arsred: ./a/r.pdf: given twice (also as a/r.pdf); read once"
