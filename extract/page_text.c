@@ -61,7 +61,7 @@ static bool word_is_garbled(const char *text)
  * SPACE_EM_MAX unstretched, and no glyph is wider than GLYPH_EM_MAX. */
 #define GAP_OVER_SPACE_EM 0.12
 #define SPACE_EM_MAX 0.4
-#define GLYPH_EM_MAX 1.5
+#define GLYPH_EM_MAX 1.1
 #define SPACE_QUANTILE 0.25
 
 typedef struct font_gaps {
@@ -435,7 +435,9 @@ static size_t find_candidates(layout_page *lp, gap_candidate **out)
                 continue;
             double em = (b->box.x0 - a->box.x1) / a->size;
             size_t f = (size_t)(gaps_of(&fonts, &n_fonts, &cap_fonts, a) - fonts);
-            if (em <= limits[f] || em > GLYPH_EM_MAX ||
+            /* a glyph that begins or ends a word comes with the row's space */
+            double widest = GLYPH_EM_MAX + (row_space > 0 ? row_space : SPACE_EM_MAX);
+            if (em <= limits[f] || em > widest ||
                 (row_space > 0 && fabs(em - row_space) <= SAME_SPACE_EM))
                 continue;
             /* a word's box ends at the pen's advance, not at its ink: a

@@ -278,6 +278,15 @@ build_odd() {
   cp "$d"/*.pdf "$FIX/odd/"
 }
 
+# the same text from LibreOffice, Chromium and LuaLaTeX, each with the
+# Unicode map of its ligatures emptied (fixtures/src/ligatures/make.py)
+build_ligatures() {
+  say "ligatures/ (lost ligatures from three producers)"
+  python3 "$SRC/ligatures/make.py" "$WORK/ligatures"
+  mkdir -p "$FIX/ligatures"
+  cp "$WORK/ligatures/pdf/"*.pdf "$WORK/ligatures/results/expected.txt" "$FIX/ligatures/"
+}
+
 # ---------------------------------------------------------------- check
 check_good() { # NAME MIN_HYPHENATION_BREAKS
   local pdf=$FIX/$1.pdf
@@ -411,6 +420,8 @@ if [ "$CHECK_ONLY" -eq 0 ]; then
   build_series
   build_bad
   build_odd
+  need lualatex
+  build_ligatures
 fi
 
 say "checks"

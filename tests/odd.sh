@@ -114,6 +114,21 @@ extract_odd lost-ligatures
 json "$doc" 'codes("garbled-text") == [2, 3]' "lost-ligatures: garbled-text on pages 2 and 3, not 1"
 json "$doc" '[w["count"] for w in d["warnings"] if w["code"] == "garbled-text"] == [10, 4]' "lost-ligatures: the glyphs counted"
 json "$doc" '[w["message"] for w in d["warnings"] if w["code"] == "garbled-text"] == ["page 2: 10 glyphs in words map to no character (such as \"Kor\ufffdris\ufffdga\"); a font there has no Unicode mapping for them (often ligatures), so words on this page may be cut in pieces", "page 3: 4 glyphs in words map to no character (such as \"Långfris\ufffdga\"); a font there has no Unicode mapping for them (often ligatures), so words on this page may be cut in pieces"]' "lost-ligatures: counts and examples"
+# the same text from three producers (fixtures/src/ligatures/make.py),
+# its ligatures' Unicode map emptied: every lost glyph between letters on
+# a row is found (expected.txt lists them) but two in LuaLaTeX's page 1,
+# "A[ff]ärsflödet" and "e[ff]ektiva": their ff is as wide as the spaces of
+# that justified row, to 0.02 em, so nothing tells it from a space but
+# its ink, and the spaces are not looked at; the originals warn of nothing
+lig="$src/fixtures/ligatures"
+for case in "libreoffice-carlito [(1, 36), (2, 15)]" "chromium-dejavu-carlito [(1, 12), (2, 12)]" \
+            "lualatex-libertine [(1, 23), (2, 11)]"; do
+    name=${case%% *}
+    "$arsred" extract "$lig/$name-lost.pdf" >"$tmp/lig.json" 2>/dev/null
+    json "$tmp/lig.json" '[(w["page"], w["count"]) for w in d["warnings"] if w["code"] == "garbled-text"] == '"${case#* }" "$name-lost: lost glyphs per page"
+    "$arsred" extract "$lig/$name.pdf" >"$tmp/lig.json" 2>/dev/null
+    json "$tmp/lig.json" 'not codes("garbled-text")' "$name: no garbled-text"
+done
 for f in "$src"/fixtures/*.pdf "$src"/fixtures/series/*.pdf; do
     "$arsred" extract "$f" >"$tmp/fx.json" 2>/dev/null
     json "$tmp/fx.json" 'not codes("garbled-text") and not codes("page-damaged")' "$(basename "$f"): no garbled-text or page-damaged"
