@@ -140,26 +140,38 @@ static bool row_neighbours(const layout_page *lp, size_t i)
 /* The space of the row of words [first, end): the gap most of its gaps in
  * one run of type share, where two or more share one; else 0 (a row of
  * a few words says nothing). A justified row widens its spaces beyond a
- * lost glyph's width, so the narrowest gap is not always a space. */
-static double row_space_em(const layout_page *lp, size_t first, size_t end)
+ * lost glyph's width, so the narrowest gap is not always a space. Where
+ * two widths are as common (a lost glyph may repeat), the narrower is the
+ * space. */
+static double row_space_em(const layout_page *lp, size_t first, size_t end, double **scratch,
+                           size_t *cap)
 {
-    double best = 0;
-    size_t best_count = 1;
+    size_t n = 0;
     for (size_t i = first; i + 1 < end; i++) {
         const word *a = &lp->words[i];
         if (!same_run(a, a + 1))
             continue;
-        double em = (a[1].box.x0 - a->box.x1) / a->size;
-        size_t count = 0;
-        for (size_t k = first; k + 1 < end; k++) {
-            const word *c = &lp->words[k];
-            count += same_run(c, c + 1) &&
-                     fabs((c[1].box.x0 - c->box.x1) / c->size - em) <= SAME_SPACE_EM;
+        if (n == *cap) {
+            *cap = *cap ? 2 * *cap : 64;
+            *scratch = xrealloc(*scratch, *cap * sizeof **scratch);
         }
-        /* where two widths are as common, a lost glyph may repeat: the
-         * narrower is the space */
-        if (count > best_count || (count == best_count && count > 1 && em < best))
-            best = em, best_count = count;
+        (*scratch)[n++] = (a[1].box.x0 - a->box.x1) / a->size;
+    }
+    double *gaps = *scratch, best = 0;
+    sort_array(gaps, n, sizeof *gaps, compare_double);
+    size_t best_count = 1;
+    /* the most gaps within SAME_SPACE_EM of one of them: a window over the
+     * sorted gaps, centred on each in turn */
+    for (size_t i = 0, lo = 0, hi = 0; i < n; i++) {
+        while (gaps[i] - gaps[lo] > SAME_SPACE_EM)
+            lo++;
+        if (hi < i)
+            hi = i;
+        while (hi + 1 < n && gaps[hi + 1] - gaps[i] <= SAME_SPACE_EM)
+            hi++;
+        size_t count = hi - lo + 1;
+        if (count > best_count)
+            best = gaps[i], best_count = count;
     }
     return best;
 }
@@ -424,11 +436,13 @@ static size_t find_candidates(layout_page *lp, gap_candidate **out)
     for (size_t f = 0; f < n_fonts; f++)
         limits[f] = space_limit_em(&fonts[f]);
     gap_candidate *cands = NULL;
+    double *scratch = NULL;
+    size_t scratch_cap = 0;
     for (size_t first = 0, end; first < lp->n_row_words; first = end) {
         end = first + 1;
         while (row_neighbours(lp, end - 1))
             end++;
-        double row_space = row_space_em(lp, first, end);
+        double row_space = row_space_em(lp, first, end, &scratch, &scratch_cap);
         for (size_t i = first; i + 1 < end; i++) {
             const word *a = &lp->words[i], *b = a + 1;
             if (!same_run(a, b) || !is_alpha_cp(last_cp(a->text)) || !is_alpha_cp(first_cp(b->text)))
@@ -462,6 +476,7 @@ static size_t find_candidates(layout_page *lp, gap_candidate **out)
         free(fonts[f].ems);
     free(fonts);
     free(limits);
+    free(scratch);
     *out = cands;
     return n;
 }

@@ -270,6 +270,16 @@ json_true "$tmp/p10.json" 'all(t["page"] == 10 for t in d["tables"]) and d["tabl
 "$arsred" extract --pages 1-3 "$fix/krokom-ks-2020.pdf" >"$tmp/p13.json"
 json_true "$tmp/p13.json" 'not codes("cover-outside-pages")' "--pages 1-3 reads the cover itself"
 
+# text that could not be read is said: glyphs that map to nothing inside
+# words, and a damaged content stream (fixtures/src/odd/make.py); the rest
+# of the report is read, exit 0
+expect_status 0 "lost ligatures" -- "$arsred" extract "$fix/odd/lost-ligatures.pdf"
+cp "$tmp/out" "$tmp/lig.json"
+json_true "$tmp/lig.json" 'codes("garbled-text") == [2, 3] and "Kor\ufffdris\ufffdga" in d["warnings"][0]["message"]' "lost ligatures: garbled-text on pages 2 and 3, with the word"
+expect_status 0 "a damaged content stream" -- "$arsred" extract "$fix/odd/damaged-stream.pdf"
+cp "$tmp/out" "$tmp/dmg.json"
+json_true "$tmp/dmg.json" 'codes("page-damaged") == [2] and d["source"]["pages"] == 3' "damaged stream: page-damaged on page 2"
+
 # one file written with -o says what it did where standard error is a terminal
 rm -rf "$tmp/tty"
 script -qec "'$arsred' extract -o '$tmp/tty' '$fix/krokom-ks-2020.pdf'" /dev/null >"$tmp/tty.log" 2>&1
