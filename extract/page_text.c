@@ -273,6 +273,44 @@ static bool inked(const rendering *r, int x, int y)
  * between the letters of the lines there is white. */
 #define RULE_INKED_SHARE 0.9
 
+/* A gutter between two columns of text is a white channel: on the rows
+ * above and below, text ends left of it and starts right of it, and none
+ * crosses it (a space of one row above may line up with a gap by chance;
+ * of the rows on both sides, hardly). A lost glyph's gap is crossed by
+ * the text of its paragraph or table, or has none around it. Rows are
+ * looked at this far up and down, and text this far to either side, in
+ * ems of the row's type. */
+#define GUTTER_REACH_EM 2.5
+#define GUTTER_SIDE_EM 3.0
+
+typedef enum { BAND_EMPTY, BAND_CROSSES, BAND_CHANNEL } band_shape;
+
+static band_shape band_over_gap(const layout_page *lp, double y0, double y1, box gap, double em)
+{
+    size_t lo, hi;
+    layout_words_near(lp, y0, y1, &lo, &hi);
+    bool left = false, right = false;
+    for (size_t k = lo; k < hi; k++) {
+        const word *o = &lp->words[k];
+        if (span_overlap(o->box.y0, o->box.y1, y0, y1) <= 0)
+            continue;
+        if (span_overlap(o->box.x0, o->box.x1, gap.x0, gap.x1) > 0)
+            return BAND_CROSSES;
+        left = left || (o->box.x1 <= gap.x0 && o->box.x1 > gap.x0 - GUTTER_SIDE_EM * em);
+        right = right || (o->box.x0 >= gap.x1 && o->box.x0 < gap.x1 + GUTTER_SIDE_EM * em);
+    }
+    return left && right ? BAND_CHANNEL : BAND_EMPTY;
+}
+
+static bool in_gutter(const layout_page *lp, const word *a, box gap)
+{
+    double em = a->size, reach = GUTTER_REACH_EM * em;
+    /* the bands stop short of the row itself */
+    band_shape above = band_over_gap(lp, a->box.y0 - reach, a->box.y0 - 0.2 * em, gap, em);
+    band_shape below = band_over_gap(lp, a->box.y1 + 0.2 * em, a->box.y1 + reach, gap, em);
+    return above == BAND_CHANNEL && below == BAND_CHANNEL;
+}
+
 /* A glyph of a word stands close to the letters of its word (its side
  * bearings, a few hundredths of an em), on both sides inside a word, on
  * one where it begins or ends one ("skulder [ti]ll"); a mark drawn between
@@ -462,7 +500,7 @@ static size_t find_candidates(layout_page *lp, gap_candidate **out)
             double top = fmax(a->box.y0, b->box.y0), bottom = fmin(a->box.y1, b->box.y1);
             double h = bottom - top;
             box gap = {a->box.x1 + inset, top + 0.15 * h, b->box.x0 - inset, bottom - 0.15 * h};
-            if (box_width(gap) <= 0 || !gap_is_empty(lp, a, b, gap))
+            if (box_width(gap) <= 0 || !gap_is_empty(lp, a, b, gap) || in_gutter(lp, a, gap))
                 continue;
             gap_candidate c = {.word = i, .gap = gap, .size = a->size,
                                .tall = {gap.x0, gap.y0 - 0.5 * a->size, gap.x1, gap.y1 + 0.5 * a->size},
