@@ -23,26 +23,32 @@
 
 #include "tool.h"
 
-static char *xstrdup_or_die(const char *s)
+static void *or_die(void *p)
 {
-    char *copy = strdup(s);
-    if (!copy) {
+    if (!p) {
         tool_error("out of memory");
         exit(EXIT_INPUT);
     }
-    return copy;
+    return p;
+}
+
+static char *xstrdup_or_die(const char *s)
+{
+    return or_die(strdup(s));
+}
+
+/* Room for one more of items (of cap elements of size bytes). */
+static void *grow_for_one(void *items, size_t n, size_t *cap, size_t size)
+{
+    if (n < *cap)
+        return items;
+    *cap = *cap ? 2 * *cap : 16;
+    return or_die(realloc(items, *cap * size));
 }
 
 static void push_input(tool_inputs *in, const char *path, const char *name, int spool_fd)
 {
-    if (in->n == in->cap) {
-        in->cap = in->cap ? 2 * in->cap : 16;
-        in->items = realloc(in->items, in->cap * sizeof *in->items);
-        if (!in->items) {
-            tool_error("out of memory");
-            exit(EXIT_INPUT);
-        }
-    }
+    in->items = grow_for_one(in->items, in->n, &in->cap, sizeof *in->items);
     in->items[in->n++] = (tool_input){.path = xstrdup_or_die(path),
                                       .name = xstrdup_or_die(name ? name : path),
                                       .spool_fd = spool_fd};
@@ -66,14 +72,7 @@ typedef struct path_list {
 
 static void path_list_push(path_list *l, char *path)
 {
-    if (l->n == l->cap) {
-        l->cap = l->cap ? 2 * l->cap : 64;
-        l->items = realloc(l->items, l->cap * sizeof *l->items);
-        if (!l->items) {
-            tool_error("out of memory");
-            exit(EXIT_INPUT);
-        }
-    }
+    l->items = grow_for_one(l->items, l->n, &l->cap, sizeof *l->items);
     l->items[l->n++] = path;
 }
 
@@ -96,9 +95,7 @@ static void find_pdfs(const char *dir, int depth, path_list *list, bool *unreada
                                     (e->d_name[1] == '.' && e->d_name[2] == '\0')))
             continue;
         size_t n = strlen(dir) + strlen(e->d_name) + 2;
-        char *path = malloc(n);
-        if (!path)
-            break;
+        char *path = or_die(malloc(n));
         snprintf(path, n, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
         struct stat lst, st;
         if (lstat(path, &lst) != 0 || stat(path, &st) != 0) {
@@ -177,9 +174,9 @@ static int spool_stdin(void)
  * read once, under the path it was first given as. */
 static void drop_repeated_files(tool_inputs *in)
 {
-    dev_t *devs = calloc(in->n ? in->n : 1, sizeof *devs);
-    ino_t *inos = calloc(in->n ? in->n : 1, sizeof *inos);
-    bool *known = calloc(in->n ? in->n : 1, sizeof *known);
+    dev_t *devs = or_die(calloc(in->n ? in->n : 1, sizeof *devs));
+    ino_t *inos = or_die(calloc(in->n ? in->n : 1, sizeof *inos));
+    bool *known = or_die(calloc(in->n ? in->n : 1, sizeof *known));
     size_t kept = 0;
     for (size_t i = 0; i < in->n; i++) {
         tool_input *item = &in->items[i];
@@ -304,7 +301,7 @@ static size_t folder_parts(const char *path, char ***out)
         folder = xstrdup_or_die(real);
     else if (dir[0] != '/' && getcwd(cwd, sizeof cwd)) {
         size_t n = strlen(cwd) + strlen(dir) + 2;
-        folder = malloc(n);
+        folder = or_die(malloc(n));
         snprintf(folder, n, "%s/%s", cwd, dir);
     } else
         folder = xstrdup_or_die(dir);
@@ -314,7 +311,7 @@ static size_t folder_parts(const char *path, char ***out)
     for (char *save = NULL, *p = strtok_r(folder, "/", &save); p; p = strtok_r(NULL, "/", &save)) {
         if (strcmp(p, ".") == 0)
             continue;
-        parts = realloc(parts, (n + 1) * sizeof *parts);
+        parts = or_die(realloc(parts, (n + 1) * sizeof *parts));
         parts[n++] = xstrdup_or_die(p);
     }
     free(folder);
@@ -349,7 +346,7 @@ static char *qualified_name(char ***parts, const size_t *n_parts, const size_t *
     size_t len = strlen(base) + 1;
     for (size_t k = 0; k < n_parts[me]; k++)
         len += strlen(parts[me][k]) + 1;
-    char *name = malloc(len);
+    char *name = or_die(malloc(len));
     name[0] = '\0';
     for (size_t k = 0; k < n_parts[me]; k++)
         if (!shared_folder(parts, n_parts, members, n, k)) {
@@ -381,7 +378,7 @@ char *tool_output_name_hashed(const char *name, const char *path)
     for (const char *p = key; *p; p++)
         h = (h ^ (uint8_t)*p) * 16777619u;
     size_t n = strlen(name) + 16;
-    char *out = malloc(n);
+    char *out = or_die(malloc(n));
     snprintf(out, n, "%s-%08x", name, h);
     return out;
 }
@@ -389,10 +386,10 @@ char *tool_output_name_hashed(const char *name, const char *path)
 void tool_inputs_name_outputs(tool_inputs *in)
 {
     size_t n = in->n;
-    char **bases = calloc(n ? n : 1, sizeof *bases);
-    char ***parts = calloc(n ? n : 1, sizeof *parts);
-    size_t *n_parts = calloc(n ? n : 1, sizeof *n_parts);
-    size_t *members = calloc(n ? n : 1, sizeof *members);
+    char **bases = or_die(calloc(n ? n : 1, sizeof *bases));
+    char ***parts = or_die(calloc(n ? n : 1, sizeof *parts));
+    size_t *n_parts = or_die(calloc(n ? n : 1, sizeof *n_parts));
+    size_t *members = or_die(calloc(n ? n : 1, sizeof *members));
     for (size_t i = 0; i < n; i++)
         bases[i] = tool_output_base(in->items[i].name);
     for (size_t i = 0; i < n; i++) {
@@ -417,7 +414,7 @@ void tool_inputs_name_outputs(tool_inputs *in)
     /* a name made of folders may still meet another input's name: then
      * every input of that name gets a hash of its real path, whatever
      * their order */
-    bool *meets = calloc(n ? n : 1, sizeof *meets);
+    bool *meets = or_die(calloc(n ? n : 1, sizeof *meets));
     for (size_t i = 0; i < n; i++)
         for (size_t k = 0; k < n; k++)
             meets[i] = meets[i] || (k != i && strcmp(in->items[i].output, in->items[k].output) == 0);
@@ -450,7 +447,7 @@ enum { SOURCE_HEAD_BYTES = 65536 };
 static char *json_string_at(const char *p)
 {
     size_t n = 0, cap = strlen(p) + 1;
-    char *out = malloc(cap);
+    char *out = or_die(malloc(cap));
     for (; *p && *p != '"'; p++) {
         if (*p == '\\' && p[1]) {
             p++;
@@ -485,7 +482,7 @@ static char *csv_first_field(const char *text)
         return NULL;
     p++;
     size_t n = 0;
-    char *out = malloc(strlen(p) + 1);
+    char *out = or_die(malloc(strlen(p) + 1));
     if (*p == '"') {
         for (p++; *p; p++) {
             if (*p == '"' && p[1] == '"')
@@ -509,7 +506,7 @@ bool tool_recorded_source(const char *file, bool csv, char **path, char **sha256
     FILE *f = fopen(file, "rb");
     if (!f)
         return false;
-    char *head = malloc(SOURCE_HEAD_BYTES + 1);
+    char *head = or_die(malloc(SOURCE_HEAD_BYTES + 1));
     size_t got = fread(head, 1, SOURCE_HEAD_BYTES, f);
     fclose(f);
     head[got] = '\0';
