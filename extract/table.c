@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "number.h"
 #include "table.h"
 #include "text.h"
 #include "util.h"
@@ -76,13 +77,18 @@ static bool is_heading(const table_state *st, const block *b)
 }
 
 /* A heading replaces those of its size or smaller, and nests under bigger ones. */
-static void push_heading(table_state *st, const block *b)
+static void push_heading_text(table_state *st, const char *text, float size)
 {
-    while (st->n_headings > 0 && st->headings[st->n_headings - 1].size <= b->size + 0.25f)
+    while (st->n_headings > 0 && st->headings[st->n_headings - 1].size <= size + 0.25f)
         free(st->headings[--st->n_headings].text);
     if (st->n_headings == MAX_HEADINGS)
         free(st->headings[--st->n_headings].text);
-    st->headings[st->n_headings++] = (heading){xstrdup(b->text), b->size};
+    st->headings[st->n_headings++] = (heading){xstrdup(text), size};
+}
+
+static void push_heading(table_state *st, const block *b)
+{
+    push_heading_text(st, b->text, b->size);
 }
 
 static const char *heading_at(const table_state *st, size_t from_top)
@@ -103,13 +109,53 @@ static bool corner_names_table(const table_state *st, const char *corner)
     return word_count(corner) > 3 || (letters > 4 && strchr(corner, '(') != NULL);
 }
 
+/* The short line right over a table's header names it (a heading set
+ * tight on the header, even in one block with its "tkr" stub), unless it
+ * only gives the unit or a date. */
+static bool caption_names_table(const table_state *st, const found_table *ft)
+{
+    const char *caption = ft->caption_above;
+    size_t len = caption ? strlen(caption) : 0;
+    if (!ft->caption_is_heading || !corner_names_table(st, caption) || caption[len - 1] == '.')
+        return false;
+    size_t letters = 0; /* a figure or a note number names nothing */
+    for (const char *p = caption; *p; p++)
+        letters += (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (unsigned char)*p >= 0x80;
+    if (letters < 3)
+        return false;
+    const char *end = caption + strlen(caption);
+    for (const char *p = caption; p < end;) {
+        while (p < end && *p == ' ')
+            p++;
+        const char *w = p;
+        while (p < end && *p != ' ')
+            p++;
+        number num;
+        if (p > w && number_parse(w, (size_t)(p - w), &num) == NUMBER_DATE)
+            return false;
+    }
+    return true;
+}
+
 static void name_table(table_state *st, found_table *ft)
 {
-    if (corner_names_table(st, ft->corner)) {
-        ft->t.title = xstrdup(ft->corner);
-        const char *section = heading_at(st, 0);
-        if (section && strcmp(section, ft->corner) != 0)
-            ft->t.section = xstrdup(section);
+    const char *named = corner_names_table(st, ft->corner) ? ft->corner
+                        : caption_names_table(st, ft) ? ft->caption_above
+                                                      : NULL;
+    /* a caption set as a heading is one: it follows its sibling headings,
+     * under their parent */
+    if (named == ft->caption_above && ft->caption_size > 0 &&
+        !(heading_at(st, 0) && strcmp(heading_at(st, 0), named) == 0)) {
+        push_heading_text(st, named, ft->caption_size);
+        named = heading_at(st, 0);
+    }
+    if (named) {
+        ft->t.title = xstrdup(named);
+        size_t up = 0; /* the section is the nearest heading that is not the title */
+        while (heading_at(st, up) && strcmp(heading_at(st, up), named) == 0)
+            up++;
+        if (heading_at(st, up))
+            ft->t.section = xstrdup(heading_at(st, up));
     } else {
         const char *title = heading_at(st, 0), *section = heading_at(st, 1);
         ft->t.title = title ? xstrdup(title) : NULL;

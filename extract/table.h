@@ -23,6 +23,8 @@ typedef struct found_table {
     char **header_lines;        /* every header row's text, to spot repeats */
     size_t n_header_lines;
     char *caption_above;        /* a short line right over the table */
+    bool caption_is_heading;    /* and set as a heading (bold or larger) */
+    float caption_size;
     char *caption_below;        /* a short line right under the table */
     box bbox;                   /* kept when t is handed to the document */
 } found_table;

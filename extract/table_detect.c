@@ -266,8 +266,69 @@ typedef struct region {
     double x0, x1;           /* horizontal extent considered */
 } region;
 
+/* A cell that names a period: a year or a date among its words ("Utfall
+ * 2019", "2023-12-31", "Budget 2020/2021"). */
+static bool names_period(const tcell *c)
+{
+    for (size_t i = 0; i < c->n_words; i++) {
+        number num;
+        const char *t = c->words[i]->text;
+        number_kind k = number_parse(t, strlen(t), &num);
+        if (k == NUMBER_YEAR || k == NUMBER_DATE)
+            return true;
+    }
+    return false;
+}
+
+static bool cell_bold(const tcell *c)
+{
+    for (size_t i = 0; i < c->n_words; i++)
+        if (!c->words[i]->bold)
+            return false;
+    return c->n_words > 0;
+}
+
+/* A cell over a figure of the data row: their spans overlap. */
+static bool over_a_figure(const tcell *c, const trow *data)
+{
+    for (size_t i = 0; i < data->n; i++)
+        if (data->cells[i].numeric &&
+            span_overlap(c->box.x0, c->box.x1, data->cells[i].box.x0, data->cells[i].box.x1) > 0)
+            return true;
+    return false;
+}
+
+/* A row between data rows that heads the columns of the data under it:
+ * text cells only, two or more of them over the figures of the data row
+ * above, and read as a header by what the page shows, whatever its words:
+ * periods named in two cells ("Utfall 2019 | Budget 2020"), or set bold
+ * where the first data row under it is not. Such a row starts a table of
+ * its own (stacked tables), however close it stands. */
+static bool heads_columns(const trow *row, const trow *data_above, const trow *data_below)
+{
+    if (row->cls != ROW_OTHER || row->n_numeric > 0)
+        return false;
+    size_t over = 0, periods = 0, bold = 0;
+    for (size_t i = 0; i < row->n; i++) {
+        const tcell *c = &row->cells[i];
+        if (!over_a_figure(c, data_above))
+            continue;
+        over++;
+        periods += names_period(c);
+        bold += cell_bold(c);
+    }
+    if (over < 2)
+        return false;
+    bool body_bold = true;
+    for (size_t i = 0; i < data_below->n && body_bold; i++)
+        body_bold = cell_bold(&data_below->cells[i]);
+    return periods >= 2 || (bold == over && !body_bold);
+}
+
 /* Consecutive data rows, with short label rows between them (wrapped or
- * section labels), close enough to belong together. */
+ * section labels), close enough to belong together; a row that heads the
+ * columns again ends them (the next region's header, found above its
+ * first data row, starts the table after). */
 static size_t find_regions(const trow *rows, size_t n, region **out)
 {
     region *regions = NULL;
@@ -292,6 +353,11 @@ static size_t find_regions(const trow *rows, size_t n, region **out)
                      gap_between(&rows[next - 1], &rows[next]) <= 0.8 * row_height(&rows[next]))))
                 next++;
             if (next >= n || rows[next].cls != ROW_DATA)
+                break;
+            bool new_header = false;
+            for (size_t j = g.last + 1; j < next && !new_header; j++)
+                new_header = heads_columns(&rows[j], &rows[g.last], &rows[next]);
+            if (new_header)
                 break;
             bool close = true;
             for (size_t j = g.last; j < next && close; j++)
@@ -908,8 +974,13 @@ static void detect_in_region(const trow *rows, size_t n_rows, region g, int page
     if (header_first > 0) {
         const trow *above = &rows[header_first - 1];
         if (above->n == 1 && above->cells[0].n_words <= HEADER_WORDS &&
-            gap_between(above, &rows[header_first]) <= 1.5 * row_height(above))
+            gap_between(above, &rows[header_first]) <= 1.5 * row_height(above)) {
             ft.caption_above = xstrdup(above->cells[0].text);
+            /* set as a heading: bold, or larger than the table's type */
+            ft.caption_is_heading = cell_bold(&above->cells[0]) ||
+                                    above->size > 1.05f * region_size(rows, &g);
+            ft.caption_size = above->size;
+        }
     }
     if (g.last + 1 < n_rows) {
         const trow *below = &rows[g.last + 1];

@@ -13,6 +13,7 @@
 #include "furniture.h"
 #include "layout.h"
 #include "pattern.h"
+#include "table.h"
 #include "util.h"
 
 typedef struct stream {
@@ -177,6 +178,105 @@ static void test_table_reads_row_by_row(void **state)
     layout_page_release(&lp);
 }
 
+static size_t utf8_length(const char *text)
+{
+    size_t n = 0;
+    for (const char *end = text + strlen(text); text < end; n++)
+        utf8_next(&text, end);
+    return n;
+}
+
+/* Text set right-aligned at right, bold or not. */
+static void typeset_right(stream *s, double right, double y, float size, const char *text,
+                          bool bold)
+{
+    size_t start = s->n;
+    typeset(s, right - 0.5 * size * (double)utf8_length(text), y, size, text);
+    for (size_t i = start; i < s->n; i++)
+        s->chars[i].bold = bold;
+}
+
+/* One detail table: a heading, a header row over three figure columns
+ * (gap body lines under the heading), three data rows. Returns the y
+ * under it. */
+static double detail_table(stream *s, double y, const char *heading, const char *const head[3],
+                           bool bold_header, double gap, const char *const *values)
+{
+    const float size = 9.5f;
+    typeset_right(s, 50 + 0.5 * 10.5 * (double)utf8_length(heading), y, 10.5f, heading, true);
+    y += 14 + gap * 14;
+    for (int c = 0; c < 3; c++)
+        typeset_right(s, 330 + 80 * c, y, size, head[c], bold_header);
+    const char *labels[] = {"Intäkter", "Kostnader", "Nettokostnad"};
+    for (int r = 0; r < 3; r++) {
+        y += 14;
+        typeset_right(s, 50 + 0.5 * size * (double)utf8_length(labels[r]), y, size, labels[r], false);
+        for (int c = 0; c < 3; c++)
+            typeset_right(s, 330 + 80 * c, y, size, values[3 * r + c], false);
+    }
+    return y + 24;
+}
+
+static size_t count_tables(stream *s, size_t *rows_each, size_t max)
+{
+    layout_page lp;
+    build(&lp, s, 1);
+    found_table *tables = NULL;
+    size_t n = tables_detect(&lp, &tables);
+    for (size_t i = 0; i < n && i < max; i++)
+        rows_each[i] = tables[i].t.n_rows;
+    found_tables_free(tables, n);
+    layout_page_release(&lp);
+    return n;
+}
+
+/* Stacked tables: a heading and a header row between two tables start the
+ * second, whatever the gap from the heading to the header (0 to 3 body
+ * lines), whether the header names periods or only is set bold. */
+static void test_stacked_tables_part_at_their_headers(void **state)
+{
+    (void)state;
+    const char *values[] = {"236", "150", "-52", "-4 077", "-4 350", "139", "-3 841", "-4 200", "87"};
+    const char *with_years[3] = {"Utfall 2019", "Budget 2020", "Avvikelse"};
+    const char *words_only[3] = {"Utfall", "Budget", "Avvikelse"};
+    const double gaps[] = {0, 0.5, 1, 2, 3};
+    for (int bold = 0; bold <= 1; bold++)
+        for (size_t g = 0; g < sizeof gaps / sizeof *gaps; g++) {
+            const char *const *head = bold ? words_only : with_years;
+            stream s = {0};
+            double y = detail_table(&s, 100, "Nämnd och ledning", head, bold, gaps[g], values);
+            detail_table(&s, y, "Plan och bygg", head, bold, gaps[g], values);
+            size_t rows[4] = {0};
+            size_t n = count_tables(&s, rows, 4);
+            if (n != 2 || rows[0] != 3 || rows[1] != 3)
+                fail_msg("%s header, gap %.1f lines: %zu tables (%zu, %zu rows), want 2 of 3",
+                         bold ? "bold" : "year", gaps[g], n, rows[0], rows[1]);
+        }
+}
+
+/* But a row of text values over the figures (not bold, naming no period)
+ * is a row of its table. */
+static void test_text_values_stay_in_their_table(void **state)
+{
+    (void)state;
+    stream s = {0};
+    const char *values[] = {"236", "150", "-52", "-4 077", "-4 350", "139", "-3 841", "-4 200", "87"};
+    const char *head[3] = {"Utfall 2019", "Budget 2020", "Avvikelse"};
+    double y = detail_table(&s, 100, "Nämnd och ledning", head, false, 0, values) - 24;
+    y += 14;
+    typeset(&s, 50, y, 9.5f, "Bidrag");
+    typeset_right(&s, 330, y, 9.5f, "Ej aktuellt", false);
+    typeset_right(&s, 410, y, 9.5f, "Ej aktuellt", false);
+    y += 14;
+    typeset(&s, 50, y, 9.5f, "Avgifter");
+    for (int c = 0; c < 3; c++)
+        typeset_right(&s, 330 + 80 * c, y, 9.5f, "12", false);
+    size_t rows[4] = {0};
+    size_t n = count_tables(&s, rows, 4);
+    assert_int_equal(n, 1);
+    assert_int_equal(rows[0], 5);
+}
+
 static void test_headers_and_page_numbers_are_furniture(void **state)
 {
     (void)state;
@@ -272,6 +372,8 @@ int main(void)
         cmocka_unit_test(test_headers_and_page_numbers_are_furniture),
         cmocka_unit_test(test_paragraph_continues_across_columns),
         cmocka_unit_test(test_words_near_a_band),
+        cmocka_unit_test(test_stacked_tables_part_at_their_headers),
+        cmocka_unit_test(test_text_values_stay_in_their_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
