@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "number.h"
+#include "pattern.h"
 #include "table.h"
 #include "text.h"
 #include "util.h"
@@ -68,12 +69,26 @@ static size_t word_count(const char *s)
     return n;
 }
 
+/* A date, a period, a year, an organisation number... (table.not-a-title)
+ * may stand where a heading would, but names no table. */
+static bool never_a_title(const table_state *st, const char *text)
+{
+    const pattern *pats[16];
+    size_t n = patterns_of_kind(st->patterns, "table.not-a-title", pats, 16);
+    for (size_t i = 0; i < n && i < 16; i++) {
+        pattern_match m;
+        if (pattern_exec(pats[i], text, strlen(text), 0, &m) == PATTERN_MATCHED)
+            return true;
+    }
+    return false;
+}
+
 static bool is_heading(const table_state *st, const block *b)
 {
     size_t len = strlen(b->text);
     bool ends_period = len > 0 && b->text[len - 1] == '.';
     return (b->bold || b->size >= 1.15f * body_size(st)) && !ends_period &&
-           word_count(b->text) <= HEADING_MAX_WORDS;
+           word_count(b->text) <= HEADING_MAX_WORDS && !never_a_title(st, b->text);
 }
 
 /* A heading replaces those of its size or smaller, and nests under bigger ones. */
@@ -99,7 +114,7 @@ static const char *heading_at(const table_state *st, size_t from_top)
 /* A corner that is only a unit ("(tkr)", "Belopp i tkr") names nothing. */
 static bool corner_names_table(const table_state *st, const char *corner)
 {
-    if (!corner || !*corner)
+    if (!corner || !*corner || never_a_title(st, corner))
         return false;
     if (!table_unit_in(corner, st->patterns))
         return true;

@@ -215,3 +215,59 @@ example Antal besökare bibliotek
   no match
 example Bidrag (varav statligt)
   no match
+
+# A line that may look like a heading over a table but never names one: a
+# date or a period, a year, an organisation number, a booking date, a note
+# column's "Not". The table is then named by the heading before it.
+pattern table.not-a-title.period
+kind    table.not-a-title
+flags   i
+description a date, a period or a year, alone on its line
+regex   ^\h*(?:(?:(?:\d{1,2}\h+)?(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?(?:\h+(?:19|20)\d\d)?|(?:19|20)\d\d(?:-\d\d(?:-\d\d)?)?)(?:\h*[-–—]\h*(?:(?:\d{1,2}\h+)?(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?(?:\h+(?:19|20)\d\d)?|(?:19|20)\d\d(?:-\d\d(?:-\d\d)?)?))?|(?:19|20)\d\d\h*/\h*(?:19|20)?\d\d)\h*$
+example 1 JANUARI - 31 DECEMBER
+example 2022-01-01
+example 2022-01-01 – 2022-12-31
+example 2020
+example jan–dec 2024
+example 1 juli 2023 - 30 juni 2024
+example 2023/24
+example Resultaträkning 2023
+  no match
+example Januarimöte
+  no match
+example Nämnd och ledning
+  no match
+
+pattern table.not-a-title.booking
+kind    table.not-a-title
+flags   i
+description a line that dates or times the report, not its tables
+regex   ^\h*(?:senaste\h+bokföringsdag|period|räkenskapsår(?:et)?|utskriftsdatum|utskrivet|datum)\b[\h:]*.*\d
+example Senaste bokföringsdag 2025-12-31
+example Period 2025-01-01 - 2025-12-31
+example Räkenskapsår 2025
+example Periodens resultat
+  no match
+
+pattern table.not-a-title.org-number
+kind    table.not-a-title
+flags   i
+description an organisation number
+regex   ^\h*(?:org(?:anisations)?\.?\h*(?:nr|nummer)\.?\h*:?\h*)?\d{6}-\d{4}\h*$
+example Org.nr 769622-7128
+example 716444-1234
+example Organisationsnummer: 212000-2411
+example Kommun 212000-2411 och bolag
+  no match
+
+pattern table.not-a-title.note-column
+kind    table.not-a-title
+flags   i
+description the head of a note column, alone
+regex   ^\h*not\h*$
+example Not
+example NOT
+example Not 5 Byggnader
+  no match
+example Noter
+  no match
