@@ -152,11 +152,14 @@ static bool caption_names_table(const table_state *st, const found_table *ft)
     return true;
 }
 
-static void name_table(table_state *st, found_table *ft)
+static void name_table(table_state *st, found_table *ft, bool corners_name)
 {
-    const char *named = corner_names_table(st, ft->corner) ? ft->corner
-                        : caption_names_table(st, ft) ? ft->caption_above
-                                                      : NULL;
+    /* the caption names the table; the corner only where there is none,
+     * or where the page's tables are siblings named each in its corner */
+    const char *named = !corners_name && caption_names_table(st, ft) ? ft->caption_above
+                        : corner_names_table(st, ft->corner)         ? ft->corner
+                        : caption_names_table(st, ft)                ? ft->caption_above
+                                                                     : NULL;
     /* a caption set as a heading is one: it follows its sibling headings,
      * under their parent */
     if (named == ft->caption_above && ft->caption_size > 0 &&
@@ -249,12 +252,27 @@ static size_t table_of_block(const layout_page *lp, const block *b)
     return SIZE_MAX;
 }
 
+/* Sibling tables under one heading, each named in its corner (a detail
+ * table per committee): two or more tables of the page whose corners name
+ * them and whose columns are the same. */
+static bool corners_name_siblings(const table_state *st, const layout_page *lp)
+{
+    for (size_t i = 0; i < lp->n_tables; i++)
+        for (size_t k = i + 1; k < lp->n_tables; k++) {
+            const found_table *a = &lp->tables[i], *b = &lp->tables[k];
+            if (a->t.n_columns == b->t.n_columns && a->t.n_columns > 0 &&
+                corner_names_table(st, a->corner) && corner_names_table(st, b->corner))
+                return true;
+        }
+    return false;
+}
+
 static void take_table(table_state *st, layout_page *lp, size_t i, arsred_document *doc,
                        bool heading_before, int *index_on_page)
 {
     found_table *ft = &lp->tables[i];
     snprintf(ft->t.id, sizeof ft->t.id, "p%d-t%d", lp->number, (*index_on_page)++);
-    name_table(st, ft);
+    name_table(st, ft, corners_name_siblings(st, lp));
     table_assign_meaning(&ft->t, ft->corner, ft->caption_above, ft->caption_below,
                          st->patterns, doc);
     if (continues_open_table(st, ft, lp, doc, heading_before)) {
