@@ -506,7 +506,15 @@ static size_t find_header_rows(const trow *rows, region *g, const tcolumn *cols,
     while (candidate > 0 && taken < TABLE_MAX_HEADER_ROWS) {
         const trow *row = &rows[candidate - 1];
         const trow *below = &rows[candidate];
-        if (row->cls == ROW_PROSE || row->cls == ROW_DATA || row->size > 1.3f * table_size ||
+        /* the size of the cells over the columns: a statement's name may
+         * head the stub in larger type ("Balansräkning | 2003-12-31") */
+        float over_size = 0;
+        for (size_t c = 0; c < row->n; c++)
+            if (row->cells[c].box.x1 > numbers_left + 0.5 * row->cells[c].size &&
+                row->cells[c].size > over_size)
+                over_size = row->cells[c].size;
+        float head_size = over_size > 0 && row->n > 1 ? over_size : row->size;
+        if (row->cls == ROW_PROSE || row->cls == ROW_DATA || head_size > 1.3f * table_size ||
             gap_between(row, below) > ROW_GAP_ROWS * row_height(row))
             break;
         bool over_columns = false;
