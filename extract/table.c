@@ -6,8 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "number.h"
-#include "pattern.h"
 #include "table.h"
 #include "text.h"
 #include "util.h"
@@ -73,14 +71,7 @@ static size_t word_count(const char *s)
  * may stand where a heading would, but names no table. */
 static bool never_a_title(const table_state *st, const char *text)
 {
-    const pattern *pats[16];
-    size_t n = patterns_of_kind(st->patterns, "table.not-a-title", pats, 16);
-    for (size_t i = 0; i < n && i < 16; i++) {
-        pattern_match m;
-        if (pattern_exec(pats[i], text, strlen(text), 0, &m) == PATTERN_MATCHED)
-            return true;
-    }
-    return false;
+    return table_text_matches(st->patterns, "table.not-a-title", text);
 }
 
 static bool is_heading(const table_state *st, const block *b)
@@ -111,6 +102,15 @@ static const char *heading_at(const table_state *st, size_t from_top)
     return from_top < st->n_headings ? st->headings[st->n_headings - 1 - from_top].text : NULL;
 }
 
+/* Letters, counting every byte of a character beyond ASCII. */
+static size_t letter_count(const char *s)
+{
+    size_t letters = 0;
+    for (const char *p = s; *p; p++)
+        letters += (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (unsigned char)*p >= 0x80;
+    return letters;
+}
+
 /* A corner that is only a unit ("(tkr)", "Belopp i tkr") names nothing. */
 static bool corner_names_table(const table_state *st, const char *corner)
 {
@@ -118,45 +118,26 @@ static bool corner_names_table(const table_state *st, const char *corner)
         return false;
     if (!table_unit_in(corner, st->patterns))
         return true;
-    size_t letters = 0;
-    for (const char *p = corner; *p; p++)
-        letters += (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (unsigned char)*p >= 0x80;
-    return word_count(corner) > 3 || (letters > 4 && strchr(corner, '(') != NULL);
+    return word_count(corner) > 3 || (letter_count(corner) > 4 && strchr(corner, '(') != NULL);
 }
 
-/* The short line right over a table's header names it (a heading set
- * tight on the header, even in one block with its "tkr" stub), unless it
- * only gives the unit or a date. */
+/* The short line right over a table's header names it where it is set as
+ * a heading: also where the layout joined it in one block with the "tkr"
+ * that heads the label column under it. Not where it gives only the unit,
+ * a date (table.not-a-title), a figure or a note number (fewer than three
+ * letters), or ends a sentence. */
 static bool caption_names_table(const table_state *st, const found_table *ft)
 {
     const char *caption = ft->caption_above;
-    size_t len = caption ? strlen(caption) : 0;
-    if (!ft->caption_is_heading || !corner_names_table(st, caption) || caption[len - 1] == '.')
-        return false;
-    size_t letters = 0; /* a figure or a note number names nothing */
-    for (const char *p = caption; *p; p++)
-        letters += (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (unsigned char)*p >= 0x80;
-    if (letters < 3)
-        return false;
-    const char *end = caption + strlen(caption);
-    for (const char *p = caption; p < end;) {
-        while (p < end && *p == ' ')
-            p++;
-        const char *w = p;
-        while (p < end && *p != ' ')
-            p++;
-        number num;
-        if (p > w && number_parse(w, (size_t)(p - w), &num) == NUMBER_DATE)
-            return false;
-    }
-    return true;
+    return ft->caption_is_heading && corner_names_table(st, caption) &&
+           caption[strlen(caption) - 1] != '.' && letter_count(caption) >= 3;
 }
 
-static void name_table(table_state *st, found_table *ft, bool corners_name)
+static void name_table(table_state *st, found_table *ft, bool corner_first)
 {
     /* the caption names the table; the corner only where there is none,
-     * or where the page's tables are siblings named each in its corner */
-    const char *named = !corners_name && caption_names_table(st, ft) ? ft->caption_above
+     * or where the table heads siblings named each in its corner */
+    const char *named = !corner_first && caption_names_table(st, ft) ? ft->caption_above
                         : corner_names_table(st, ft->corner)         ? ft->corner
                         : caption_names_table(st, ft)                ? ft->caption_above
                                                                      : NULL;
@@ -253,26 +234,30 @@ static size_t table_of_block(const layout_page *lp, const block *b)
 }
 
 /* Sibling tables under one heading, each named in its corner (a detail
- * table per committee): two or more tables of the page whose corners name
- * them and whose columns are the same. */
-static bool corners_name_siblings(const table_state *st, const layout_page *lp)
+ * table per committee): where a later table of the page with the same
+ * columns is named by its corner and has no caption of its own, the
+ * corner names table i too, and the caption over it is the heading they
+ * share. */
+static bool corner_heads_sibling(const table_state *st, const layout_page *lp, size_t i)
 {
-    for (size_t i = 0; i < lp->n_tables; i++)
-        for (size_t k = i + 1; k < lp->n_tables; k++) {
-            const found_table *a = &lp->tables[i], *b = &lp->tables[k];
-            if (a->t.n_columns == b->t.n_columns && a->t.n_columns > 0 &&
-                corner_names_table(st, a->corner) && corner_names_table(st, b->corner))
-                return true;
-        }
+    const found_table *a = &lp->tables[i];
+    if (!corner_names_table(st, a->corner))
+        return false;
+    for (size_t k = i + 1; k < lp->n_tables; k++) {
+        const found_table *b = &lp->tables[k];
+        if (b->t.n_columns == a->t.n_columns && corner_names_table(st, b->corner) &&
+            !caption_names_table(st, b))
+            return true;
+    }
     return false;
 }
 
 static void take_table(table_state *st, layout_page *lp, size_t i, arsred_document *doc,
-                       bool heading_before, int *index_on_page)
+                       bool heading_before, const bool *corner_first, int *index_on_page)
 {
     found_table *ft = &lp->tables[i];
     snprintf(ft->t.id, sizeof ft->t.id, "p%d-t%d", lp->number, (*index_on_page)++);
-    name_table(st, ft, corners_name_siblings(st, lp));
+    name_table(st, ft, corner_first[i]);
     table_assign_meaning(&ft->t, ft->corner, ft->caption_above, ft->caption_below,
                          st->patterns, doc);
     if (continues_open_table(st, ft, lp, doc, heading_before)) {
@@ -291,6 +276,10 @@ static void table_page(void *state, layout_page *lp, arsred_document *doc)
     count_sizes(st, lp);
     bool *taken = xcalloc(lp->n_tables + 1, sizeof *taken);
     bool heading_before = false;
+    /* decided before any table is taken (taking one empties it) */
+    bool *corner_first = xcalloc(lp->n_tables + 1, sizeof *corner_first);
+    for (size_t t = 0; t < lp->n_tables; t++)
+        corner_first[t] = corner_heads_sibling(st, lp, t);
     int index_on_page = 0;
     for (size_t b = 0; b < lp->n_blocks; b++) {
         const block *bl = &lp->blocks[b];
@@ -299,7 +288,7 @@ static void table_page(void *state, layout_page *lp, arsred_document *doc)
         size_t t = bl->in_table ? table_of_block(lp, bl) : SIZE_MAX;
         if (t != SIZE_MAX) {
             if (!taken[t])
-                take_table(st, lp, t, doc, heading_before, &index_on_page);
+                take_table(st, lp, t, doc, heading_before, corner_first, &index_on_page);
             taken[t] = true;
             continue;
         }
@@ -310,8 +299,9 @@ static void table_page(void *state, layout_page *lp, arsred_document *doc)
     }
     for (size_t t = 0; t < lp->n_tables; t++)
         if (!taken[t])
-            take_table(st, lp, t, doc, heading_before, &index_on_page);
+            take_table(st, lp, t, doc, heading_before, corner_first, &index_on_page);
     free(taken);
+    free(corner_first);
     /* only a table that reaches the bottom of its page may go on */
     if (st->open_table != SIZE_MAX) {
         const table *last = &doc->tables[st->open_table];

@@ -24,7 +24,7 @@ typedef struct found_table {
     size_t n_header_lines;
     char *caption_above;        /* a short line right over the table */
     bool caption_is_heading;    /* and set as a heading (bold or larger) */
-    float caption_size;
+    float caption_size;         /* its type size, to place it among headings */
     char *caption_below;        /* a short line right under the table */
     box bbox;                   /* kept when t is handed to the document */
 } found_table;
@@ -41,6 +41,9 @@ void found_tables_free(found_table *tables, size_t n);
 void table_assign_meaning(table *t, const char *corner, const char *caption_above,
                           const char *caption_below, const arsred_patterns *patterns,
                           arsred_document *doc);
+
+/* Whether a pattern of kind (table.*) matches text. */
+bool table_text_matches(const arsred_patterns *patterns, const char *kind, const char *text);
 
 /* The unit a text declares ("(tkr)", "Belopp i mnkr", "miljoner kronor"):
  * "kr", "tkr", "mnkr", "%", or NULL. */

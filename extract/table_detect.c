@@ -507,7 +507,8 @@ static size_t find_header_rows(const trow *rows, region *g, const tcolumn *cols,
         const trow *row = &rows[candidate - 1];
         const trow *below = &rows[candidate];
         /* the size of the cells over the columns: a statement's name may
-         * head the stub in larger type ("Balansräkning | 2003-12-31") */
+         * stand over the row labels in larger type than the column heads
+         * beside it ("Balansräkning | 2003-12-31") */
         float over_size = 0;
         for (size_t c = 0; c < row->n; c++)
             if (row->cells[c].box.x1 > numbers_left + 0.5 * row->cells[c].size &&

@@ -19,7 +19,7 @@ static const pattern *first_match(const arsred_patterns *patterns, const char *k
     return NULL;
 }
 
-static bool matches(const arsred_patterns *patterns, const char *kind, const char *text)
+bool table_text_matches(const arsred_patterns *patterns, const char *kind, const char *text)
 {
     pattern_match m;
     return text && first_match(patterns, kind, text, &m) != NULL;
@@ -64,15 +64,15 @@ static column_kind kind_of_label(const char *label, const arsred_patterns *patte
                                  bool *utfall)
 {
     *utfall = false;
-    if (matches(patterns, "table.column.deviation", label))
+    if (table_text_matches(patterns, "table.column.deviation", label))
         return COLUMN_DEVIATION;
-    if (matches(patterns, "table.column.forecast", label))
+    if (table_text_matches(patterns, "table.column.forecast", label))
         return COLUMN_FORECAST;
-    if (matches(patterns, "table.column.budget", label))
+    if (table_text_matches(patterns, "table.column.budget", label))
         return COLUMN_BUDGET;
-    if (matches(patterns, "table.column.actual", label))
+    if (table_text_matches(patterns, "table.column.actual", label))
         return COLUMN_ACTUAL;
-    if (matches(patterns, "table.column.utfall", label)) {
+    if (table_text_matches(patterns, "table.column.utfall", label)) {
         *utfall = true;
         return COLUMN_ACTUAL;
     }
@@ -81,13 +81,13 @@ static column_kind kind_of_label(const char *label, const arsred_patterns *patte
 
 static row_kind kind_of_row(const char *label, const arsred_patterns *patterns)
 {
-    if (matches(patterns, "table.row.total", label))
+    if (table_text_matches(patterns, "table.row.total", label))
         return ROW_TOTAL;
-    if (matches(patterns, "table.row.net", label))
+    if (table_text_matches(patterns, "table.row.net", label))
         return ROW_NET;
-    if (matches(patterns, "table.row.revenue", label))
+    if (table_text_matches(patterns, "table.row.revenue", label))
         return ROW_REVENUE;
-    if (matches(patterns, "table.row.cost", label))
+    if (table_text_matches(patterns, "table.row.cost", label))
         return ROW_COST;
     return ROW_ITEM;
 }
@@ -203,7 +203,7 @@ static const char *sign_convention(const table *t, const arsred_patterns *patter
     size_t negative = 0, positive = 0;
     for (size_t r = 0; r < t->n_rows; r++) {
         if (t->rows[r].kind != ROW_COST &&
-            !(money_columns && matches(patterns, "table.sign.cost", t->rows[r].label)))
+            !(money_columns && table_text_matches(patterns, "table.sign.cost", t->rows[r].label)))
             continue;
         for (size_t k = 0; k < t->n_columns; k++) {
             const table_cell *c = &t->rows[r].cells[k];
@@ -284,7 +284,7 @@ void table_assign_meaning(table *t, const char *corner, const char *caption_abov
         t->rows[r].kind = kind_of_row(t->rows[r].label, patterns);
 
         t->rows[r].measure = row_measure(t->rows[r].label, patterns);
-        t->rows[r].part_of_above = matches(patterns, "table.row.of-which", t->rows[r].label);
+        t->rows[r].part_of_above = table_text_matches(patterns, "table.row.of-which", t->rows[r].label);
     }
     const char *unit = table_unit_in(corner, patterns);
     if (!unit)
