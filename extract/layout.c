@@ -548,12 +548,6 @@ static block block_part(const layout_page *lp, const block *b, size_t start, siz
     return part;
 }
 
-static int compare_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
 /* Where the text of a line stands: the bottom of its words of the line's
  * own size (a bigger glyph or initial does not move it). */
 static double text_bottom(const layout_page *lp, const line *l)
@@ -606,7 +600,7 @@ static void split_blocks_at_paragraph_breaks(layout_page *lp)
             for (size_t i = 0; i < n_pitch; i++)
                 pitch[i] = text_bottom(lp, &lp->lines[b->first_line + i + 1]) -
                            text_bottom(lp, &lp->lines[b->first_line + i]);
-            sort_array(pitch, n_pitch, sizeof *pitch, compare_double);
+            sort_array(pitch, n_pitch, sizeof *pitch, compare_doubles);
             median = pitch[n_pitch / 2 - (n_pitch % 2 == 0)];
             free(pitch);
         }

@@ -105,18 +105,12 @@ static font_gaps *gaps_of(font_gaps **all, size_t *n, size_t *cap, const word *w
     return &(*all)[*n - 1];
 }
 
-static int compare_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
 /* The widest gap, in ems, still taken for a space in this font. */
 static double space_limit_em(font_gaps *g)
 {
     if (g->n < 3)
         return SPACE_EM_MAX;
-    sort_array(g->ems, g->n, sizeof *g->ems, compare_double);
+    sort_array(g->ems, g->n, sizeof *g->ems, compare_doubles);
     double space = g->ems[(size_t)(SPACE_QUANTILE * (double)(g->n - 1))];
     return fmin(SPACE_EM_MAX, space + GAP_OVER_SPACE_EM);
 }
@@ -158,7 +152,7 @@ static double row_space_em(const layout_page *lp, size_t first, size_t end, doub
         (*scratch)[n++] = (a[1].box.x0 - a->box.x1) / a->size;
     }
     double *gaps = *scratch, best = 0;
-    sort_array(gaps, n, sizeof *gaps, compare_double);
+    sort_array(gaps, n, sizeof *gaps, compare_doubles);
     size_t best_count = 1;
     /* the most gaps within SAME_SPACE_EM of one of them: a window over the
      * sorted gaps, centred on each in turn */

@@ -491,6 +491,35 @@ static double side_by_side_split(const tcolumn *cols, size_t n)
 
 /* ------------------------------------------------------------- headers */
 
+/* The right edge of the row labels of the region's data rows, or the
+ * figures' left edge where there are none. */
+static double labels_right_in(const trow *rows, const region *g, double numbers_left)
+{
+    double right = -INFINITY;
+    for (size_t r = g->first; r <= g->last; r++)
+        for (size_t c = 0; c < rows[r].n && rows[r].cls == ROW_DATA; c++)
+            if (is_label_cell(&rows[r].cells[c], numbers_left))
+                right = fmax(right, rows[r].cells[c].box.x1);
+    return isfinite(right) ? fmin(right, numbers_left) : numbers_left;
+}
+
+/* The usual gap between two rows of the region's body: the leading the
+ * table is set in. */
+static double body_row_gap(const trow *rows, const region *g)
+{
+    double gaps[64];
+    size_t n = 0;
+    for (size_t r = g->first; r < g->last && n < sizeof gaps / sizeof *gaps; r++) {
+        double gap = gap_between(&rows[r], &rows[r + 1]);
+        if (gap >= 0)
+            gaps[n++] = gap;
+    }
+    if (n == 0)
+        return 0;
+    sort_array(gaps, n, sizeof *gaps, compare_doubles);
+    return gaps[n / 2];
+}
+
 /* Rows above the first data row that name the columns: close to it, not
  * running text, not a bigger heading. Between them and the data, rows with
  * text over the row labels only are section rows of the table ("Intäkter"
@@ -503,6 +532,8 @@ static size_t find_header_rows(const trow *rows, region *g, const tcolumn *cols,
 {
     size_t candidate = g->first, header_top = SIZE_MAX, header_bottom = SIZE_MAX;
     size_t taken = 0;
+    double body_gap = body_row_gap(rows, g);
+    double labels_right = labels_right_in(rows, g, numbers_left);
     while (candidate > 0 && taken < TABLE_MAX_HEADER_ROWS) {
         const trow *row = &rows[candidate - 1];
         const trow *below = &rows[candidate];
@@ -515,8 +546,14 @@ static size_t find_header_rows(const trow *rows, region *g, const tcolumn *cols,
                 row->cells[c].size > over_size)
                 over_size = row->cells[c].size;
         float head_size = over_size > 0 && row->n > 1 ? over_size : row->size;
+        /* the row right over the data may stand apart from it; the
+         * header's own lines are set no looser than the table's rows
+         * (half a row more where a rule parts them), so a wider gap
+         * parts the header from what is set above the table */
+        double widest_gap = header_top == SIZE_MAX ? ROW_GAP_ROWS * row_height(row)
+                                       : body_gap + 0.5 * row_height(row);
         if (row->cls == ROW_PROSE || row->cls == ROW_DATA || head_size > 1.3f * table_size ||
-            gap_between(row, below) > ROW_GAP_ROWS * row_height(row))
+            gap_between(row, below) > widest_gap)
             break;
         bool over_columns = false;
         bool short_cells = true;
@@ -528,10 +565,17 @@ static size_t find_header_rows(const trow *rows, region *g, const tcolumn *cols,
                             cell->box.x0 < g->x1 &&
                             column_of(cols, n_cols, cell->box, cell->size) != SIZE_MAX);
         }
-        /* one text reaching from the row labels over the columns is a
-         * caption or subheading, not a column header */
-        if (row->n == 1 && row->cells[0].box.x0 < numbers_left)
-            over_columns = false;
+        /* one text that starts over the row labels, or lies mostly
+         * outside the columns' span (centred on the page), is a caption
+         * or subheading, not a column header; a header word wider than
+         * its figures, or a group label over the gap between columns,
+         * lies mostly within it */
+        if (row->n == 1) {
+            box cb = row->cells[0].box;
+            double within = span_overlap(cols[0].x0, cols[n_cols - 1].x1, cb.x0, cb.x1);
+            if (cb.x0 < labels_right || within < 0.5 * box_width(cb))
+                over_columns = false;
+        }
         if (!short_cells || (!over_columns && (row->n != 1 || row->size > 1.1f * table_size)))
             break;
         candidate--;

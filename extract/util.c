@@ -73,6 +73,12 @@ void sort_array(void *items, size_t count, size_t size,
         qsort(items, count, size, compare);
 }
 
+int compare_doubles(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
 void strbuf_init(strbuf *sb)
 {
     sb->data = NULL;

@@ -31,6 +31,9 @@ void grow_array(void **items, size_t *cap, size_t need, size_t elem_size);
 void sort_array(void *items, size_t count, size_t size,
                 int (*compare)(const void *, const void *));
 
+/* The ascending order of doubles, for sort_array. */
+int compare_doubles(const void *a, const void *b);
+
 /* A growable, always NUL-terminated string. */
 typedef struct strbuf {
     char *data;

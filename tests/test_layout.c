@@ -277,6 +277,54 @@ static void test_text_values_stay_in_their_table(void **state)
     assert_int_equal(rows[0], 5);
 }
 
+/* The column labels of the page's first table, joined with " | ". */
+static void first_table_labels(stream *s, char *out, size_t size)
+{
+    layout_page lp;
+    build(&lp, s, 1);
+    found_table *tables = NULL;
+    size_t n = tables_detect(&lp, &tables);
+    out[0] = '\0';
+    for (size_t k = 0; n > 0 && k < tables[0].t.n_columns; k++)
+        snprintf(out + strlen(out), size - strlen(out), "%s%s", k ? " | " : "",
+                 tables[0].t.columns[k].label ? tables[0].t.columns[k].label : "");
+    found_tables_free(tables, n);
+    layout_page_release(&lp);
+}
+
+/* A printout's head (run date, options) set right-aligned over the last
+ * column, apart from the header by more than the table's leading (one
+ * to three blank body lines), heads no column. A header
+ * word wider than its figures still heads its column. */
+static void test_page_head_over_the_figures_is_not_a_header(void **state)
+{
+    (void)state;
+    /* no thousands spaces: this typesetting sets a space 0.5 em wide */
+    const char *values[] = {"236", "150", "-52", "-477", "-435", "139", "-381", "-420", "87"};
+    const char *head[3] = {"Ing saldo", "Förändring", "Utg saldo"};
+    for (int lines = 1; lines <= 3; lines++) {
+        stream s = {0};
+        typeset_right(&s, 490, 40, 9.5f, "Utskrivet: 2026-02-22", true);
+        typeset_right(&s, 490, 52, 9.5f, "Exakt notation", true);
+        typeset_right(&s, 490, 64, 9.5f, "Alla använda konton", true);
+        detail_table(&s, 64 + 14 * lines, "", head, true, 0, values);
+        char labels[256];
+        first_table_labels(&s, labels, sizeof labels);
+        if (strcmp(labels, "Ing saldo | Förändring | Utg saldo") != 0)
+            fail_msg("head %d blank lines over the header: labels '%s'", lines, labels);
+    }
+    stream s = {0};
+    typeset_right(&s, 334, 100, 9.5f, "Ackumulerat", false);
+    const char *labels_left[] = {"Intäkter", "Kostnader"};
+    for (int r = 0; r < 2; r++) {
+        typeset(&s, 50, 114 + 14 * r, 9.5f, labels_left[r]);
+        typeset_right(&s, 330, 114 + 14 * r, 9.5f, r ? "-52,35" : "762,42", false);
+    }
+    char labels[256];
+    first_table_labels(&s, labels, sizeof labels);
+    assert_string_equal(labels, "Ackumulerat");
+}
+
 static void test_headers_and_page_numbers_are_furniture(void **state)
 {
     (void)state;
@@ -373,6 +421,7 @@ int main(void)
         cmocka_unit_test(test_paragraph_continues_across_columns),
         cmocka_unit_test(test_words_near_a_band),
         cmocka_unit_test(test_stacked_tables_part_at_their_headers),
+        cmocka_unit_test(test_page_head_over_the_figures_is_not_a_header),
         cmocka_unit_test(test_text_values_stay_in_their_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
