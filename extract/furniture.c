@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "number.h"
 #include "pattern.h"
 #include "util.h"
 
@@ -146,6 +147,54 @@ static float page_body_size(const layout_page *lp)
     return (float)best / 2;
 }
 
+/* A word of a figure: an amount or a percentage, or the group of three
+ * digits a thousands space split off one ("091,68" of "556 091,68"). A
+ * date or a year is not one. */
+static bool is_figure_word(const char *text)
+{
+    number n;
+    number_kind k = number_parse(text, strlen(text), &n);
+    if (k == NUMBER_AMOUNT || k == NUMBER_PERCENT)
+        return true;
+    size_t digits = strspn(text, "0123456789");
+    return digits == 3 && (text[3] == '\0' || ((text[3] == ',' || text[3] == '.') &&
+                                               strspn(text + 4, "0123456789") == strlen(text + 4) &&
+                                               text[4] != '\0'));
+}
+
+static bool under_block(const block *b, const word *w)
+{
+    return w->box.y0 >= b->box.y1 && span_overlap(w->box.x0, w->box.x1, b->box.x0, b->box.x1) > 0;
+}
+
+/* Whether b heads a column of figures: the first row of words under it,
+ * across its width, is figures only, and more figures follow. A line
+ * repeated at the top of the pages that does is the header of a table
+ * that runs over them, not furniture. */
+static bool heads_figures(const layout_page *lp, const block *b)
+{
+    enum { COLUMN_FIGURES = 3 }; /* a column, not a stray number */
+    const word *first = NULL;
+    size_t figures = 0;
+    for (size_t i = 0; i < lp->n_words; i++) {
+        const word *w = &lp->words[i];
+        if (!under_block(b, w))
+            continue;
+        if (!first || w->box.y0 < first->box.y0)
+            first = w;
+        figures += is_figure_word(w->text);
+    }
+    if (!first || figures < COLUMN_FIGURES)
+        return false;
+    for (size_t i = 0; i < lp->n_words; i++) {
+        const word *w = &lp->words[i];
+        bool first_row = fabs(box_cy(w->box) - box_cy(first->box)) < 0.5 * box_height(first->box);
+        if (under_block(b, w) && first_row && !is_figure_word(w->text))
+            return false;
+    }
+    return true;
+}
+
 void furniture_mark(furniture *f, layout_page *lp)
 {
     size_t self = SIZE_MAX;
@@ -177,7 +226,8 @@ void furniture_mark(furniture *f, layout_page *lp)
         /* most pages repeat it; in a short document (a cover and two pages)
          * one other page is enough for a line set smaller than the body */
         bool short_doc = others <= 2 && seen >= 1 && b->size < body_size - 0.5f;
-        if ((seen >= 2 && (double)seen >= 0.4 * (double)others) || short_doc)
+        if (((seen >= 2 && (double)seen >= 0.4 * (double)others) || short_doc) &&
+            !(top && heads_figures(lp, b)))
             b->furniture = true;
     }
 }

@@ -25,6 +25,11 @@ typedef struct table_state {
     size_t open_table;                /* a table that may go on, or SIZE_MAX */
     char **open_header;               /* its header lines */
     size_t n_open_header;
+    double open_top;                  /* its top on the page it was last seen on */
+    char **page_head;                 /* the lines above it there, folded */
+    size_t n_page_head;
+    const block *last_heading;        /* the block of the heading on top, while
+                                         nothing but headings followed it */
 } table_state;
 
 static void *table_start(arsred_document *doc, const arsred_patterns *patterns)
@@ -92,9 +97,52 @@ static void push_heading_text(table_state *st, const char *text, float size)
     st->headings[st->n_headings++] = (heading){xstrdup(text), size};
 }
 
-static void push_heading(table_state *st, const block *b)
+/* Whether b is the caption right over a table of the page: it names
+ * that table, and is no more of the heading before it. */
+static bool is_caption(const layout_page *lp, const block *b)
 {
-    push_heading_text(st, b->text, b->size);
+    for (size_t i = 0; i < lp->n_tables; i++) {
+        const found_table *ft = &lp->tables[i];
+        if (ft->caption_above && strcmp(ft->caption_above, b->text) == 0 &&
+            b->box.y1 <= ft->bbox.y0 + 1 && ft->bbox.y0 - b->box.y1 <= 2 * b->size)
+            return true;
+    }
+    return false;
+}
+
+/* A heading block right after the heading on top, in its type, on the
+ * same line or on the next line under it, is more of that heading (a
+ * statement's name and its organisation set line under line, "Not 6"
+ * and its name on one line). */
+static bool continues_heading(const table_state *st, const layout_page *lp, const block *b)
+{
+    const block *prev = st->last_heading;
+    if (!prev || st->n_headings == 0 || prev->bold != b->bold || fabsf(prev->size - b->size) > 0.25f ||
+        is_caption(lp, b))
+        return false;
+    double pitch = fmax(box_height(prev->box) / prev->n_lines, b->size);
+    bool same_line = span_overlap(prev->box.y0, prev->box.y1, b->box.y0, b->box.y1) >
+                     0.5 * fmin(box_height(prev->box), box_height(b->box)) && b->box.x0 >= prev->box.x1;
+    bool line_under = b->box.y0 >= prev->box.y1 - 0.2 * pitch && b->box.y0 - prev->box.y1 <= 0.5 * pitch &&
+                      fabs(b->box.x0 - prev->box.x0) <= 0.5 * b->size;
+    return same_line || line_under;
+}
+
+static void push_heading(table_state *st, const layout_page *lp, const block *b)
+{
+    if (continues_heading(st, lp, b)) {
+        heading *top = &st->headings[st->n_headings - 1];
+        strbuf joined;
+        strbuf_init(&joined);
+        strbuf_adds(&joined, top->text);
+        strbuf_addc(&joined, ' ');
+        strbuf_adds(&joined, b->text);
+        free(top->text);
+        top->text = strbuf_take(&joined);
+    } else {
+        push_heading_text(st, b->text, b->size);
+    }
+    st->last_heading = b;
 }
 
 static const char *heading_at(const table_state *st, size_t from_top)
@@ -133,17 +181,30 @@ static bool caption_names_table(const table_state *st, const found_table *ft)
            caption[strlen(caption) - 1] != '.' && letter_count(caption) >= 3;
 }
 
+/* The heading on top where the caption is its last line (a heading set
+ * over two lines, of which the table finder saw only the one next to
+ * the header), else the caption. */
+static const char *whole_caption(const table_state *st, const found_table *ft)
+{
+    const char *top = heading_at(st, 0), *caption = ft->caption_above;
+    size_t lt = top ? strlen(top) : 0, lc = strlen(caption);
+    if (lt > lc && strcmp(top + lt - lc, caption) == 0 && top[lt - lc - 1] == ' ')
+        return top;
+    return caption;
+}
+
 static void name_table(table_state *st, found_table *ft, bool corner_first)
 {
     /* the caption names the table; the corner only where there is none,
      * or where the table heads siblings named each in its corner */
-    const char *named = !corner_first && caption_names_table(st, ft) ? ft->caption_above
+    const char *caption = ft->caption_above ? whole_caption(st, ft) : NULL;
+    const char *named = !corner_first && caption_names_table(st, ft) ? caption
                         : corner_names_table(st, ft->corner)         ? ft->corner
-                        : caption_names_table(st, ft)                ? ft->caption_above
+                        : caption_names_table(st, ft)                ? caption
                                                                      : NULL;
     /* a caption set as a heading is one: it follows its sibling headings,
      * under their parent */
-    if (named == ft->caption_above && ft->caption_size > 0 &&
+    if (named == caption && named && ft->caption_size > 0 &&
         !(heading_at(st, 0) && strcmp(heading_at(st, 0), named) == 0)) {
         push_heading_text(st, named, ft->caption_size);
         named = heading_at(st, 0);
@@ -162,9 +223,74 @@ static void name_table(table_state *st, found_table *ft, bool corner_first)
     }
 }
 
+/* Case folded, digits as '#', spaces dropped: a page head repeated with
+ * the next page number or date compares equal. */
+static char *folded_for_repeat(const char *text)
+{
+    char *folded = utf8_casefold(text);
+    char *out = folded;
+    for (const char *p = folded; *p; p++)
+        if (*p != ' ')
+            *out++ = (*p >= '0' && *p <= '9') ? '#' : *p;
+    *out = '\0';
+    return folded;
+}
+
+/* Whether text is made of lines that stood above the open table on the
+ * page before (its page head, set again on this page). */
+static bool repeats_page_head(const table_state *st, const char *text)
+{
+    if (st->n_page_head == 0)
+        return false;
+    char *rest = folded_for_repeat(text);
+    bool any = *rest != '\0';
+    for (size_t i = 0; i < st->n_page_head; i++) {
+        size_t len = strlen(st->page_head[i]);
+        char *at;
+        while (len > 0 && (at = strstr(rest, st->page_head[i])) != NULL)
+            memmove(at, at + len, strlen(at + len) + 1);
+    }
+    bool repeat = any && *rest == '\0';
+    free(rest);
+    return repeat;
+}
+
+static void forget_page_head(table_state *st)
+{
+    for (size_t i = 0; i < st->n_page_head; i++)
+        free(st->page_head[i]);
+    free(st->page_head);
+    st->page_head = NULL;
+    st->n_page_head = 0;
+}
+
+/* The lines above the open table on this page, longest first (so that a
+ * line is not eaten by a shorter one inside it). */
+static int compare_longer_first(const void *a, const void *b)
+{
+    size_t x = strlen(*(char *const *)a), y = strlen(*(char *const *)b);
+    return x > y ? -1 : x < y;
+}
+
+static void remember_page_head(table_state *st, const layout_page *lp)
+{
+    forget_page_head(st);
+    size_t cap = 0;
+    for (size_t b = 0; b < lp->n_blocks; b++) {
+        const block *bl = &lp->blocks[b];
+        for (size_t l = bl->first_line; !bl->furniture && l < bl->first_line + bl->n_lines; l++)
+            if (lp->lines[l].box.y1 <= st->open_top)
+                ARRAY_PUSH(st->page_head, st->n_page_head, cap, folded_for_repeat(lp->lines[l].text));
+    }
+    sort_array(st->page_head, st->n_page_head, sizeof *st->page_head, compare_longer_first);
+}
+
 static bool same_header(const table_state *st, const found_table *ft)
 {
-    if (ft->n_header_lines == 0)
+    bool head_only = true; /* a page that goes on under its page head alone */
+    for (size_t i = 0; i < ft->n_header_lines && head_only; i++)
+        head_only = repeats_page_head(st, ft->header_lines[i]);
+    if (head_only)
         return true;
     if (ft->n_header_lines != st->n_open_header)
         return false;
@@ -175,7 +301,11 @@ static bool same_header(const table_state *st, const found_table *ft)
 }
 
 /* The first table of a page, near its top, with the columns and header of
- * a table that ended near the bottom of the page before, continues it. */
+ * a table that ended near the bottom of the page before, continues it:
+ * also where the page repeats only its head above it (the same lines
+ * that stood above the table on the page before, such as a printout's
+ * title and run date), and with no header at all. A heading of its own
+ * over it starts a new table. */
 static bool continues_open_table(table_state *st, const found_table *ft,
                                  const layout_page *lp, arsred_document *doc,
                                  bool heading_before)
@@ -267,6 +397,7 @@ static void take_table(table_state *st, layout_page *lp, size_t i, arsred_docume
         ARRAY_PUSH(doc->tables, doc->n_tables, doc->cap_tables, ft->t);
         remember_open_table(st, ft, doc->n_tables - 1);
     }
+    st->open_top = ft->bbox.y0;
     memset(&ft->t, 0, sizeof ft->t);
 }
 
@@ -287,14 +418,17 @@ static void table_page(void *state, layout_page *lp, arsred_document *doc)
             continue;
         size_t t = bl->in_table ? table_of_block(lp, bl) : SIZE_MAX;
         if (t != SIZE_MAX) {
+            st->last_heading = NULL;
             if (!taken[t])
                 take_table(st, lp, t, doc, heading_before, corner_first, &index_on_page);
             taken[t] = true;
             continue;
         }
         if (is_heading(st, bl)) {
-            push_heading(st, bl);
-            heading_before = true;
+            push_heading(st, lp, bl);
+            heading_before = heading_before || !repeats_page_head(st, bl->text);
+        } else {
+            st->last_heading = NULL;
         }
     }
     for (size_t t = 0; t < lp->n_tables; t++)
@@ -309,6 +443,11 @@ static void table_page(void *state, layout_page *lp, arsred_document *doc)
             last->rows[last->n_rows - 1].box.y1 < 0.7 * lp->height)
             forget_open_table(st);
     }
+    if (st->open_table != SIZE_MAX)
+        remember_page_head(st, lp);
+    else
+        forget_page_head(st);
+    st->last_heading = NULL; /* a heading does not run on across pages */
 }
 
 static void table_finish(void *state, arsred_document *doc)
@@ -316,6 +455,7 @@ static void table_finish(void *state, arsred_document *doc)
     (void)doc;
     table_state *st = state;
     forget_open_table(st);
+    forget_page_head(st);
     for (size_t i = 0; i < st->n_headings; i++)
         free(st->headings[i].text);
     free(st);
