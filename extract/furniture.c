@@ -76,6 +76,12 @@ static bool in_margin(const layout_page *lp, const block *b, bool *top)
     return false;
 }
 
+bool furniture_in_bottom_margin(const layout_page *lp, const block *b)
+{
+    bool top;
+    return in_margin(lp, b, &top) && !top;
+}
+
 static signature signature_of(const layout_page *lp, const block *b, bool top)
 {
     return (signature){masked_hash(b->text), box_cy(b->box) / lp->height, top};

@@ -23,6 +23,9 @@ void furniture_add_page(furniture *f, const layout_page *lp);
 /* Sets block.furniture on lp's running headers, footers and page numbers. */
 void furniture_mark(furniture *f, layout_page *lp);
 
+/* True where b lies in the bottom margin band, where footers stand. */
+bool furniture_in_bottom_margin(const layout_page *lp, const block *b);
+
 /* True where text is a page number ("12", "Sida 3 av 14", "SID 3 (36)"). */
 bool furniture_is_page_number(const furniture *f, const char *text);
 

@@ -95,6 +95,8 @@ static json_t *row_json(const table *t, const table_row *r)
         json_object_set_new(o, "measure", json_string(column_kinds[r->measure]));
     if (r->unit)
         json_object_set_new(o, "unit", json_string(r->unit));
+    if (r->note_ref)
+        json_object_set_new(o, "note_ref", json_string(r->note_ref));
     if (r->page != t->page)
         json_object_set_new(o, "page", json_integer(r->page));
     json_t *cells = json_array();

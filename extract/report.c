@@ -78,6 +78,7 @@ void table_free_contents(table *t)
         free(t->rows[r].cells);
         free(t->rows[r].label);
         free(t->rows[r].unit);
+        free(t->rows[r].note_ref);
     }
     for (size_t c = 0; c < t->n_columns; c++) {
         free(t->columns[c].label);

@@ -52,6 +52,7 @@ typedef struct table_row {
     column_kind measure; /* a row that is a relation turned ("Budget") */
     char *unit;          /* the label's own unit: "Kostnad per invånare (kr)" */
     bool part_of_above;  /* "varav …": part of the row above, not added in */
+    char *note_ref;      /* the notes it refers to, as printed ("3", "3, 4"), or NULL */
     table_cell *cells;   /* n_columns of them */
     box box;
     int page;

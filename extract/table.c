@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "furniture.h"
 #include "table.h"
 #include "text.h"
 #include "util.h"
@@ -23,8 +24,9 @@ typedef struct table_state {
     size_t n_headings;
     double size_chars[SIZE_BINS];     /* characters of body text per half point */
     size_t open_table;                /* a table that may go on, or SIZE_MAX */
-    char **open_header;               /* its header lines */
-    size_t n_open_header;
+    char *open_corner;                /* the text over its labels */
+    table_row tail_section;           /* a section row left under it at the
+                                         page's foot, its items overleaf */
     double open_top;                  /* its top on the page it was last seen on */
     char **page_head;                 /* the lines above it there, folded */
     size_t n_page_head;
@@ -237,13 +239,19 @@ static char *folded_for_repeat(const char *text)
 }
 
 /* Whether text is made of lines that stood above the open table on the
- * page before (its page head, set again on this page). */
+ * page before, or is a piece of one (its page head, set again on this
+ * page, where the layout may part a line into blocks). */
 static bool repeats_page_head(const table_state *st, const char *text)
 {
     if (st->n_page_head == 0)
         return false;
     char *rest = folded_for_repeat(text);
     bool any = *rest != '\0';
+    for (size_t i = 0; i < st->n_page_head && any; i++)
+        if (strstr(st->page_head[i], rest)) { /* a piece of a line there */
+            free(rest);
+            return true;
+        }
     for (size_t i = 0; i < st->n_page_head; i++) {
         size_t len = strlen(st->page_head[i]);
         char *at;
@@ -252,6 +260,20 @@ static bool repeats_page_head(const table_state *st, const char *text)
     }
     bool repeat = any && *rest == '\0';
     free(rest);
+    return repeat;
+}
+
+/* Whether text is the open table's title again, as over its continuation
+ * ("Nettokostnad per verksamhet (mnkr), forts."). */
+static bool repeats_open_title(const table_state *st, const arsred_document *doc, const char *text)
+{
+    if (st->open_table == SIZE_MAX || !doc->tables[st->open_table].title)
+        return false;
+    char *title = folded_for_repeat(doc->tables[st->open_table].title);
+    char *folded = folded_for_repeat(text);
+    bool repeat = *title && strncmp(folded, title, strlen(title)) == 0;
+    free(title);
+    free(folded);
     return repeat;
 }
 
@@ -278,39 +300,54 @@ static void remember_page_head(table_state *st, const layout_page *lp)
     size_t cap = 0;
     for (size_t b = 0; b < lp->n_blocks; b++) {
         const block *bl = &lp->blocks[b];
-        for (size_t l = bl->first_line; !bl->furniture && l < bl->first_line + bl->n_lines; l++)
+        /* furniture too: a line may be judged furniture on one page only */
+        for (size_t l = bl->first_line; l < bl->first_line + bl->n_lines; l++)
             if (lp->lines[l].box.y1 <= st->open_top)
                 ARRAY_PUSH(st->page_head, st->n_page_head, cap, folded_for_repeat(lp->lines[l].text));
     }
     sort_array(st->page_head, st->n_page_head, sizeof *st->page_head, compare_longer_first);
 }
 
-static bool same_header(const table_state *st, const found_table *ft)
+static const char *label_or_empty(const char *label)
+{
+    return label ? label : "";
+}
+
+/* The header of a continuation: none, the page head only, or the same
+ * column heads under the same corner, or under the corner of another
+ * side of the same statement (table.statement-part: "Tillgångar", then
+ * "Eget kapital och skulder"); a corner that names another table
+ * ("Balansräkning" after "Resultaträkning", the next note) starts one. */
+static bool same_header(const table_state *st, const table *open, const found_table *ft)
 {
     bool head_only = true; /* a page that goes on under its page head alone */
     for (size_t i = 0; i < ft->n_header_lines && head_only; i++)
         head_only = repeats_page_head(st, ft->header_lines[i]);
     if (head_only)
         return true;
-    if (ft->n_header_lines != st->n_open_header)
+    const char *corner = label_or_empty(ft->corner);
+    bool same_corner = strcmp(label_or_empty(st->open_corner), corner) == 0 ||
+                       (table_text_matches(st->patterns, "table.statement-part", st->open_corner) &&
+                        table_text_matches(st->patterns, "table.statement-part", corner));
+    if (!same_corner)
         return false;
-    for (size_t i = 0; i < ft->n_header_lines; i++)
-        if (strcmp(ft->header_lines[i], st->open_header[i]) != 0)
+    for (size_t k = 0; k < open->n_columns; k++)
+        if (strcmp(label_or_empty(open->columns[k].label), label_or_empty(ft->t.columns[k].label)) != 0)
             return false;
     return true;
 }
 
-/* The first table of a page, near its top, with the columns and header of
- * a table that ended near the bottom of the page before, continues it:
- * also where the page repeats only its head above it (the same lines
- * that stood above the table on the page before, such as a printout's
- * title and run date), and with no header at all. A heading of its own
- * over it starts a new table. */
+/* The first table of a page continues the open table, the last thing on
+ * the page before, where nothing stands before it but the page's head
+ * repeated (the same lines that stood over the table on the page before:
+ * a printout's title and run date, the statement's name) and it has the
+ * open table's columns and column heads, or no header. A heading or text
+ * of its own over it starts a new table. */
 static bool continues_open_table(table_state *st, const found_table *ft,
                                  const layout_page *lp, arsred_document *doc,
-                                 bool heading_before)
+                                 bool content_before)
 {
-    if (st->open_table == SIZE_MAX || heading_before || ft->t.bbox.y0 > 0.3 * lp->height)
+    if (st->open_table == SIZE_MAX || content_before)
         return false;
     const table *open = &doc->tables[st->open_table];
     if (open->last_page != lp->number - 1 || open->n_columns != ft->t.n_columns)
@@ -318,35 +355,51 @@ static bool continues_open_table(table_state *st, const found_table *ft,
     for (size_t k = 0; k < open->n_columns; k++)
         if (fabs(open->columns[k].x1 - ft->t.columns[k].x1) > 20)
             return false;
-    return same_header(st, ft);
+    return same_header(st, open, ft);
 }
 
-static void append_rows(table *to, table *from)
+static void append_rows(table_state *st, table *to, table *from)
 {
+    if (st->tail_section.label) {
+        st->tail_section.cells = xcalloc(to->n_columns ? to->n_columns : 1, sizeof *st->tail_section.cells);
+        ARRAY_PUSH(to->rows, to->n_rows, to->cap_rows, st->tail_section);
+        memset(&st->tail_section, 0, sizeof st->tail_section);
+    }
     for (size_t r = 0; r < from->n_rows; r++)
         ARRAY_PUSH(to->rows, to->n_rows, to->cap_rows, from->rows[r]);
     from->n_rows = 0;
     to->last_page = from->page;
 }
 
+static void forget_tail_section(table_state *st)
+{
+    free(st->tail_section.label);
+    memset(&st->tail_section, 0, sizeof st->tail_section);
+}
+
+/* A short line at the labels' left edge after the table, nothing after
+ * it on the page: the head of a section whose rows went overleaf
+ * ("Eget kapital" at the foot of the page). */
+static bool is_tail_section(const table_state *st, const block *b, const table *t)
+{
+    return st->tail_section.label == NULL && b->n_lines == 1 &&
+           fabs(b->box.x0 - t->bbox.x0) <= 0.5 * b->size && b->box.y0 >= t->bbox.y1 &&
+           word_count(b->text) <= HEADING_MAX_WORDS;
+}
+
 static void forget_open_table(table_state *st)
 {
-    for (size_t i = 0; i < st->n_open_header; i++)
-        free(st->open_header[i]);
-    free(st->open_header);
-    st->open_header = NULL;
-    st->n_open_header = 0;
+    forget_tail_section(st);
     st->open_table = SIZE_MAX;
+    free(st->open_corner);
+    st->open_corner = NULL;
 }
 
 static void remember_open_table(table_state *st, const found_table *ft, size_t index)
 {
     forget_open_table(st);
     st->open_table = index;
-    st->open_header = xcalloc(ft->n_header_lines + 1, sizeof *st->open_header);
-    for (size_t i = 0; i < ft->n_header_lines; i++)
-        st->open_header[i] = xstrdup(ft->header_lines[i]);
-    st->n_open_header = ft->n_header_lines;
+    st->open_corner = ft->corner ? xstrdup(ft->corner) : NULL;
 }
 
 static size_t table_of_block(const layout_page *lp, const block *b)
@@ -383,15 +436,16 @@ static bool corner_heads_sibling(const table_state *st, const layout_page *lp, s
 }
 
 static void take_table(table_state *st, layout_page *lp, size_t i, arsred_document *doc,
-                       bool heading_before, const bool *corner_first, int *index_on_page)
+                       bool content_before, const bool *corner_first, int *index_on_page)
 {
     found_table *ft = &lp->tables[i];
     snprintf(ft->t.id, sizeof ft->t.id, "p%d-t%d", lp->number, (*index_on_page)++);
+    table_take_note_column(&ft->t, st->patterns);
     name_table(st, ft, corner_first[i]);
     table_assign_meaning(&ft->t, ft->corner, ft->caption_above, ft->caption_below,
                          st->patterns, doc);
-    if (continues_open_table(st, ft, lp, doc, heading_before)) {
-        append_rows(&doc->tables[st->open_table], &ft->t);
+    if (continues_open_table(st, ft, lp, doc, content_before)) {
+        append_rows(st, &doc->tables[st->open_table], &ft->t);
         table_free_contents(&ft->t);
     } else {
         ARRAY_PUSH(doc->tables, doc->n_tables, doc->cap_tables, ft->t);
@@ -406,7 +460,8 @@ static void table_page(void *state, layout_page *lp, arsred_document *doc)
     table_state *st = state;
     count_sizes(st, lp);
     bool *taken = xcalloc(lp->n_tables + 1, sizeof *taken);
-    bool heading_before = false;
+    bool content_before = false; /* other than the page head repeated */
+    bool text_after = false;     /* body text after the last table taken */
     /* decided before any table is taken (taking one empties it) */
     bool *corner_first = xcalloc(lp->n_tables + 1, sizeof *corner_first);
     for (size_t t = 0; t < lp->n_tables; t++)
@@ -420,27 +475,39 @@ static void table_page(void *state, layout_page *lp, arsred_document *doc)
         if (t != SIZE_MAX) {
             st->last_heading = NULL;
             if (!taken[t])
-                take_table(st, lp, t, doc, heading_before, corner_first, &index_on_page);
+                take_table(st, lp, t, doc, content_before, corner_first, &index_on_page);
             taken[t] = true;
+            text_after = false;
+            forget_tail_section(st);
             continue;
         }
-        if (is_heading(st, bl)) {
-            push_heading(st, lp, bl);
-            heading_before = heading_before || !repeats_page_head(st, bl->text);
-        } else {
-            st->last_heading = NULL;
+        content_before = content_before ||
+                         !(repeats_page_head(st, bl->text) || repeats_open_title(st, doc, bl->text));
+        /* small print under a table (a source) or a footer ends nothing */
+        bool body = index_on_page > 0 && bl->size >= body_size(st) - 0.5f &&
+                    !furniture_in_bottom_margin(lp, bl);
+        if (body && !text_after && st->open_table != SIZE_MAX &&
+            is_tail_section(st, bl, &doc->tables[st->open_table])) {
+            st->tail_section = (table_row){.label = xstrdup(bl->text), .box = bl->box,
+                                           .page = lp->number};
+        } else if (body) {
+            text_after = true;
+            forget_tail_section(st);
         }
+        if (is_heading(st, bl))
+            push_heading(st, lp, bl);
+        else
+            st->last_heading = NULL;
     }
     for (size_t t = 0; t < lp->n_tables; t++)
         if (!taken[t])
-            take_table(st, lp, t, doc, heading_before, corner_first, &index_on_page);
+            take_table(st, lp, t, doc, content_before, corner_first, &index_on_page);
     free(taken);
     free(corner_first);
-    /* only a table that reaches the bottom of its page may go on */
+    /* only a table that is the last thing on its page may go on */
     if (st->open_table != SIZE_MAX) {
         const table *last = &doc->tables[st->open_table];
-        if (last->last_page != lp->number || last->rows == NULL ||
-            last->rows[last->n_rows - 1].box.y1 < 0.7 * lp->height)
+        if (last->last_page != lp->number || last->rows == NULL || text_after)
             forget_open_table(st);
     }
     if (st->open_table != SIZE_MAX)

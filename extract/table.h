@@ -45,6 +45,10 @@ void table_assign_meaning(table *t, const char *corner, const char *caption_abov
 /* Whether a pattern of kind (table.*) matches text. */
 bool table_text_matches(const arsred_patterns *patterns, const char *kind, const char *text);
 
+/* A column of note numbers between the row labels and the figures: its
+ * numbers go to rows[].note_ref and the column leaves the table. */
+void table_take_note_column(table *t, const arsred_patterns *patterns);
+
 /* The unit a text declares ("(tkr)", "Belopp i mnkr", "miljoner kronor"):
  * "kr", "tkr", "mnkr", "%", or NULL. */
 const char *table_unit_in(const char *text, const arsred_patterns *patterns);

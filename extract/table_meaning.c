@@ -25,6 +25,64 @@ bool table_text_matches(const arsred_patterns *patterns, const char *kind, const
     return text && first_match(patterns, kind, text, &m) != NULL;
 }
 
+/* The note numbers of a note cell ("Not 3" gives "3"), or NULL. */
+static char *note_refs_of(const char *text, const arsred_patterns *patterns)
+{
+    pattern_match m;
+    if (!text || !first_match(patterns, "table.note-ref", text, &m))
+        return NULL;
+    const pattern_group *g = pattern_match_group(&m, "refs");
+    return g && g->set ? xstrndup(text + g->start, g->end - g->start) : NULL;
+}
+
+/* The first column is a note column where figures stand right of it and
+ * each of its cells is a note reference: under a note head ("Not"), or
+ * with no head where its numbers rise down the table, as notes are
+ * numbered in the order of the statements (a column of counts does not). */
+static bool is_note_column(const table *t, const arsred_patterns *patterns)
+{
+    if (t->n_columns < 2)
+        return false;
+    const char *head = t->columns[0].label;
+    bool note_head = table_text_matches(patterns, "table.column.note", head);
+    if (!note_head && head && *head)
+        return false;
+    size_t refs = 0;
+    long last = 0;
+    bool rising = true;
+    for (size_t r = 0; r < t->n_rows; r++) {
+        const table_cell *c = &t->rows[r].cells[0];
+        if (!c->text)
+            continue;
+        char *note = note_refs_of(c->text, patterns);
+        if (!note)
+            return false;
+        long first = strtol(note, NULL, 10);
+        rising = rising && first > last;
+        last = first;
+        refs++;
+        free(note);
+    }
+    return refs > 0 && (note_head || (refs >= 2 && rising));
+}
+
+void table_take_note_column(table *t, const arsred_patterns *patterns)
+{
+    if (!is_note_column(t, patterns))
+        return;
+    for (size_t r = 0; r < t->n_rows; r++) {
+        table_row *row = &t->rows[r];
+        row->note_ref = note_refs_of(row->cells[0].text, patterns);
+        free(row->cells[0].text);
+        memmove(row->cells, row->cells + 1, (t->n_columns - 1) * sizeof *row->cells);
+    }
+    free(t->columns[0].label);
+    free(t->columns[0].group);
+    free(t->columns[0].unit);
+    memmove(t->columns, t->columns + 1, (t->n_columns - 1) * sizeof *t->columns);
+    t->n_columns--;
+}
+
 const char *table_unit_in(const char *text, const arsred_patterns *patterns)
 {
     static const char *const units[][2] = {

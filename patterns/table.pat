@@ -271,3 +271,60 @@ example Not 5 Byggnader
   no match
 example Noter
   no match
+
+pattern table.column.note
+kind    table.column.note
+flags   i
+description the head of a note column: the notes that explain the rows
+regex   ^\h*(?<word>not|noter|not\h+nr|notnr|note)\.?\h*$
+example Not
+  word = Not
+example NOT
+  word = NOT
+example Noter
+  word = Noter
+example Not nr
+  word = Not nr
+example Not 5 Byggnader
+  no match
+example Nettoomsättning
+  no match
+
+pattern table.note-ref
+kind    table.note-ref
+flags   i
+description a note reference in a note column: one small number or a list of them, "Not" before it allowed
+regex   ^\h*(?:not\h*)?(?<refs>\d{1,2}(?:\h?[a-z]\b)?(?:(?:,\h+|\h+och\h+|\h*&\h*|\h*[-–]\h*)\d{1,2}(?:\h?[a-z]\b)?)*)\h*$
+example 3
+  refs = 3
+example Not 12
+  refs = 12
+example 3, 4
+  refs = 3, 4
+example 7 och 8
+  refs = 7 och 8
+example 2a
+  refs = 2a
+example 4 557
+  no match
+example -3
+  no match
+example 2,5
+  no match
+example 2023
+  no match
+
+pattern table.statement-part
+kind    table.statement-part
+flags   i
+description a side of a balance sheet, set over its labels: a table that goes on under another of these is the same statement
+regex   ^\h*(?:tillgångar|(?:summa\h+)?eget\h+kapital(?:,)?\h+(?:avsättningar\h+)?och\h+skulder|skulder(?:,\h*avsättningar)?\h+och\h+eget\h+kapital|eget\h+kapital|skulder|avsättningar\h+och\h+skulder)\h*$
+example TILLGÅNGAR
+example Eget kapital och skulder
+example EGET KAPITAL OCH SKULDER
+example Eget kapital, avsättningar och skulder
+example Skulder och eget kapital
+example Resultaträkning
+  no match
+example Not 3 Övriga rörelseintäkter
+  no match
