@@ -11,7 +11,7 @@
 #include "text.h"
 #include "util.h"
 
-enum { MAX_HEADINGS = 8, HEADING_MAX_WORDS = 12, SIZE_BINS = 200 };
+enum { MAX_HEADINGS = 8, HEADING_MAX_WORDS = 12, SIZE_BINS = 200, MAX_BETWEEN = 4 };
 
 typedef struct heading {
     char *text;
@@ -25,6 +25,8 @@ typedef struct table_state {
     double size_chars[SIZE_BINS];     /* characters of body text per half point */
     size_t open_table;                /* a table that may go on, or SIZE_MAX */
     char *open_corner;                /* the text over its labels */
+    const block *between[MAX_BETWEEN]; /* the lines after it on its page */
+    size_t n_between;                 /* (MAX_BETWEEN + 1: too many) */
     table_row tail_section;           /* a section row left under it at the
                                          page's foot, its items overleaf */
     double open_top;                  /* its top on the page it was last seen on */
@@ -435,16 +437,96 @@ static bool corner_heads_sibling(const table_state *st, const layout_page *lp, s
     return false;
 }
 
+/* The block of the page that holds a row's label. */
+static const block *label_block(const layout_page *lp, const table_row *row)
+{
+    double x = row->box.x0 + 1, y = box_cy(row->box);
+    for (size_t b = 0; b < lp->n_blocks; b++) {
+        const box *bb = &lp->blocks[b].box;
+        if (x >= bb->x0 && x <= bb->x1 && y >= bb->y0 && y <= bb->y1)
+            return &lp->blocks[b];
+    }
+    return NULL;
+}
+
+/* Whether b is set as a row of t that has no figures (a section row such
+ * as "Anläggningstillgångar"): its size and weight, at the labels' left
+ * edge. */
+static bool set_as_section_row(const layout_page *lp, const table *t, const block *b)
+{
+    if (b->n_lines != 1 || fabs(b->box.x0 - t->bbox.x0) > 0.5 * b->size)
+        return false;
+    for (size_t r = 0; r < t->n_rows; r++) {
+        const table_row *row = &t->rows[r];
+        bool figures = false;
+        for (size_t k = 0; k < t->n_columns && !figures; k++)
+            figures = row->cells[k].text != NULL;
+        const block *lb = row->page == lp->number && !figures ? label_block(lp, row) : NULL;
+        if (lb && lb->bold == b->bold && fabsf(lb->size - b->size) <= 0.25f)
+            return true;
+    }
+    return false;
+}
+
+/* A table with no header of its own, right under the open table on the
+ * same page with its columns, goes on with it where only lines set as
+ * the open table's own section rows stand between them (a balance
+ * sheet's "Omsättningstillgångar", parted from the rows above by a wider
+ * gap); a heading in any other type starts a new table. */
+static bool continues_on_page(const table_state *st, const found_table *ft,
+                              const layout_page *lp, const arsred_document *doc)
+{
+    if (st->open_table == SIZE_MAX || ft->n_header_lines > 0 || st->n_between > MAX_BETWEEN)
+        return false;
+    const table *open = &doc->tables[st->open_table];
+    if (open->last_page != lp->number || open->n_columns != ft->t.n_columns)
+        return false;
+    for (size_t k = 0; k < open->n_columns; k++)
+        if (fabs(open->columns[k].x1 - ft->t.columns[k].x1) > 20)
+            return false;
+    for (size_t i = 0; i < st->n_between; i++)
+        if (!set_as_section_row(lp, open, st->between[i]))
+            return false;
+    return true;
+}
+
+static void append_section_rows(table_state *st, table *to, int page)
+{
+    for (size_t i = 0; i < st->n_between; i++) {
+        table_row row = {.label = xstrdup(st->between[i]->text), .box = st->between[i]->box,
+                         .page = page};
+        row.cells = xcalloc(to->n_columns ? to->n_columns : 1, sizeof *row.cells);
+        ARRAY_PUSH(to->rows, to->n_rows, to->cap_rows, row);
+    }
+    st->n_between = 0;
+}
+
+/* The head of a note column over no notes falls to the corner over the
+ * labels ("Eget kapital och skulder Not"); it names nothing there. */
+static void drop_note_head_from_corner(const table_state *st, found_table *ft)
+{
+    char *last_space = ft->corner ? strrchr(ft->corner, ' ') : NULL;
+    if (last_space && table_text_matches(st->patterns, "table.column.note", last_space + 1))
+        *last_space = '\0';
+}
+
 static void take_table(table_state *st, layout_page *lp, size_t i, arsred_document *doc,
                        bool content_before, const bool *corner_first, int *index_on_page)
 {
     found_table *ft = &lp->tables[i];
+    drop_note_head_from_corner(st, ft);
     snprintf(ft->t.id, sizeof ft->t.id, "p%d-t%d", lp->number, (*index_on_page)++);
     table_take_note_column(&ft->t, st->patterns);
     name_table(st, ft, corner_first[i]);
     table_assign_meaning(&ft->t, ft->corner, ft->caption_above, ft->caption_below,
                          st->patterns, doc);
-    if (continues_open_table(st, ft, lp, doc, content_before)) {
+    if (continues_on_page(st, ft, lp, doc)) {
+        table *open = &doc->tables[st->open_table];
+        append_section_rows(st, open, lp->number);
+        open->bbox = box_union(open->bbox, ft->t.bbox);
+        append_rows(st, open, &ft->t);
+        table_free_contents(&ft->t);
+    } else if (continues_open_table(st, ft, lp, doc, content_before)) {
         append_rows(st, &doc->tables[st->open_table], &ft->t);
         table_free_contents(&ft->t);
     } else {
@@ -452,6 +534,7 @@ static void take_table(table_state *st, layout_page *lp, size_t i, arsred_docume
         remember_open_table(st, ft, doc->n_tables - 1);
     }
     st->open_top = ft->bbox.y0;
+    st->n_between = 0;
     memset(&ft->t, 0, sizeof ft->t);
 }
 
@@ -467,6 +550,7 @@ static void table_page(void *state, layout_page *lp, arsred_document *doc)
     for (size_t t = 0; t < lp->n_tables; t++)
         corner_first[t] = corner_heads_sibling(st, lp, t);
     int index_on_page = 0;
+    st->n_between = 0;
     for (size_t b = 0; b < lp->n_blocks; b++) {
         const block *bl = &lp->blocks[b];
         if (bl->furniture)
@@ -480,6 +564,11 @@ static void table_page(void *state, layout_page *lp, arsred_document *doc)
             text_after = false;
             forget_tail_section(st);
             continue;
+        }
+        if (index_on_page > 0 && st->n_between <= MAX_BETWEEN) {
+            if (st->n_between < MAX_BETWEEN)
+                st->between[st->n_between] = bl;
+            st->n_between++;
         }
         content_before = content_before ||
                          !(repeats_page_head(st, bl->text) || repeats_open_title(st, doc, bl->text));
