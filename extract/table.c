@@ -510,11 +510,34 @@ static void drop_note_head_from_corner(const table_state *st, found_table *ft)
         *last_space = '\0';
 }
 
+/* A heading set over two lines, the second beside the column heads
+ * ("NOT 11, RÄNTEKOSTNADER OCH LIKNANDE" / "RESULTATPOSTER | 2023 |
+ * 2022"), leaves only its last line in the corner: the corner is then
+ * the whole heading, the block that reaches from above into the table. */
+static void widen_corner_to_heading(const layout_page *lp, found_table *ft)
+{
+    if (!ft->corner || !*ft->corner)
+        return;
+    size_t lc = strlen(ft->corner);
+    for (size_t b = 0; b < lp->n_blocks; b++) {
+        const block *bl = &lp->blocks[b];
+        size_t lt = strlen(bl->text);
+        bool straddles = bl->n_lines > 1 && bl->box.y0 < ft->bbox.y0 - 1 && bl->box.y1 > ft->bbox.y0;
+        if (straddles && lt > lc && strcmp(bl->text + lt - lc, ft->corner) == 0 &&
+            bl->text[lt - lc - 1] == ' ') {
+            free(ft->corner);
+            ft->corner = xstrdup(bl->text);
+            return;
+        }
+    }
+}
+
 static void take_table(table_state *st, layout_page *lp, size_t i, arsred_document *doc,
                        bool content_before, const bool *corner_first, int *index_on_page)
 {
     found_table *ft = &lp->tables[i];
     drop_note_head_from_corner(st, ft);
+    widen_corner_to_heading(lp, ft);
     snprintf(ft->t.id, sizeof ft->t.id, "p%d-t%d", lp->number, (*index_on_page)++);
     table_take_note_column(&ft->t, st->patterns);
     name_table(st, ft, corner_first[i]);

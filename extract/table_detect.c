@@ -141,17 +141,27 @@ static void split_cells(trow *row, const word *const *words, size_t n)
     strbuf_release(&sb);
 }
 
+/* A number that opens a row before its text numbers the row (a chapter,
+ * an account: "3 | Analys av årets utfall", "3800 | Medlemsavgifter"); it
+ * is no figure of the table. */
+static bool numbers_the_row(const trow *row, size_t i)
+{
+    return i == 0 && row->n > 1 && row->cells[0].numeric && !row->cells[1].numeric;
+}
+
 static void classify_row(trow *row)
 {
     bool prose = false;
+    size_t figures = 0;
     for (size_t i = 0; i < row->n; i++) {
         row->n_numeric += row->cells[i].numeric;
         row->n_years += row->cells[i].year;
+        figures += row->cells[i].numeric && !numbers_the_row(row, i);
         prose = prose || row->cells[i].n_words >= PROSE_WORDS;
     }
     if (prose)
         row->cls = ROW_PROSE;
-    else if (row->n_numeric >= 1 && row->n >= 2)
+    else if (figures >= 1 && row->n >= 2)
         row->cls = ROW_DATA;
     else if (row->n == 1) /* a label, or a label's second line: "(6014)" */
         row->cls = ROW_LABEL;
