@@ -16,12 +16,15 @@ enum { MAX_HEADINGS = 8, HEADING_MAX_WORDS = 12, SIZE_BINS = 200, MAX_BETWEEN = 
 typedef struct heading {
     char *text;
     float size;
+    int page;
+    bool corner;    /* a table's corner that named it: names no other table */
 } heading;
 
 typedef struct table_state {
     const arsred_patterns *patterns;
     heading headings[MAX_HEADINGS];   /* outermost first */
     size_t n_headings;
+    int page;                         /* the page being read */
     double size_chars[SIZE_BINS];     /* characters of body text per half point */
     size_t open_table;                /* a table that may go on, or SIZE_MAX */
     char *open_corner;                /* the text over its labels */
@@ -83,12 +86,22 @@ static bool never_a_title(const table_state *st, const char *text)
     return table_text_matches(st->patterns, "table.not-a-title", text);
 }
 
+/* Letters, counting every byte of a character beyond ASCII. */
+static size_t letter_count(const char *s)
+{
+    size_t letters = 0;
+    for (const char *p = s; *p; p++)
+        letters += (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (unsigned char)*p >= 0x80;
+    return letters;
+}
+
 static bool is_heading(const table_state *st, const block *b)
 {
     size_t len = strlen(b->text);
     bool ends_period = len > 0 && b->text[len - 1] == '.';
     return (b->bold || b->size >= 1.15f * body_size(st)) && !ends_period &&
-           word_count(b->text) <= HEADING_MAX_WORDS && !never_a_title(st, b->text);
+           word_count(b->text) <= HEADING_MAX_WORDS && letter_count(b->text) >= 3 &&
+           !never_a_title(st, b->text);
 }
 
 /* A heading replaces those of its size or smaller, and nests under bigger ones. */
@@ -98,7 +111,7 @@ static void push_heading_text(table_state *st, const char *text, float size)
         free(st->headings[--st->n_headings].text);
     if (st->n_headings == MAX_HEADINGS)
         free(st->headings[--st->n_headings].text);
-    st->headings[st->n_headings++] = (heading){xstrdup(text), size};
+    st->headings[st->n_headings++] = (heading){xstrdup(text), size, st->page, false};
 }
 
 /* Whether b is the caption right over a table of the page: it names
@@ -149,19 +162,16 @@ static void push_heading(table_state *st, const layout_page *lp, const block *b)
     st->last_heading = b;
 }
 
+/* The heading from_top places under the innermost one, where it stands
+ * on the page being read: a heading of another page names no table. */
 static const char *heading_at(const table_state *st, size_t from_top)
 {
-    return from_top < st->n_headings ? st->headings[st->n_headings - 1 - from_top].text : NULL;
+    if (from_top >= st->n_headings)
+        return NULL;
+    const heading *h = &st->headings[st->n_headings - 1 - from_top];
+    return h->page == st->page ? h->text : NULL;
 }
 
-/* Letters, counting every byte of a character beyond ASCII. */
-static size_t letter_count(const char *s)
-{
-    size_t letters = 0;
-    for (const char *p = s; *p; p++)
-        letters += (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (unsigned char)*p >= 0x80;
-    return letters;
-}
 
 /* A corner that is only a unit ("(tkr)", "Belopp i tkr") names nothing. */
 static bool corner_names_table(const table_state *st, const char *corner)
@@ -197,6 +207,21 @@ static const char *whole_caption(const table_state *st, const found_table *ft)
     return caption;
 }
 
+/* The section: the nearest heading that is not the title, from this
+ * page, or from an earlier one where it is set larger than the title (a
+ * chapter over the pages, not a sibling left over from a page before). */
+static const char *section_of(const table_state *st, const char *title, float title_size)
+{
+    for (size_t i = st->n_headings; i-- > 0;) {
+        const heading *h = &st->headings[i];
+        if (title && strcmp(h->text, title) == 0)
+            continue;
+        if (h->page == st->page || h->size > title_size + 0.5f)
+            return h->text;
+    }
+    return NULL;
+}
+
 static void name_table(table_state *st, found_table *ft, bool corner_first)
 {
     /* the caption names the table; the corner only where there is none,
@@ -206,25 +231,27 @@ static void name_table(table_state *st, found_table *ft, bool corner_first)
                         : corner_names_table(st, ft->corner)         ? ft->corner
                         : caption_names_table(st, ft)                ? caption
                                                                      : NULL;
-    /* a caption set as a heading is one: it follows its sibling headings,
-     * under their parent */
-    if (named == caption && named && ft->caption_size > 0 &&
+    float title_size = named == caption && ft->caption_size > 0 ? ft->caption_size
+                       : named == ft->corner && ft->corner_size > 0 ? ft->corner_size
+                                                                     : body_size(st);
+    /* a caption set as a heading, or a corner that names the table, is a
+     * heading: it follows its sibling headings, under their parent */
+    bool by_corner = named && named == ft->corner;
+    if (named && (named == caption ? ft->caption_size > 0 : ft->corner_size > 0) &&
         !(heading_at(st, 0) && strcmp(heading_at(st, 0), named) == 0)) {
-        push_heading_text(st, named, ft->caption_size);
+        push_heading_text(st, named, title_size);
         named = heading_at(st, 0);
     }
-    if (named) {
-        ft->t.title = xstrdup(named);
-        size_t up = 0; /* the section is the nearest heading that is not the title */
-        while (heading_at(st, up) && strcmp(heading_at(st, up), named) == 0)
-            up++;
-        if (heading_at(st, up))
-            ft->t.section = xstrdup(heading_at(st, up));
-    } else {
-        const char *title = heading_at(st, 0), *section = heading_at(st, 1);
-        ft->t.title = title ? xstrdup(title) : NULL;
-        ft->t.section = section ? xstrdup(section) : NULL;
+    if (by_corner && heading_at(st, 0) == named)
+        st->headings[st->n_headings - 1].corner = true;
+    const heading *top = st->n_headings ? &st->headings[st->n_headings - 1] : NULL;
+    if (!named && heading_at(st, 0) && !top->corner) {
+        named = heading_at(st, 0);
+        title_size = top->size;
     }
+    const char *section = section_of(st, named, title_size);
+    ft->t.title = named ? xstrdup(named) : NULL;
+    ft->t.section = section ? xstrdup(section) : NULL;
 }
 
 /* Case folded, digits as '#', spaces dropped: a page head repeated with
@@ -553,6 +580,10 @@ static void take_table(table_state *st, layout_page *lp, size_t i, arsred_docume
         append_rows(st, &doc->tables[st->open_table], &ft->t);
         table_free_contents(&ft->t);
     } else {
+        if (!ft->t.title)
+            report_warn(doc, "table-untitled", lp->number,
+                        "page %d: table %s has no caption, heading or naming corner on its page; "
+                        "its title is null", lp->number, ft->t.id);
         ARRAY_PUSH(doc->tables, doc->n_tables, doc->cap_tables, ft->t);
         remember_open_table(st, ft, doc->n_tables - 1);
     }
@@ -564,6 +595,7 @@ static void take_table(table_state *st, layout_page *lp, size_t i, arsred_docume
 static void table_page(void *state, layout_page *lp, arsred_document *doc)
 {
     table_state *st = state;
+    st->page = lp->number;
     count_sizes(st, lp);
     bool *taken = xcalloc(lp->n_tables + 1, sizeof *taken);
     bool content_before = false; /* other than the page head repeated */

@@ -20,6 +20,7 @@ enum { TABLE_MAX_COLUMNS = 40, TABLE_MAX_ROWS = 2000, TABLE_MAX_HEADER_ROWS = 6 
 typedef struct found_table {
     table t;                    /* columns, rows, bbox, page */
     char *corner;               /* the header text above the row labels */
+    float corner_size;          /* its type size */
     char **header_lines;        /* every header row's text, to spot repeats */
     size_t n_header_lines;
     char *caption_above;        /* a short line right over the table */

@@ -922,8 +922,10 @@ static void build_table(found_table *ft, const trow *rows, const region *g,
             if (text.len)
                 strbuf_addc(&text, ' ');
             strbuf_adds(&text, cell->text);
-            if (cell->box.x1 <= numbers_left + 0.5 * cell->size)
+            if (cell->box.x1 <= numbers_left + 0.5 * cell->size) {
                 text_join_line(&corner, cell->text);
+                ft->corner_size = fmaxf(ft->corner_size, cell->size);
+            }
             else
                 add_header_cell(heads, cols, n_cols, cell);
         }
