@@ -300,6 +300,34 @@ static bool font_is_bold(const char *name)
                     strstr(name, "CMBX"));
 }
 
+/* A font's name without its subset tag ("USEJCV+LinLibertineOB"). */
+static const char *untagged(const char *name)
+{
+    const char *plus = strchr(name, '+');
+    return plus && plus - name == 6 ? plus + 1 : name;
+}
+
+/* A font named as another font of the document with a weight letter after
+ * it: "LinLibertineOB" beside "LinLibertineO" (families that name their
+ * weights by a suffix, with no "Bold" in the name). */
+static bool bold_by_sibling(const pdf_doc *doc, const char *name)
+{
+    static const char *const bold_suffixes[] = {"B", "Bd"};
+    const char *base = untagged(name);
+    size_t len = strlen(base);
+    for (size_t i = 0; i < sizeof bold_suffixes / sizeof *bold_suffixes; i++) {
+        size_t sl = strlen(bold_suffixes[i]);
+        if (len <= sl + 2 || strcmp(base + len - sl, bold_suffixes[i]) != 0)
+            continue;
+        for (size_t f = 0; f < doc->n_fonts; f++) {
+            const char *other = untagged(doc->font_names[f]);
+            if (strlen(other) == len - sl && strncmp(other, base, len - sl) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
 static bool font_is_italic(const char *name)
 {
     return name && (strstr(name, "Italic") || strstr(name, "Oblique") ||
@@ -310,10 +338,12 @@ static void apply_attributes(pdf_doc *doc, PopplerPage *ppage, pdf_char *chars,
                              size_t n)
 {
     GList *attrs = poppler_page_get_text_attributes(ppage);
+    for (GList *l = attrs; l; l = l->next) /* the page's fonts known first */
+        font_id(doc, ((PopplerTextAttributes *)l->data)->font_name);
     for (GList *l = attrs; l; l = l->next) {
         PopplerTextAttributes *a = l->data;
         uint16_t font = font_id(doc, a->font_name);
-        bool bold = font_is_bold(a->font_name);
+        bool bold = font_is_bold(a->font_name) || (a->font_name && bold_by_sibling(doc, a->font_name));
         bool italic = font_is_italic(a->font_name);
         uint32_t rgb = ((uint32_t)(a->color.red >> 8) << 16) |
                        ((uint32_t)(a->color.green >> 8) << 8) |

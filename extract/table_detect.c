@@ -269,6 +269,144 @@ static double gap_between(const trow *upper, const trow *lower)
     return lower->box.y0 - upper->box.y1;
 }
 
+/* -------------------------------------------------------------- charts */
+
+/* A chart's value axis beside a table: numbers in one column (one right
+ * edge) that rise by one step at one pitch up the page (0, 5 000, 10 000,
+ * 15 000). Some share rows with the table, but they are no cells of it;
+ * a column of a table does not climb by a constant step at a constant
+ * pitch. */
+enum { AXIS_TICKS = 3 };   /* the fewest ticks that show a step and a pitch */
+#define AXIS_PITCH_SLACK 0.1   /* the pitch may vary by this share (rounded positions) */
+
+typedef struct cell_at {
+    size_t row, cell;
+} cell_at;
+
+static const tcell *cell_of(const trow *rows, cell_at a)
+{
+    return &rows[a.row].cells[a.cell];
+}
+
+static bool close_share(double a, double b)
+{
+    return fabs(a - b) <= AXIS_PITCH_SLACK * fmax(fabs(a), fabs(b));
+}
+
+/* An axis steps by a round amount: 1, 2, 2.5 or 5 times a power of ten. */
+static bool round_step(double step)
+{
+    double magnitude = pow(10, floor(log10(fabs(step))));
+    double mantissa = fabs(step) / magnitude;
+    return fabs(mantissa - 1) < 1e-9 || fabs(mantissa - 2) < 1e-9 || fabs(mantissa - 2.5) < 1e-9 ||
+           fabs(mantissa - 5) < 1e-9;
+}
+
+/* Marks in tick[] the runs of at least AXIS_TICKS cells of the column
+ * (in row order) that step evenly: by one round step exactly, each a
+ * multiple of it, at one pitch (give or take the rounding of positions). */
+static void mark_even_runs(const trow *rows, const cell_at *column, size_t n, bool *tick)
+{
+    for (size_t start = 0; start + AXIS_TICKS <= n;) {
+        const tcell *a = cell_of(rows, column[start]), *b = cell_of(rows, column[start + 1]);
+        double pitch = box_cy(b->box) - box_cy(a->box), step = b->num.value - a->num.value;
+        size_t end = start + 2;
+        while (end < n) {
+            const tcell *p = cell_of(rows, column[end - 1]), *q = cell_of(rows, column[end]);
+            if (!close_share(box_cy(q->box) - box_cy(p->box), pitch) ||
+                q->num.value - p->num.value != step)
+                break;
+            end++;
+        }
+        /* values fall down the page: the axis rises upwards */
+        bool multiples = step < 0 && round_step(step);
+        for (size_t k = start; k < end && multiples; k++)
+            multiples = fmod(cell_of(rows, column[k])->num.value, step) == 0;
+        if (end - start >= AXIS_TICKS && multiples && pitch > 0) {
+            for (size_t k = start; k < end; k++)
+                tick[k] = true;
+            start = end;
+        } else {
+            start++;
+        }
+    }
+}
+
+static void remove_cell(trow *row, size_t c)
+{
+    free(row->cells[c].text);
+    free(row->cells[c].words);
+    memmove(row->cells + c, row->cells + c + 1, (row->n - c - 1) * sizeof *row->cells);
+    row->n--;
+}
+
+static void classify_row(trow *row);
+
+/* Takes the ticks of every value axis on the page out of its rows. */
+static size_t drop_axis_ticks(trow *rows, size_t n_rows)
+{
+    cell_at *numeric = NULL, *column = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t r = 0; r < n_rows; r++)
+        for (size_t c = 0; c < rows[r].n; c++)
+            if (rows[r].cells[c].numeric)
+                ARRAY_PUSH(numeric, n, cap, ((cell_at){r, c}));
+    bool *seen = xcalloc(n + 1, sizeof *seen), *tick = xcalloc(n + 1, sizeof *tick);
+    column = xmalloc((n + 1) * sizeof *column);
+    size_t *member = xmalloc((n + 1) * sizeof *member);
+    bool any = false;
+    for (size_t i = 0; i < n; i++) {
+        if (seen[i])
+            continue;
+        const tcell *ci = cell_of(rows, numeric[i]);
+        size_t m = 0;
+        for (size_t j = i; j < n; j++) {
+            const tcell *cj = cell_of(rows, numeric[j]);
+            bool same_edge = fabs(cj->box.x1 - ci->box.x1) <= 0.5 * ci->size;
+            if (same_edge && (m == 0 || numeric[j].row != column[m - 1].row)) {
+                seen[j] = true;
+                member[m] = j;
+                column[m++] = numeric[j];
+            }
+        }
+        bool *run = xcalloc(m + 1, sizeof *run);
+        mark_even_runs(rows, column, m, run);
+        for (size_t k = 0; k < m; k++)
+            if (run[k])
+                tick[member[k]] = any = true;
+        free(run);
+    }
+    /* from the last, so that the indices before stay right */
+    for (size_t i = n; any && i-- > 0;)
+        if (tick[i])
+            remove_cell(&rows[numeric[i].row], numeric[i].cell);
+    size_t kept = 0;
+    for (size_t r = 0; r < n_rows; r++) {
+        if (rows[r].n == 0) {
+            free(rows[r].cells);
+            continue;
+        }
+        if (any) {
+            trow *row = &rows[r];
+            row->box = row->cells[0].box;
+            row->size = 0;
+            row->n_numeric = row->n_years = 0;
+            for (size_t c = 0; c < row->n; c++) {
+                row->box = box_union(row->box, row->cells[c].box);
+                row->size = fmaxf(row->size, row->cells[c].size);
+            }
+            classify_row(row);
+        }
+        rows[kept++] = rows[r];
+    }
+    free(numeric);
+    free(column);
+    free(member);
+    free(seen);
+    free(tick);
+    return kept;
+}
+
 /* ------------------------------------------------------------- regions */
 
 typedef struct region {
@@ -397,7 +535,9 @@ typedef struct tcolumn {
  * it are row labels. */
 static bool is_label_cell(const tcell *c, double numbers_left)
 {
-    return c->box.x1 <= numbers_left + 0.5 * c->size;
+    /* a figure of the leftmost column, however narrow ("1" in a note
+     * column), starts at the numbers' edge: no label */
+    return c->box.x1 <= numbers_left + 0.5 * c->size && c->box.x0 < numbers_left;
 }
 
 static bool same_column(const tcolumn *col, const tcell *c)
@@ -552,7 +692,7 @@ static size_t find_header_rows(const trow *rows, region *g, const tcolumn *cols,
          * beside it ("Balansräkning | 2003-12-31") */
         float over_size = 0;
         for (size_t c = 0; c < row->n; c++)
-            if (row->cells[c].box.x1 > numbers_left + 0.5 * row->cells[c].size &&
+            if (!is_label_cell(&row->cells[c], numbers_left) &&
                 row->cells[c].size > over_size)
                 over_size = row->cells[c].size;
         float head_size = over_size > 0 && row->n > 1 ? over_size : row->size;
@@ -571,7 +711,7 @@ static size_t find_header_rows(const trow *rows, region *g, const tcolumn *cols,
             const tcell *cell = &row->cells[c];
             short_cells = short_cells && cell->n_words <= HEADER_WORDS;
             over_columns = over_columns ||
-                           (cell->box.x1 > numbers_left + 0.5 * cell->size &&
+                           (!is_label_cell(cell, numbers_left) &&
                             cell->box.x0 < g->x1 &&
                             column_of(cols, n_cols, cell->box, cell->size) != SIZE_MAX);
         }
@@ -922,12 +1062,12 @@ static void build_table(found_table *ft, const trow *rows, const region *g,
             if (text.len)
                 strbuf_addc(&text, ' ');
             strbuf_adds(&text, cell->text);
-            if (cell->box.x1 <= numbers_left + 0.5 * cell->size) {
+            if (is_label_cell(cell, numbers_left)) {
                 text_join_line(&corner, cell->text);
                 ft->corner_size = fmaxf(ft->corner_size, cell->size);
-            }
-            else
+            } else {
                 add_header_cell(heads, cols, n_cols, cell);
+            }
         }
         ft->header_lines[ft->n_header_lines++] = strbuf_take(&text);
     }
@@ -1078,7 +1218,7 @@ size_t tables_detect(layout_page *lp, found_table **out)
 {
     *out = NULL;
     trow *rows = NULL;
-    size_t n_rows = build_rows(lp, &rows);
+    size_t n_rows = drop_axis_ticks(rows, build_rows(lp, &rows));
     region *regions = NULL;
     size_t n_regions = find_regions(rows, n_rows, &regions);
     found_table *tables = NULL;

@@ -287,6 +287,16 @@ build_ligatures() {
   cp "$WORK/ligatures/pdf/"*.pdf "$WORK/ligatures/results/expected.txt" "$FIX/ligatures/"
 }
 
+# one logical report from LibreOffice, Chromium, LuaLaTeX and ReportLab in
+# ten styles (fixtures/src/variation/make.py); tests/variation.py asserts
+# that every rendering gives the same tables
+build_variation() {
+  say "variation/ (the same tables from four producers, ten styles)"
+  python3 "$SRC/variation/make.py" "$WORK/variation"
+  mkdir -p "$FIX/variation"
+  cp "$WORK/variation/pdf/"*.pdf "$WORK/variation/expected.json" "$FIX/variation/"
+}
+
 # ---------------------------------------------------------------- check
 check_good() { # NAME MIN_HYPHENATION_BREAKS
   local pdf=$FIX/$1.pdf
@@ -422,6 +432,7 @@ if [ "$CHECK_ONLY" -eq 0 ]; then
   build_odd
   need lualatex
   build_ligatures
+  build_variation
 fi
 
 say "checks"
