@@ -174,13 +174,24 @@ static const char *heading_at(const table_state *st, size_t from_top)
 
 
 /* A corner that is only a unit ("(tkr)", "Belopp i tkr") names nothing. */
-static bool corner_names_table(const table_state *st, const char *corner)
+static bool text_names_table(const table_state *st, const char *text)
 {
-    if (!corner || !*corner || never_a_title(st, corner))
+    if (!text || !*text || never_a_title(st, text))
         return false;
-    if (!table_unit_in(corner, st->patterns))
+    if (!table_unit_in(text, st->patterns))
         return true;
-    return word_count(corner) > 3 || (letter_count(corner) > 4 && strchr(corner, '(') != NULL);
+    return word_count(text) > 3 || (letter_count(text) > 4 && strchr(text, '(') != NULL);
+}
+
+/* The corner names its table unless it heads columns: a column word, or
+ * the heads of text columns side by side led by one (table.column.stub:
+ * "Verksamhet", "Låneinstitut Lånenummer Konv.datum"), or a side of a
+ * statement ("Tillgångar": the statement's name is elsewhere). */
+static bool corner_names_table(const table_state *st, const found_table *ft)
+{
+    return text_names_table(st, ft->corner) &&
+           !table_text_matches(st->patterns, "table.column.stub", ft->corner) &&
+           !table_text_matches(st->patterns, "table.statement-part", ft->corner);
 }
 
 /* The short line right over a table's header names it where it is set as
@@ -191,7 +202,7 @@ static bool corner_names_table(const table_state *st, const char *corner)
 static bool caption_names_table(const table_state *st, const found_table *ft)
 {
     const char *caption = ft->caption_above;
-    return ft->caption_is_heading && corner_names_table(st, caption) &&
+    return ft->caption_is_heading && text_names_table(st, caption) &&
            caption[strlen(caption) - 1] != '.' && letter_count(caption) >= 3;
 }
 
@@ -228,7 +239,7 @@ static void name_table(table_state *st, found_table *ft, bool corner_first)
      * or where the table heads siblings named each in its corner */
     const char *caption = ft->caption_above ? whole_caption(st, ft) : NULL;
     const char *named = !corner_first && caption_names_table(st, ft) ? caption
-                        : corner_names_table(st, ft->corner)         ? ft->corner
+                        : corner_names_table(st, ft)                 ? ft->corner
                         : caption_names_table(st, ft)                ? caption
                                                                      : NULL;
     float title_size = named == caption && ft->caption_size > 0 ? ft->caption_size
@@ -453,11 +464,11 @@ static size_t table_of_block(const layout_page *lp, const block *b)
 static bool corner_heads_sibling(const table_state *st, const layout_page *lp, size_t i)
 {
     const found_table *a = &lp->tables[i];
-    if (!corner_names_table(st, a->corner))
+    if (!corner_names_table(st, a))
         return false;
     for (size_t k = i + 1; k < lp->n_tables; k++) {
         const found_table *b = &lp->tables[k];
-        if (b->t.n_columns == a->t.n_columns && corner_names_table(st, b->corner) &&
+        if (b->t.n_columns == a->t.n_columns && corner_names_table(st, b) &&
             !caption_names_table(st, b))
             return true;
     }

@@ -328,3 +328,28 @@ example Resultaträkning
   no match
 example Not 3 Övriga rörelseintäkter
   no match
+
+pattern table.column.stub
+kind    table.column.stub
+flags   i
+description the head of the label column, or of a text column beside it (the first of several heads in the corner): it names the column, not the table
+regex   ^\h*(?:verksamhet(?:er|sområden?)?|tjänster?|projekt|objekt|nämnd(?:er)?|enhet(?:er)?|område|konto|kontonamn|benämning|specifikation|post(?:er)?|typ|slag|antal|år|datum|lån|långivare|låneinstitut|kreditinstitut|bank|ränta|räntesats|belopp|konv(?:erterings)?\.?\h*datum|villkorsändr(?:ings)?\.?\h*(?:dag|datum)|ränteändring(?:sdag)?|förfallodag|lånenummer)(?:\h*:?\h*$|\h+\S)
+example Verksamhet
+example Verksamhetsområde
+example Tjänster
+example Projekt
+example Objekt
+example Konv.datum
+example Villkorsändringsdag
+example Villkorsändr dag
+example Låneinstitut
+example Låneinstitut Lånenummer Ränta Konv.datum
+example Antal Benämning
+example Verksamhetens nettokostnad
+  no match
+example Gemensam administration
+  no match
+example Kommunstyrelsen
+  no match
+example Nettokostnad per verksamhet
+  no match
