@@ -1,5 +1,6 @@
 /* inspect.c: what the layout engine sees, for people: a page's words,
- * lines and blocks with their boxes (and a PNG with them drawn), and the
+ * lines and blocks with their boxes, the parts of its tables as the table
+ * reader found them (and a PNG with them drawn, with a key), and the
  * document's paragraphs in reading order. */
 #include <stdlib.h>
 #include <string.h>
@@ -80,32 +81,89 @@ static void describe_page(page_capture *pc, layout_page *lp, const arsred_docume
     }
 }
 
-/* The tables found on the page, with their cells: outlined in purple. */
+/* What the table reader decided, in the colours of the legend. */
+enum {
+    COLOUR_TABLE = 0x9000C0, COLOUR_CAPTION = 0xE07000, COLOUR_HEADER = 0x0050E0,
+    COLOUR_COLUMN = 0x00A050, COLOUR_LABELS = 0x707070, COLOUR_NOTES = 0xA05000,
+    COLOUR_ROW = 0xC080E0
+};
+
+static bool has_area(box b)
+{
+    return box_width(b) > 0 && box_height(b) > 0;
+}
+
+static void describe_part(page_capture *pc, const char *name, box b, uint32_t rgb)
+{
+    if (!has_area(b))
+        return;
+    strbuf_addf(&pc->text, "  %s ", name);
+    add_box(&pc->text, b);
+    strbuf_addc(&pc->text, '\n');
+    add_overlay(pc, b, rgb, 1.0, name);
+}
+
+/* A key to the colours, down the page's left margin. */
+static void add_table_legend(page_capture *pc)
+{
+    static const struct {
+        const char *name;
+        uint32_t rgb;
+    } keys[] = {{"table", COLOUR_TABLE},   {"caption", COLOUR_CAPTION}, {"header", COLOUR_HEADER},
+                {"column", COLOUR_COLUMN}, {"labels", COLOUR_LABELS},   {"notes", COLOUR_NOTES},
+                {"row", COLOUR_ROW}};
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+        box key = {4, 10 + 14.0 * (double)i, 10, 16 + 14.0 * (double)i};
+        add_overlay(pc, key, keys[i].rgb, 1.5, keys[i].name);
+    }
+}
+
+/* The tables found on the page: each with its caption, header rows,
+ * columns (label and year), label and note columns and row bands. */
 static void describe_tables(page_capture *pc, int page, const arsred_document *doc)
 {
     static const char *const kinds[] = {"other", "budget", "actual", "deviation", "forecast"};
+    bool any = false;
     for (size_t i = 0; i < doc->n_tables; i++) {
         const table *t = &doc->tables[i];
         if (t->page > page || t->last_page < page)
             continue;
+        any = true;
         strbuf_addf(&pc->text, "table %s \"%s\" ", t->id, t->title ? t->title : "");
         add_box(&pc->text, t->bbox);
         strbuf_addf(&pc->text, " unit %s, %zu columns, %zu rows\n",
                     t->unit_effective ? t->unit_effective : "?", t->n_columns, t->n_rows);
-        if (t->page == page)
-            add_overlay(pc, t->bbox, 0x9000C0, 1.5, t->id);
-        for (size_t k = 0; k < t->n_columns; k++)
-            strbuf_addf(&pc->text, "  column %zu \"%s\" %s %d\n", k,
-                        t->columns[k].label ? t->columns[k].label : "", kinds[t->columns[k].kind],
-                        t->columns[k].year);
-        for (size_t r = 0; r < t->n_rows; r++)
-            for (size_t k = 0; k < t->n_columns; k++) {
-                const table_cell *c = &t->rows[r].cells[k];
-                if (!c->text || c->page != page)
-                    continue;
-                add_overlay(pc, c->box, 0x9000C0, 0.6, NULL);
-            }
+        if (t->page == page) {
+            char label[160];
+            snprintf(label, sizeof label, "%s %s", t->id, t->title ? t->title : "(no title)");
+            add_overlay(pc, t->bbox, COLOUR_TABLE, 1.5, label);
+            describe_part(pc, "caption", t->layout.caption, COLOUR_CAPTION);
+            describe_part(pc, "header", t->layout.header, COLOUR_HEADER);
+            describe_part(pc, "labels", t->layout.labels, COLOUR_LABELS);
+            describe_part(pc, "notes", t->layout.notes, COLOUR_NOTES);
+        }
+        for (size_t k = 0; k < t->n_columns; k++) {
+            const table_column *c = &t->columns[k];
+            strbuf_addf(&pc->text, "  column %zu \"%s\" %s %d\n", k, c->label ? c->label : "",
+                        kinds[c->kind], c->year);
+            if (t->page != page)
+                continue;
+            char label[96];
+            snprintf(label, sizeof label, "%s%s%.0d", c->label ? c->label : "", c->year ? " / " : "",
+                     c->year);
+            box span = {c->x0, t->bbox.y0, c->x1, t->bbox.y1};
+            add_overlay(pc, span, COLOUR_COLUMN, 0.6, label);
+        }
+        for (size_t r = 0; r < t->n_rows; r++) {
+            const table_row *row = &t->rows[r];
+            if (row->page != page)
+                continue;
+            box band = {t->bbox.x0, row->box.y0, t->bbox.x1, row->box.y1};
+            add_overlay(pc, band, COLOUR_ROW, 0.3, NULL);
+        }
     }
+    if (any)
+        add_table_legend(pc);
 }
 
 /* The goals found on the page, with the icons read for them and the

@@ -58,6 +58,15 @@ typedef struct table_row {
     int page;
 } table_row;
 
+/* Where on its first page the table reader found the table's parts, for
+ * inspect --png; a zero box where there is none. */
+typedef struct table_layout {
+    box caption;       /* the line that names it, right over it */
+    box header;        /* the header rows */
+    box labels;        /* the row labels' column */
+    box notes;         /* the note column, taken out of the columns */
+} table_layout;
+
 typedef struct table {
     char id[24];
     char *title;
@@ -71,6 +80,7 @@ typedef struct table {
     size_t n_columns;
     table_row *rows;
     size_t n_rows, cap_rows;
+    table_layout layout;
 } table;
 
 void table_free_contents(table *t);

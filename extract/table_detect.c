@@ -1081,6 +1081,14 @@ static void build_table(found_table *ft, const trow *rows, const region *g,
     free(heads);
     ft->corner = strbuf_take(&corner);
     fill_rows(t, rows, g, cols, n_cols, numbers_left, page);
+    for (size_t r = header_first; r < g->first; r++)
+        t->layout.header = r == header_first ? rows[r].box : box_union(t->layout.header, rows[r].box);
+    for (size_t r = g->first; r <= g->last; r++)
+        for (size_t c = 0; c < rows[r].n; c++)
+            if (in_range(g, &rows[r].cells[c]) && is_label_cell(&rows[r].cells[c], numbers_left))
+                t->layout.labels = box_width(t->layout.labels) > 0
+                                       ? box_union(t->layout.labels, rows[r].cells[c].box)
+                                       : rows[r].cells[c].box;
     box bb = rows[header_first].box;
     for (size_t r = header_first; r <= g->last; r++)
         bb = box_union(bb, rows[r].box);
@@ -1185,6 +1193,7 @@ static void detect_in_region(const trow *rows, size_t n_rows, region g, int page
             ft.caption_is_heading = cell_bold(&above->cells[0]) ||
                                     above->size > 1.05f * region_size(rows, &g);
             ft.caption_size = above->size;
+            ft.t.layout.caption = above->box;
         }
     }
     if (g.last + 1 < n_rows) {

@@ -76,6 +76,7 @@ void table_take_note_column(table *t, const arsred_patterns *patterns)
         free(row->cells[0].text);
         memmove(row->cells, row->cells + 1, (t->n_columns - 1) * sizeof *row->cells);
     }
+    t->layout.notes = (box){t->columns[0].x0, t->bbox.y0, t->columns[0].x1, t->bbox.y1};
     free(t->columns[0].label);
     free(t->columns[0].group);
     free(t->columns[0].unit);
