@@ -50,6 +50,10 @@ bool table_text_matches(const arsred_patterns *patterns, const char *kind, const
  * numbers go to rows[].note_ref and the column leaves the table. */
 void table_take_note_column(table *t, const arsred_patterns *patterns);
 
+/* A note reference set after a row label ("Byggnader Not 8,12") goes to
+ * rows[].note_ref, and the label is left without it (table.label-note). */
+void table_take_label_notes(table *t, const arsred_patterns *patterns);
+
 /* The unit a text declares ("(tkr)", "Belopp i mnkr", "miljoner kronor"):
  * "kr", "tkr", "mnkr", "%", or NULL. */
 const char *table_unit_in(const char *text, const arsred_patterns *patterns);

@@ -84,6 +84,24 @@ void table_take_note_column(table *t, const arsred_patterns *patterns)
     t->n_columns--;
 }
 
+void table_take_label_notes(table *t, const arsred_patterns *patterns)
+{
+    for (size_t r = 0; r < t->n_rows; r++) {
+        table_row *row = &t->rows[r];
+        pattern_match m;
+        if (row->note_ref || !row->label || !first_match(patterns, "table.label-note", row->label, &m))
+            continue;
+        const pattern_group *label = pattern_match_group(&m, "label");
+        const pattern_group *refs = pattern_match_group(&m, "refs");
+        if (!label || !label->set || !refs || !refs->set)
+            continue;
+        row->note_ref = xstrndup(row->label + refs->start, refs->end - refs->start);
+        char *bare = xstrndup(row->label + label->start, label->end - label->start);
+        free(row->label);
+        row->label = bare;
+    }
+}
+
 const char *table_unit_in(const char *text, const arsred_patterns *patterns)
 {
     static const char *const units[][2] = {

@@ -353,3 +353,22 @@ example Kommunstyrelsen
   no match
 example Nettokostnad per verksamhet
   no match
+
+pattern table.label-note
+kind    table.label-note
+flags   i
+description a note reference set after a row's label in the label column: the label without it, and the notes
+regex   ^(?<label>.*\S)\h+not(?:er)?\h*(?<refs>\d{1,2}(?:\h?[a-z]\b)?(?:(?:,\h*|\h+och\h+|\h*&\h*|\h*[-–]\h*)\d{1,2}(?:\h?[a-z]\b)?)*)\h*$
+example Byggnader och Mark Not 6
+  label = Byggnader och Mark
+  refs = 6
+example Byggnader Not 8,12
+  label = Byggnader
+  refs = 8,12
+example Inventarier not 7
+  label = Inventarier
+  refs = 7
+example Ungdomsbostäder 2
+  no match
+example Not 6
+  no match
