@@ -417,14 +417,17 @@ static void forget_tail_section(table_state *st)
     memset(&st->tail_section, 0, sizeof st->tail_section);
 }
 
-/* A short line at the labels' left edge after the table, nothing after
- * it on the page: the head of a section whose rows went overleaf
- * ("Eget kapital" at the foot of the page). */
-static bool is_tail_section(const table_state *st, const block *b, const table *t)
+/* A line after the table, nothing after it on the page, set as one of
+ * the table's own section rows: the head of a section whose rows went
+ * overleaf ("Eget kapital" at the foot of the page). */
+static bool set_as_section_row(const layout_page *lp, const table *t, const block *b);
+
+static bool is_tail_section(const table_state *st, const layout_page *lp, const block *b,
+                            const table *t)
 {
-    return st->tail_section.label == NULL && b->n_lines == 1 &&
-           fabs(b->box.x0 - t->bbox.x0) <= 0.5 * b->size && b->box.y0 >= t->bbox.y1 &&
-           word_count(b->text) <= HEADING_MAX_WORDS;
+    size_t len = strlen(b->text);
+    return st->tail_section.label == NULL && b->box.y0 >= t->bbox.y1 && len > 0 &&
+           b->text[len - 1] != '.' && set_as_section_row(lp, t, b);
 }
 
 static void forget_open_table(table_state *st)
@@ -643,7 +646,7 @@ static void table_page(void *state, layout_page *lp, arsred_document *doc)
         bool body = index_on_page > 0 && bl->size >= body_size(st) - 0.5f &&
                     !furniture_in_bottom_margin(lp, bl);
         if (body && !text_after && st->open_table != SIZE_MAX &&
-            is_tail_section(st, bl, &doc->tables[st->open_table])) {
+            is_tail_section(st, lp, bl, &doc->tables[st->open_table])) {
             st->tail_section = (table_row){.label = xstrdup(bl->text), .box = bl->box,
                                            .page = lp->number};
         } else if (body) {

@@ -13,6 +13,7 @@
 #include "furniture.h"
 #include "layout.h"
 #include "pattern.h"
+#include "report.h"
 #include "table.h"
 #include "util.h"
 
@@ -325,6 +326,110 @@ static void test_page_head_over_the_figures_is_not_a_header(void **state)
     assert_string_equal(labels, "Ackumulerat");
 }
 
+/* The table recogniser over synthetic pages, as the pipeline runs it. */
+static arsred_document *read_tables(stream *pages, int n_pages)
+{
+    arsred_error err = {0};
+    arsred_patterns *patterns = arsred_patterns_load(ARSRED_SOURCE_DIR "/patterns", NULL, &err);
+    assert_non_null(patterns);
+    arsred_document *doc = report_new("synthetic.pdf");
+    void *state = table_recogniser.start(doc, patterns);
+    for (int p = 0; p < n_pages; p++) {
+        layout_page lp;
+        build(&lp, &pages[p], p + 1);
+        lp.n_tables = tables_detect(&lp, &lp.tables);
+        table_recogniser.page(state, &lp, doc);
+        found_tables_free(lp.tables, lp.n_tables);
+        layout_page_release(&lp);
+    }
+    table_recogniser.finish(state, doc);
+    arsred_patterns_free(patterns);
+    return doc;
+}
+
+/* Rows "Konto N" with three figures each, from y, one every 14 pt. */
+static double figure_rows(stream *s, double y, int first, int n)
+{
+    for (int r = 0; r < n; r++, y += 14) {
+        char label[32], figure[16];
+        snprintf(label, sizeof label, "Konto %d", first + r);
+        typeset(s, 50, y, 9.5f, label);
+        for (int c = 0; c < 3; c++) {
+            snprintf(figure, sizeof figure, "%d", 13 * (first + r) + 5 * c); /* no year among them */
+            typeset_right(s, 330 + 80 * c, y, 9.5f, figure, false);
+        }
+    }
+    return y;
+}
+
+/* A printout's head, set again on every page with its page number. */
+static void printout_head(stream *s, int page)
+{
+    char run[64];
+    snprintf(run, sizeof run, "Utskrivet 2026-02-22 Sida %d", page);
+    typeset_right(s, 200, 40, 12, "Resultatrapport", true);
+    typeset_right(s, 490, 40, 9.5f, run, false);
+    typeset_right(s, 490, 52, 9.5f, "Alla konton", false);
+}
+
+/* A table that runs to the foot of its page goes on overleaf under the
+ * page's head repeated, with its header or without: one table, named by
+ * the head's title. */
+static void test_table_goes_on_under_a_repeated_page_head(void **state)
+{
+    (void)state;
+    const char *head[3] = {"Period", "Ackumulerat", "Fg år"};
+    for (int repeat_header = 0; repeat_header <= 1; repeat_header++) {
+        stream pages[2] = {{0}, {0}};
+        printout_head(&pages[0], 1);
+        for (int c = 0; c < 3; c++)
+            typeset_right(&pages[0], 330 + 80 * c, 90, 9.5f, head[c], true);
+        figure_rows(&pages[0], 110, 1, 50);
+        printout_head(&pages[1], 2);
+        if (repeat_header)
+            for (int c = 0; c < 3; c++)
+                typeset_right(&pages[1], 330 + 80 * c, 90, 9.5f, head[c], true);
+        figure_rows(&pages[1], 110, 51, 10);
+        arsred_document *doc = read_tables(pages, 2);
+        if (doc->n_tables != 1)
+            fail_msg("header %s: %zu tables, want 1", repeat_header ? "repeated" : "not repeated",
+                     doc->n_tables);
+        assert_int_equal(doc->tables[0].last_page, 2);
+        assert_int_equal(doc->tables[0].n_rows, 60);
+        assert_string_equal(doc->tables[0].title, "Resultatrapport");
+        assert_string_equal(doc->tables[0].columns[1].label, "Ackumulerat");
+        arsred_document_free(doc);
+    }
+}
+
+/* "Not 6" and its name, two heading blocks on one line, name the table
+ * together; a table with no heading on its page has no title (not the
+ * heading of the page before) and a warning says so. */
+static void test_titles_come_from_the_tables_page(void **state)
+{
+    (void)state;
+    const char *head[3] = {"2023", "2022", "2021"};
+    stream pages[2] = {{0}, {0}};
+    typeset_right(&pages[0], 50 + 0.5 * 10.5 * 5, 60, 10.5f, "Not 6", true);
+    typeset_right(&pages[0], 100 + 0.5 * 10.5 * 18, 60, 10.5f, "Byggnader och mark", true);
+    for (int c = 0; c < 3; c++)
+        typeset_right(&pages[0], 330 + 80 * c, 80, 9.5f, head[c], true);
+    double y = figure_rows(&pages[0], 96, 1, 4);
+    typeset(&pages[0], 50, y + 20, 10, "Byggnaderna skrivs av över femtio år enligt plan.");
+    for (int c = 0; c < 3; c++)
+        typeset_right(&pages[1], 330 + 80 * c, 80, 9.5f, head[c], true);
+    figure_rows(&pages[1], 96, 5, 4);
+    arsred_document *doc = read_tables(pages, 2);
+    assert_int_equal(doc->n_tables, 2);
+    assert_string_equal(doc->tables[0].title, "Not 6 Byggnader och mark");
+    assert_null(doc->tables[1].title);
+    bool warned = false;
+    for (size_t i = 0; i < doc->n_warnings; i++)
+        warned = warned || (strcmp(doc->warnings[i].code, "table-untitled") == 0 && doc->warnings[i].page == 2);
+    assert_true(warned);
+    arsred_document_free(doc);
+}
+
 static void test_headers_and_page_numbers_are_furniture(void **state)
 {
     (void)state;
@@ -422,6 +527,8 @@ int main(void)
         cmocka_unit_test(test_words_near_a_band),
         cmocka_unit_test(test_stacked_tables_part_at_their_headers),
         cmocka_unit_test(test_page_head_over_the_figures_is_not_a_header),
+        cmocka_unit_test(test_table_goes_on_under_a_repeated_page_head),
+        cmocka_unit_test(test_titles_come_from_the_tables_page),
         cmocka_unit_test(test_text_values_stay_in_their_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
