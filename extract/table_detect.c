@@ -1146,6 +1146,30 @@ static bool is_contents_list(const table *t)
     return true;
 }
 
+/* Labels scattered around a chart ("Hyror 28%" beside a pie slice) are no
+ * table: in a table of two rows or more, some column holds a figure in two
+ * of them; among scattered labels no figure stands under another. */
+static bool columns_repeat(const table *t)
+{
+    size_t rows_with_figures = 0;
+    for (size_t r = 0; r < t->n_rows; r++)
+        for (size_t k = 0; k < t->n_columns; k++)
+            if (t->rows[r].cells[k].has_value) {
+                rows_with_figures++;
+                break;
+            }
+    if (rows_with_figures < 2)
+        return true;
+    for (size_t k = 0; k < t->n_columns; k++) {
+        size_t figures = 0;
+        for (size_t r = 0; r < t->n_rows; r++)
+            figures += t->rows[r].cells[k].has_value;
+        if (figures >= 2)
+            return true;
+    }
+    return false;
+}
+
 /* Detects the table of region g (or the tables of its two halves where a
  * second table stands beside the first). */
 static void detect_in_region(const trow *rows, size_t n_rows, region g, int page,
@@ -1180,7 +1204,7 @@ static void detect_in_region(const trow *rows, size_t n_rows, region g, int page
         return;
     found_table ft = {0};
     build_table(&ft, rows, &g, header_first, cols, n_cols, numbers_left, page);
-    if (is_contents_list(&ft.t)) {
+    if (is_contents_list(&ft.t) || !columns_repeat(&ft.t)) {
         found_tables_free(memcpy(xmalloc(sizeof ft), &ft, sizeof ft), 1);
         return;
     }
