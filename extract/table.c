@@ -573,6 +573,95 @@ static void widen_corner_to_heading(const layout_page *lp, found_table *ft)
     }
 }
 
+/* Whether row r of t is a note's heading set as a row of figures' type
+ * ("Not 2 Övriga rörelseintäkter" between two notes' rows). */
+static bool is_note_heading_row(const table_state *st, const table *t, size_t r)
+{
+    for (size_t k = 0; k < t->n_columns; k++)
+        if (t->rows[r].cells[k].text)
+            return false;
+    return table_text_matches(st->patterns, "table.note-heading", t->rows[r].label);
+}
+
+static char *copy_or_null(const char *s)
+{
+    return s ? xstrdup(s) : NULL;
+}
+
+/* A table of the columns of from, its rows [first, end) moved from it,
+ * named by the note heading row first - 1. */
+static table split_off(table *from, size_t first, size_t end)
+{
+    table t = {0};
+    t.title = copy_or_null(from->rows[first - 1].label);
+    t.section = copy_or_null(from->section);
+    t.unit_declared = copy_or_null(from->unit_declared);
+    t.unit_effective = copy_or_null(from->unit_effective);
+    t.sign_convention = from->sign_convention;
+    t.n_columns = from->n_columns;
+    t.columns = xcalloc(t.n_columns ? t.n_columns : 1, sizeof *t.columns);
+    for (size_t k = 0; k < t.n_columns; k++) {
+        t.columns[k] = from->columns[k];
+        t.columns[k].label = copy_or_null(from->columns[k].label);
+        t.columns[k].group = copy_or_null(from->columns[k].group);
+        t.columns[k].unit = copy_or_null(from->columns[k].unit);
+    }
+    t.page = from->rows[first - 1].page;
+    t.bbox = from->rows[first - 1].box;
+    for (size_t r = first; r < end; r++) {
+        ARRAY_PUSH(t.rows, t.n_rows, t.cap_rows, from->rows[r]);
+        t.bbox = box_union(t.bbox, from->rows[r].box);
+    }
+    t.last_page = t.n_rows ? t.rows[t.n_rows - 1].page : t.page;
+    return t;
+}
+
+/* Notes set one under another in one grid, each under its heading as a
+ * row ("Not 2 …"): a table each, the page's header over all of them.
+ * Returns how many tables follow ft's own part, in parts[] (caller frees). */
+static size_t split_at_note_headings(const table_state *st, found_table *ft, table **parts)
+{
+    table *t = &ft->t;
+    size_t n = 0, cap = 0, end = t->n_rows;
+    *parts = NULL;
+    /* from the last heading up, so that earlier rows stay where they are */
+    for (size_t r = t->n_rows; r-- > 1;) {
+        if (!is_note_heading_row(st, t, r))
+            continue;
+        table part = split_off(t, r + 1, end);
+        ARRAY_PUSH(*parts, n, cap, part);
+        free(t->rows[r].label);
+        free(t->rows[r].cells);
+        free(t->rows[r].unit);
+        free(t->rows[r].note_ref);
+        end = r;
+    }
+    t->n_rows = end;
+    if (t->n_rows > 1 && is_note_heading_row(st, t, 0)) { /* the first note's heading */
+        free(t->title);
+        t->title = t->rows[0].label;
+        free(t->rows[0].cells);
+        free(t->rows[0].unit);
+        free(t->rows[0].note_ref);
+        memmove(t->rows, t->rows + 1, (t->n_rows - 1) * sizeof *t->rows);
+        t->n_rows--;
+        end--;
+    }
+    if (n == 0)
+        return 0;
+    t->last_page = t->rows[end - 1].page;
+    t->bbox = t->rows[0].box;
+    for (size_t r = 1; r < end; r++)
+        t->bbox = box_union(t->bbox, t->rows[r].box);
+    /* in page order */
+    for (size_t a = 0, b = n - 1; a < b; a++, b--) {
+        table tmp = (*parts)[a];
+        (*parts)[a] = (*parts)[b];
+        (*parts)[b] = tmp;
+    }
+    return n;
+}
+
 static void take_table(table_state *st, layout_page *lp, size_t i, arsred_document *doc,
                        bool content_before, const bool *corner_first, int *index_on_page)
 {
@@ -585,6 +674,8 @@ static void take_table(table_state *st, layout_page *lp, size_t i, arsred_docume
     name_table(st, ft, corner_first[i]);
     table_assign_meaning(&ft->t, ft->corner, ft->caption_above, ft->caption_below,
                          st->patterns, doc);
+    table *parts;
+    size_t n_parts = split_at_note_headings(st, ft, &parts);
     if (continues_on_page(st, ft, lp, doc)) {
         table *open = &doc->tables[st->open_table];
         append_section_rows(st, open, lp->number);
@@ -602,6 +693,12 @@ static void take_table(table_state *st, layout_page *lp, size_t i, arsred_docume
         ARRAY_PUSH(doc->tables, doc->n_tables, doc->cap_tables, ft->t);
         remember_open_table(st, ft, doc->n_tables - 1);
     }
+    for (size_t p = 0; p < n_parts; p++) {
+        snprintf(parts[p].id, sizeof parts[p].id, "p%d-t%d", parts[p].page, (*index_on_page)++);
+        ARRAY_PUSH(doc->tables, doc->n_tables, doc->cap_tables, parts[p]);
+        remember_open_table(st, ft, doc->n_tables - 1);
+    }
+    free(parts);
     st->open_top = ft->bbox.y0;
     st->n_between = 0;
     memset(&ft->t, 0, sizeof ft->t);

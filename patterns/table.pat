@@ -372,3 +372,18 @@ example Ungdomsbostäder 2
   no match
 example Not 6
   no match
+
+pattern table.note-heading
+kind    table.note-heading
+flags   i
+description a note's heading set as a row inside a table of notes: it starts the next note's table
+regex   ^\h*not\h*\d{1,2}\b\h*[,.:]?\h*\p{L}
+example Not 2 Övriga rörelseintäkter
+example NOT 11, RÄNTEKOSTNADER OCH LIKNANDE
+example Not 7 Räntekostnader och liknande resultatposter
+example Noter
+  no match
+example Nettoomsättning
+  no match
+example Not 8,12
+  no match
