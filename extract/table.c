@@ -145,17 +145,37 @@ static bool continues_heading(const table_state *st, const layout_page *lp, cons
     return same_line || line_under;
 }
 
+/* Text set on the heading's line right after it, in another type, is the
+ * rest of the heading ("Not 11" in bold, "SKULDER TILL KREDITINSTITUT"
+ * beside it): within two of the heading's ems, short, no date line. */
+static bool ends_heading_line(const table_state *st, const block *b)
+{
+    const block *prev = st->last_heading;
+    if (!prev || st->n_headings == 0 || b->n_lines != 1 || prev->n_lines != 1)
+        return false;
+    bool same_line = span_overlap(prev->box.y0, prev->box.y1, b->box.y0, b->box.y1) >
+                     0.5 * fmin(box_height(prev->box), box_height(b->box));
+    double gap = b->box.x0 - prev->box.x1;
+    return same_line && gap >= 0 && gap <= 2 * prev->size &&
+           word_count(b->text) <= HEADING_MAX_WORDS && !never_a_title(st, b->text);
+}
+
+static void join_heading(table_state *st, const block *b)
+{
+    heading *top = &st->headings[st->n_headings - 1];
+    strbuf joined;
+    strbuf_init(&joined);
+    strbuf_adds(&joined, top->text);
+    strbuf_addc(&joined, ' ');
+    strbuf_adds(&joined, b->text);
+    free(top->text);
+    top->text = strbuf_take(&joined);
+}
+
 static void push_heading(table_state *st, const layout_page *lp, const block *b)
 {
     if (continues_heading(st, lp, b)) {
-        heading *top = &st->headings[st->n_headings - 1];
-        strbuf joined;
-        strbuf_init(&joined);
-        strbuf_adds(&joined, top->text);
-        strbuf_addc(&joined, ' ');
-        strbuf_adds(&joined, b->text);
-        free(top->text);
-        top->text = strbuf_take(&joined);
+        join_heading(st, b);
     } else {
         push_heading_text(st, b->text, b->size);
     }
@@ -555,9 +575,11 @@ static void drop_note_head_from_corner(const table_state *st, found_table *ft)
  * ("NOT 11, RÄNTEKOSTNADER OCH LIKNANDE" / "RESULTATPOSTER | 2023 |
  * 2022"), leaves only its last line in the corner: the corner is then
  * the whole heading, the block that reaches from above into the table. */
-static void widen_corner_to_heading(const layout_page *lp, found_table *ft)
+static void widen_corner_to_heading(const table_state *st, const layout_page *lp, found_table *ft)
 {
-    if (!ft->corner || !*ft->corner)
+    /* a column word or a unit over the labels is no heading's line */
+    if (!ft->corner || !*ft->corner || table_unit_in(ft->corner, st->patterns) ||
+        table_text_matches(st->patterns, "table.column.stub", ft->corner))
         return;
     size_t lc = strlen(ft->corner);
     for (size_t b = 0; b < lp->n_blocks; b++) {
@@ -568,6 +590,14 @@ static void widen_corner_to_heading(const layout_page *lp, found_table *ft)
             bl->text[lt - lc - 1] == ' ') {
             free(ft->corner);
             ft->corner = xstrdup(bl->text);
+            /* its first line right over the header is the caption: whole
+             * too, where the corner is set in the caption's type (not a
+             * stub head in the table's type fused with it: "Äldreomsorg tkr") */
+            if (ft->caption_above && fabsf(ft->corner_size - ft->caption_size) <= 0.25f &&
+                strncmp(bl->text, ft->caption_above, strlen(ft->caption_above)) == 0) {
+                free(ft->caption_above);
+                ft->caption_above = xstrdup(bl->text);
+            }
             return;
         }
     }
@@ -667,7 +697,7 @@ static void take_table(table_state *st, layout_page *lp, size_t i, arsred_docume
 {
     found_table *ft = &lp->tables[i];
     drop_note_head_from_corner(st, ft);
-    widen_corner_to_heading(lp, ft);
+    widen_corner_to_heading(st, lp, ft);
     snprintf(ft->t.id, sizeof ft->t.id, "p%d-t%d", lp->number, (*index_on_page)++);
     table_take_note_column(&ft->t, st->patterns);
     table_take_label_notes(&ft->t, st->patterns);
@@ -752,6 +782,8 @@ static void table_page(void *state, layout_page *lp, arsred_document *doc)
         }
         if (is_heading(st, bl))
             push_heading(st, lp, bl);
+        else if (ends_heading_line(st, bl))
+            join_heading(st, bl);
         else
             st->last_heading = NULL;
     }

@@ -19,6 +19,7 @@
 
 /* While a page's rows are built: which of its words are running text. */
 static _Thread_local const bool *prose_words;
+static _Thread_local const size_t *word_blocks;  /* the layout block of each word */
 static _Thread_local const word *page_words;
 
 typedef struct tcell {
@@ -29,6 +30,7 @@ typedef struct tcell {
     bool numeric;   /* an amount, percentage or dash */
     bool year;      /* four bare digits 1900..2099 */
     size_t n_words;
+    size_t block;   /* the layout block of its first word */
     float size;
 } tcell;
 
@@ -103,6 +105,7 @@ static void add_cell(trow *row, strbuf *sb, const word *const *words, box b, siz
                      float size, bool prose)
 {
     tcell c = {.text = strbuf_take(sb), .box = b, .n_words = n_words, .size = size};
+    c.block = word_blocks ? word_blocks[words[0] - page_words] : SIZE_MAX;
     c.words = xmalloc(n_words * sizeof *c.words);
     memcpy(c.words, words, n_words * sizeof *c.words);
     classify_cell(&c);
@@ -199,6 +202,7 @@ static size_t build_rows(const layout_page *lp, trow **out)
 {
     const word **words = xmalloc((lp->n_words ? lp->n_words : 1) * sizeof *words);
     bool *prose = xcalloc(lp->n_words ? lp->n_words : 1, sizeof *prose);
+    size_t *blocks = xcalloc(lp->n_words ? lp->n_words : 1, sizeof *blocks);
     size_t n = 0;
     for (size_t b = 0; b < lp->n_blocks; b++) {
         const block *bl = &lp->blocks[b];
@@ -211,10 +215,12 @@ static size_t build_rows(const layout_page *lp, trow **out)
                 if (lp->words[index].vertical) /* not in any table row */
                     continue;
                 prose[index] = in_prose;
+                blocks[index] = b;
                 words[n++] = &lp->words[index];
             }
     }
     prose_words = prose;
+    word_blocks = blocks;
     page_words = lp->words;
     sort_array(words, n, sizeof *words, compare_word_ptr_cy);
     trow *rows = NULL;
@@ -242,7 +248,9 @@ static size_t build_rows(const layout_page *lp, trow **out)
     }
     free(words);
     free(prose);
+    free(blocks);
     prose_words = NULL;
+    word_blocks = NULL;
     *out = rows;
     return n_rows;
 }
@@ -742,8 +750,14 @@ static size_t find_header_rows(const trow *rows, region *g, const tcolumn *cols,
     size_t last_header = header_bottom;
     while (last_header + 1 < g->first) {
         const trow *row = &rows[last_header + 1];
+        /* the next line of a corner cell: set tight under it and going on
+         * in lower case, or set by the layout in one block with it */
         bool wraps_corner = gap_between(&rows[last_header], row) <= 0.35 * row_height(row) &&
                             row->n == 1 && text_starts_lower(row->cells[0].text);
+        for (size_t c = 0; c < rows[last_header].n && row->n == 1; c++)
+            wraps_corner = wraps_corner || (row->cells[0].block != SIZE_MAX &&
+                                            rows[last_header].cells[c].block == row->cells[0].block &&
+                                            is_label_cell(&rows[last_header].cells[c], numbers_left));
         if (!wraps_corner)
             break;
         last_header++;
