@@ -485,6 +485,31 @@ static bool heads_columns(const trow *row, const trow *data_above, const trow *d
  * section labels), close enough to belong together; a row that heads the
  * columns again ends them (the next region's header, found above its
  * first data row, starts the table after). */
+static bool any_cell_bold(const trow *row)
+{
+    for (size_t c = 0; c < row->n; c++)
+        if (cell_bold(&row->cells[c]))
+            return true;
+    return false;
+}
+
+/* A heading between two tables is no row of the first: a text row set in
+ * a type no row of the table so far shows (bold where nothing in it is,
+ * or larger), its section rows over its first figures counted in. */
+static bool set_apart_as_heading(const trow *rows, const region *g, const trow *row)
+{
+    size_t from = g->first;
+    while (from > 0 && g->first - from < 2 && rows[from - 1].cls == ROW_LABEL)
+        from--;
+    bool any_bold = false;
+    float largest = 0;
+    for (size_t r = from; r <= g->last; r++) {
+        any_bold = any_bold || any_cell_bold(&rows[r]);
+        largest = fmaxf(largest, rows[r].size);
+    }
+    return (any_cell_bold(row) && !any_bold) || row->size > largest + 0.5f;
+}
+
 static size_t find_regions(const trow *rows, size_t n, region **out)
 {
     region *regions = NULL;
@@ -512,7 +537,8 @@ static size_t find_regions(const trow *rows, size_t n, region **out)
                 break;
             bool new_header = false;
             for (size_t j = g.last + 1; j < next && !new_header; j++)
-                new_header = heads_columns(&rows[j], &rows[g.last], &rows[next]);
+                new_header = heads_columns(&rows[j], &rows[g.last], &rows[next]) ||
+                             (rows[j].cls == ROW_LABEL && set_apart_as_heading(rows, &g, &rows[j]));
             if (new_header)
                 break;
             bool close = true;

@@ -255,6 +255,41 @@ static void test_stacked_tables_part_at_their_headers(void **state)
         }
 }
 
+/* A bold line between figures of a table with no bold in it is a heading
+ * that starts the next table ("Förslag till behandling av förlust" under
+ * an equity table); in a table whose section rows are bold, a bold line
+ * is one more section row. */
+static void test_heading_in_a_new_type_parts_tables(void **state)
+{
+    (void)state;
+    const char *labels[] = {"Belopp vid årets ingång", "Årets resultat", "Belopp vid årets utgång"};
+    for (int bold_sections = 0; bold_sections <= 1; bold_sections++) {
+        stream s = {0};
+        double y = 100;
+        if (bold_sections) {
+            typeset_right(&s, 50 + 0.5 * 9.5 * 20, y, 9.5f, "Föreningens intäkter", true);
+            y += 14;
+        }
+        for (int r = 0; r < 3; r++, y += 14) {
+            typeset(&s, 50, y, 9.5f, labels[r]);
+            typeset_right(&s, 330, y, 9.5f, r == 1 ? "-909" : "157", false);
+            typeset_right(&s, 410, y, 9.5f, r == 1 ? "-421" : "158", false);
+        }
+        typeset_right(&s, 50 + 0.5 * 9.5 * 26, y + 6, 9.5f, "Förslag till behandling av", true);
+        y += 26;
+        for (int r = 0; r < 3; r++, y += 14) {
+            typeset(&s, 50, y, 9.5f, labels[r]);
+            typeset_right(&s, 330, y, 9.5f, "-716", false);
+            typeset_right(&s, 410, y, 9.5f, "-530", false);
+        }
+        size_t rows[4] = {0};
+        size_t n = count_tables(&s, rows, 4);
+        if (n != (bold_sections ? 1u : 2u))
+            fail_msg("%s section rows: %zu tables, want %d", bold_sections ? "bold" : "no bold", n,
+                     bold_sections ? 1 : 2);
+    }
+}
+
 /* But a row of text values over the figures (not bold, naming no period)
  * is a row of its table. */
 static void test_text_values_stay_in_their_table(void **state)
@@ -527,6 +562,7 @@ int main(void)
         cmocka_unit_test(test_words_near_a_band),
         cmocka_unit_test(test_stacked_tables_part_at_their_headers),
         cmocka_unit_test(test_page_head_over_the_figures_is_not_a_header),
+        cmocka_unit_test(test_heading_in_a_new_type_parts_tables),
         cmocka_unit_test(test_table_goes_on_under_a_repeated_page_head),
         cmocka_unit_test(test_titles_come_from_the_tables_page),
         cmocka_unit_test(test_text_values_stay_in_their_table),
