@@ -562,7 +562,7 @@ static size_t find_regions(const trow *rows, size_t n, region **out)
 
 typedef struct tcolumn {
     double x0, x1;
-    size_t n_numeric, n_text;
+    size_t n_numeric, n_text;   /* figures; cells of words (not dates) */
 } tcolumn;
 
 /* Cells right of the numbers' left edge are column cells, cells left of
@@ -585,6 +585,16 @@ static int compare_column_x(const void *a, const void *b)
 {
     const tcolumn *x = a, *y = b;
     return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
+}
+
+/* A word, not a date or a code of digits ("2024-09-28"): a letter in it
+ * (any byte beyond ASCII counts, as å, ä and ö do). */
+static bool has_letter(const char *text)
+{
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+        if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || *p >= 0x80)
+            return true;
+    return false;
 }
 
 static size_t find_columns(const trow *rows, const region *g, double numbers_left,
@@ -610,7 +620,7 @@ static size_t find_columns(const trow *rows, const region *g, double numbers_lef
             cols[k].x1 = fmax(cols[k].x1, cell->box.x1);
             if (cell->numeric)
                 cols[k].n_numeric++;
-            else
+            else if (has_letter(cell->text))
                 cols[k].n_text++;
         }
     }
