@@ -255,6 +255,11 @@ static const char *section_of(const table_state *st, const char *title, float ti
 
 static void name_table(table_state *st, found_table *ft, bool corner_first)
 {
+    /* a corner set larger than the column heads beside it is the
+     * statement's name ("Resultaträkning | 06-01 - 06-12"); a caption over
+     * it is then the page's title */
+    corner_first = corner_first || (ft->header_size > 0 && ft->corner_size > ft->header_size + 0.5f &&
+                                    corner_names_table(st, ft));
     /* the caption names the table; the corner only where there is none,
      * or where the table heads siblings named each in its corner */
     const char *caption = ft->caption_above ? whole_caption(st, ft) : NULL;

@@ -21,6 +21,7 @@ typedef struct found_table {
     table t;                    /* columns, rows, bbox, page */
     char *corner;               /* the header text above the row labels */
     float corner_size;          /* its type size */
+    float header_size;          /* the type size of the column heads */
     char **header_lines;        /* every header row's text, to spot repeats */
     size_t n_header_lines;
     char *caption_above;        /* a short line right over the table */

@@ -1117,6 +1117,7 @@ static void build_table(found_table *ft, const trow *rows, const region *g,
                 ft->corner_size = fmaxf(ft->corner_size, cell->size);
             } else {
                 add_header_cell(heads, cols, n_cols, cell);
+                ft->header_size = fmaxf(ft->header_size, cell->size);
             }
         }
         ft->header_lines[ft->n_header_lines++] = strbuf_take(&text);
