@@ -41,6 +41,11 @@ CASES = [
      {"Byggnader och Mark": "6"}),
     ("goteborg-stadsrevisionen-arsredogorelse-2022.pdf", 43, "Utfall per 2022-12-31", 43,
      ["Utfall 2022", "Budget 2022", "Utfall 2021"], {}),
+    # the statement's name in the corner, larger than the column heads,
+    # under the page's title
+    ("brf-sjotungan-2006.pdf", 5, "Resultaträkning", 5, None, {"Nettoomsättning": "1"}),
+    # a proposal under its bold heading after an equity table: two tables
+    ("brf-lonnen-jonkoping.pdf", 5, "Resultatdisposition", 5, None, {}),
     # notes set one under another in one grid, each under its heading row
     ("brf-sjotungan-stamma-2022.pdf", 18, "Not 2 Övriga rörelseintäkter", 18, None,
      {"Försäkringsersättningar": None, "Kompensation HSB": None}),
