@@ -665,6 +665,26 @@ static size_t column_of(const tcolumn *cols, size_t n, box b, float size)
     return best;
 }
 
+/* The column whose zone holds x: zones meet halfway between columns. */
+static size_t column_zone(const tcolumn *cols, size_t n_cols, double x)
+{
+    size_t k = 0;
+    while (k + 1 < n_cols && x > (cols[k].x1 + cols[k + 1].x0) / 2)
+        k++;
+    return k;
+}
+
+/* The column a header cell stands over: the one it overlaps or ends at,
+ * else the one whose zone holds its centre (a year centred over
+ * right-aligned figures: "2022" left of "33"). Enough to tell a header
+ * row (the labels themselves go only where a cell overlaps or ends at its
+ * column: several heads may share a zone). */
+static size_t header_column_of(const tcolumn *cols, size_t n, box b, float size)
+{
+    size_t k = column_of(cols, n, b, size);
+    return k != SIZE_MAX || n == 0 ? k : column_zone(cols, n, (b.x0 + b.x1) / 2);
+}
+
 /* A text column between numeric columns is the label column of a second
  * table beside the first: split the region there. Returns the x where the
  * right-hand table starts, or INFINITY. */
@@ -757,7 +777,7 @@ static size_t find_header_rows(const trow *rows, region *g, const tcolumn *cols,
             over_columns = over_columns ||
                            (!is_label_cell(cell, numbers_left) &&
                             cell->box.x0 < g->x1 &&
-                            column_of(cols, n_cols, cell->box, cell->size) != SIZE_MAX);
+                            header_column_of(cols, n_cols, cell->box, cell->size) != SIZE_MAX);
         }
         /* one text that starts over the row labels, or lies mostly
          * outside the columns' span (centred on the page), is a caption
@@ -894,14 +914,6 @@ static bool spans_columns(const tcolumn *cols, size_t n_cols, const tcell *cell)
     return covered >= 2 && cell->n_words >= 2;
 }
 
-/* The column whose zone holds x: zones meet halfway between columns. */
-static size_t column_zone(const tcolumn *cols, size_t n_cols, double x)
-{
-    size_t k = 0;
-    while (k + 1 < n_cols && x > (cols[k].x1 + cols[k + 1].x0) / 2)
-        k++;
-    return k;
-}
 
 /* Splits a text cell that covers several columns into one piece per
  * column it covers, at its widest word gaps ("Ej aktuellt" thrice), and
