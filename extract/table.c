@@ -28,6 +28,9 @@ typedef struct table_state {
     double size_chars[SIZE_BINS];     /* characters of body text per half point */
     size_t open_table;                /* a table that may go on, or SIZE_MAX */
     char *open_corner;                /* the text over its labels */
+    bool section_style_known;          /* the type of its section rows */
+    bool section_bold;
+    float section_size;
     const block *between[MAX_BETWEEN]; /* the lines after it on its page */
     size_t n_between;                 /* (MAX_BETWEEN + 1: too many) */
     table_row tail_section;           /* a section row left under it at the
@@ -556,6 +559,37 @@ static bool continues_on_page(const table_state *st, const found_table *ft,
     return true;
 }
 
+/* The type of the open table's section rows (rows without figures) on
+ * this page, to know its sub-headings overleaf. */
+static void remember_section_style(table_state *st, const layout_page *lp, const table *t)
+{
+    st->section_style_known = false;
+    for (size_t r = 0; r < t->n_rows && !st->section_style_known; r++) {
+        const table_row *row = &t->rows[r];
+        bool figures = false;
+        for (size_t k = 0; k < t->n_columns && !figures; k++)
+            figures = row->cells[k].text != NULL;
+        const block *lb = row->page == lp->number && !figures ? label_block(lp, row) : NULL;
+        if (lb) {
+            st->section_style_known = true;
+            st->section_bold = lb->bold;
+            st->section_size = lb->size;
+        }
+    }
+}
+
+/* A line in the type of the open table's section rows at its labels'
+ * edge, no sentence: a sub-heading of that table. */
+static bool heads_open_section(const table_state *st, const arsred_document *doc, const block *b)
+{
+    if (st->open_table == SIZE_MAX || !st->section_style_known || b->n_lines != 1)
+        return false;
+    const table *t = &doc->tables[st->open_table];
+    size_t len = strlen(b->text);
+    return b->bold == st->section_bold && fabsf(b->size - st->section_size) <= 0.25f &&
+           fabs(b->box.x0 - t->bbox.x0) <= 0.5 * b->size && len > 0 && b->text[len - 1] != '.';
+}
+
 static void append_section_rows(table_state *st, table *to, int page)
 {
     for (size_t i = 0; i < st->n_between; i++) {
@@ -718,6 +752,7 @@ static void take_table(table_state *st, layout_page *lp, size_t i, arsred_docume
         append_rows(st, open, &ft->t);
         table_free_contents(&ft->t);
     } else if (continues_open_table(st, ft, lp, doc, content_before)) {
+        append_section_rows(st, &doc->tables[st->open_table], lp->number);
         append_rows(st, &doc->tables[st->open_table], &ft->t);
         table_free_contents(&ft->t);
     } else {
@@ -767,13 +802,16 @@ static void table_page(void *state, layout_page *lp, arsred_document *doc)
             forget_tail_section(st);
             continue;
         }
-        if (index_on_page > 0 && st->n_between <= MAX_BETWEEN) {
+        /* a sub-heading of the open table over its continuation
+         * ("Eget kapital och skulder" over the rest of a balance sheet) */
+        bool lead_section = index_on_page == 0 && !content_before && heads_open_section(st, doc, bl);
+        if ((index_on_page > 0 || lead_section) && st->n_between <= MAX_BETWEEN) {
             if (st->n_between < MAX_BETWEEN)
                 st->between[st->n_between] = bl;
             st->n_between++;
         }
-        content_before = content_before ||
-                         !(repeats_page_head(st, bl->text) || repeats_open_title(st, doc, bl->text));
+        content_before = content_before || !(lead_section || repeats_page_head(st, bl->text) ||
+                                             repeats_open_title(st, doc, bl->text));
         /* small print under a table (a source) or a footer ends nothing */
         bool body = index_on_page > 0 && bl->size >= body_size(st) - 0.5f &&
                     !furniture_in_bottom_margin(lp, bl);
@@ -803,10 +841,12 @@ static void table_page(void *state, layout_page *lp, arsred_document *doc)
         if (last->last_page != lp->number || last->rows == NULL || text_after)
             forget_open_table(st);
     }
-    if (st->open_table != SIZE_MAX)
+    if (st->open_table != SIZE_MAX) {
         remember_page_head(st, lp);
-    else
+        remember_section_style(st, lp, &doc->tables[st->open_table]);
+    } else {
         forget_page_head(st);
+    }
     st->last_heading = NULL; /* a heading does not run on across pages */
 }
 
