@@ -437,6 +437,37 @@ static void test_table_goes_on_under_a_repeated_page_head(void **state)
     }
 }
 
+/* A balance sheet goes on overleaf under a sub-heading set as its own
+ * section rows are, with no header: one table, the sub-heading a row. A
+ * heading in another type there starts a new table. */
+static void test_table_goes_on_under_its_sub_heading(void **state)
+{
+    (void)state;
+    const char *head[3] = {"Not", "2024-12-31", "2023-12-31"};
+    for (int other_type = 0; other_type <= 1; other_type++) {
+        stream pages[2] = {{0}, {0}};
+        typeset_right(&pages[0], 50 + 0.5 * 14 * 13, 50, 14, "Balansräkning", true);
+        for (int c = 0; c < 3; c++)
+            typeset_right(&pages[0], 330 + 80 * c, 80, 9.5f, head[c], true);
+        typeset_right(&pages[0], 50 + 0.5 * 9.5 * 10, 96, 9.5f, "Tillgångar", true);
+        figure_rows(&pages[0], 110, 1, 50);
+        const char *sub = "Eget kapital och skulder";
+        float size = other_type ? 12 : 9.5f;
+        typeset_right(&pages[1], 50 + 0.5 * size * (double)utf8_length(sub), 60, size, sub, true);
+        figure_rows(&pages[1], 80, 51, 10);
+        arsred_document *doc = read_tables(pages, 2);
+        if (doc->n_tables != (other_type ? 2u : 1u))
+            fail_msg("sub-heading in %s type: %zu tables", other_type ? "another" : "the section rows'",
+                     doc->n_tables);
+        if (!other_type) {
+            assert_int_equal(doc->tables[0].last_page, 2);
+            assert_int_equal(doc->tables[0].n_rows, 62);
+            assert_string_equal(doc->tables[0].rows[51].label, sub);
+        }
+        arsred_document_free(doc);
+    }
+}
+
 /* "Not 6" and its name, two heading blocks on one line, name the table
  * together; a table with no heading on its page has no title (not the
  * heading of the page before) and a warning says so. */
@@ -564,6 +595,7 @@ int main(void)
         cmocka_unit_test(test_page_head_over_the_figures_is_not_a_header),
         cmocka_unit_test(test_heading_in_a_new_type_parts_tables),
         cmocka_unit_test(test_table_goes_on_under_a_repeated_page_head),
+        cmocka_unit_test(test_table_goes_on_under_its_sub_heading),
         cmocka_unit_test(test_titles_come_from_the_tables_page),
         cmocka_unit_test(test_text_values_stay_in_their_table),
     };
