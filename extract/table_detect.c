@@ -1314,7 +1314,8 @@ size_t tables_detect(layout_page *lp, found_table **out)
 {
     *out = NULL;
     trow *rows = NULL;
-    size_t n_rows = drop_axis_ticks(rows, build_rows(lp, &rows));
+    size_t n_rows = build_rows(lp, &rows);
+    n_rows = drop_axis_ticks(rows, n_rows);
     region *regions = NULL;
     size_t n_regions = find_regions(rows, n_rows, &regions);
     found_table *tables = NULL;
