@@ -129,9 +129,9 @@ static column_kind cell_kind(const table *t, size_t r, size_t k)
 {
     if (t->rows[r].measure != COLUMN_OTHER)
         return t->rows[r].measure;
-    if (t->columns[k].kind != COLUMN_OTHER)
-        return t->columns[k].kind;
-    return table_is_by_year(t) ? COLUMN_OTHER : COLUMN_ACTUAL;
+    if (table_is_by_year(t))
+        return COLUMN_OTHER;
+    return t->columns[k].kind != COLUMN_OTHER ? t->columns[k].kind : COLUMN_ACTUAL;
 }
 
 static void add_tables(arsred_comparison *c, const arsred_document *doc, size_t report)

@@ -77,6 +77,9 @@ static json_t *column_json(const table *t, const table_column *c)
     json_t *o = json_object();
     json_object_set_new(o, "label", json_string(c->label ? c->label : ""));
     json_object_set_new(o, "kind", json_string(column_kinds[c->kind]));
+    /* why: headed by its period alone, in a report of outcomes */
+    if (c->period_only)
+        json_object_set_new(o, "kind_evidence", json_string("period"));
     json_object_set_new(o, "year", c->year ? json_integer(c->year) : json_null());
     if (c->group)
         json_object_set_new(o, "group", json_string(c->group));
@@ -417,6 +420,8 @@ static void read_table(json_t *o, table *t)
                                                     json_string_value(json_object_get(c, "kind")));
         t->columns[k].year = (int)json_integer_value(json_object_get(c, "year"));
         t->columns[k].unit = dup_string(c, "unit");
+        const char *evidence = json_string_value(json_object_get(c, "kind_evidence"));
+        t->columns[k].period_only = evidence && strcmp(evidence, "period") == 0;
     }
     json_t *rows = json_object_get(o, "rows");
     for (size_t r = 0; r < json_array_size(rows); r++) {

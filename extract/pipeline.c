@@ -238,8 +238,10 @@ static int run_document(const char *path, const arsred_options *options, bool cl
     }
     for (size_t k = 0; k < N_RECOGNISERS; k++)
         recognisers[k]->finish(r.states[k], r.doc);
-    if (rc == ARSRED_OK)
+    if (rc == ARSRED_OK) {
+        table_assign_period_kinds(r.doc, options->patterns);
         checks_run(r.doc);
+    }
     furniture_free(r.furniture);
     page_text_state_free(r.page_text);
     free(selected);

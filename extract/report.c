@@ -62,7 +62,7 @@ bool table_is_by_year(const table *t)
     if (t->n_columns == 0)
         return false;
     for (size_t k = 0; k < t->n_columns; k++)
-        if (t->columns[k].kind != COLUMN_OTHER || !t->columns[k].year)
+        if ((t->columns[k].kind != COLUMN_OTHER && !t->columns[k].period_only) || !t->columns[k].year)
             return false;
     for (size_t r = 0; r < t->n_rows; r++)
         if (t->rows[r].kind != ROW_ITEM || t->rows[r].measure != COLUMN_OTHER)

@@ -41,6 +41,7 @@ typedef struct table_column {
     char *group;       /* a header spanning this and neighbouring columns */
     column_kind kind;
     bool utfall;       /* labelled "Utfall": outcome or deviation, by arithmetic */
+    bool period_only;  /* headed only by a period ("2023", "fg år"): its kind from the report */
     int year;          /* 0 where none */
     char *unit;        /* the column's own unit, or NULL */
     double x0, x1;
@@ -89,8 +90,8 @@ void table_free_contents(table *t);
  * table's effective unit; NULL where none is known. */
 const char *table_cell_unit(const table *t, size_t row, size_t column);
 
-/* Every column a year and every row a plain item, no budget or outcome:
- * the shape of a table of key figures. */
+/* Every column a year (headed by nothing but its period) and every row
+ * a plain item, no budget or outcome: the shape of a table of key figures. */
 bool table_is_by_year(const table *t);
 
 /* ------------------------------------------------------------- checks */

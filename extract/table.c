@@ -82,11 +82,13 @@ static size_t word_count(const char *s)
     return n;
 }
 
-/* A date, a period, a year, an organisation number... (table.not-a-title)
+/* A date, a period, a year (table.period), an organisation number...
+ * (table.not-a-title)
  * may stand where a heading would, but names no table. */
 static bool never_a_title(const table_state *st, const char *text)
 {
-    return table_text_matches(st->patterns, "table.not-a-title", text);
+    return table_text_matches(st->patterns, "table.not-a-title", text) ||
+           table_text_matches(st->patterns, "table.period", text);
 }
 
 /* Letters, counting every byte of a character beyond ASCII. */

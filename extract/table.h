@@ -51,6 +51,13 @@ bool table_text_matches(const arsred_patterns *patterns, const char *kind, const
  * numbers go to rows[].note_ref and the column leaves the table. */
 void table_take_note_column(table *t, const arsred_patterns *patterns);
 
+/* Once the document is read (its type is known from the cover): a
+ * column headed only by a period ("2023", "2023-01-01 - 2023-12-31",
+ * "Period", "Ackumulerat", "fg år": table.period) holds that period's
+ * outcome, actual, in a report of outcomes. A budget document, which
+ * would make it budget, is not told apart yet: the kind stays other. */
+void table_assign_period_kinds(arsred_document *doc, const arsred_patterns *patterns);
+
 /* A note reference set after a row label ("Byggnader Not 8,12") goes to
  * rows[].note_ref, and the label is left without it (table.label-note). */
 void table_take_label_notes(table *t, const arsred_patterns *patterns);

@@ -84,6 +84,31 @@ void table_take_note_column(table *t, const arsred_patterns *patterns)
     t->n_columns--;
 }
 
+/* Whether the document reports outcomes: its type is a report of the year
+ * or part of it (report.type finds only such), or the table is a
+ * financial statement or a note (table.statement). */
+static bool reports_outcomes(const arsred_document *doc, const table *t,
+                             const arsred_patterns *patterns)
+{
+    return doc->type != NULL || table_text_matches(patterns, "table.statement", t->title);
+}
+
+void table_assign_period_kinds(arsred_document *doc, const arsred_patterns *patterns)
+{
+    for (size_t i = 0; i < doc->n_tables; i++) {
+        table *t = &doc->tables[i];
+        if (!reports_outcomes(doc, t, patterns))
+            continue;
+        for (size_t k = 0; k < t->n_columns; k++) {
+            table_column *col = &t->columns[k];
+            if (col->kind == COLUMN_OTHER && table_text_matches(patterns, "table.period", col->label)) {
+                col->kind = COLUMN_ACTUAL;
+                col->period_only = true;
+            }
+        }
+    }
+}
+
 void table_take_label_notes(table *t, const arsred_patterns *patterns)
 {
     for (size_t r = 0; r < t->n_rows; r++) {

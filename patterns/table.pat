@@ -219,10 +219,10 @@ example Bidrag (varav statligt)
 # A line that may look like a heading over a table but never names one: a
 # date or a period, a year, an organisation number, a booking date, a note
 # column's "Not". The table is then named by the heading before it.
-pattern table.not-a-title.period
-kind    table.not-a-title
+pattern table.period.date
+kind    table.period
 flags   i
-description a date, a period or a year, alone on its line
+description a date, a period or a year, alone on its line: it names no table, and a column headed by it alone holds that period's figures
 regex   ^\h*(?:(?:(?:\d{1,2}\h+)?(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?(?:\h+(?:19|20)\d\d)?|(?:19|20)\d\d(?:-\d\d(?:-\d\d)?)?)(?:\h*[-–—]\h*(?:(?:\d{1,2}\h+)?(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?(?:\h+(?:19|20)\d\d)?|(?:19|20)\d\d(?:-\d\d(?:-\d\d)?)?))?|(?:19|20)\d\d\h*/\h*(?:19|20)?\d\d)\h*$
 example 1 JANUARI - 31 DECEMBER
 example 2022-01-01
@@ -236,6 +236,20 @@ example Resultaträkning 2023
 example Januarimöte
   no match
 example Nämnd och ledning
+  no match
+
+pattern table.period.word
+kind    table.period
+flags   i
+description a column head that names only a period of the outcome: the period, the year so far, last year
+regex   ^\h*(?:(?:period(?:en)?|ackumulerat|helår)(?:\h+(?:fg|föreg\.?|föregående)\h+år)?|(?:fg|föreg\.?|föregående)\h+år)\h*$
+example Period
+example Ackumulerat
+example Period fg år
+example Föregående år
+example Periodens resultat
+  no match
+example Ack. budget
   no match
 
 pattern table.not-a-title.booking
@@ -386,4 +400,19 @@ example Noter
 example Nettoomsättning
   no match
 example Not 8,12
+  no match
+
+pattern table.statement
+kind    table.statement
+flags   i
+description a table that is a financial statement or its notes: its figures are outcomes
+regex   ^\h*(?:(?:\d+(?:\.\d+)*\h+)?(?:resultaträkning|balansräkning|kassaflödesanalys|kassaflödesrapport|finansieringsanalys|resultatrapport|balansrapport|förändring(?:ar)?\h+(?:i|av)\h+eget\h+kapital|flerårsöversikt|noter)\b|not\h*\d{1,2}\b)
+example Resultaträkning
+example Balansräkning Långkatekesen
+example Resultatrapport ÅRL
+example Not 4 Byggnader
+example NOT 11, RÄNTEKOSTNADER
+example Driftredovisning
+  no match
+example Nettokostnad per verksamhet
   no match

@@ -105,7 +105,7 @@ expect_stdout '^table p2-t0 "Resultaträkning" .* 2 columns, 10 rows$'
 expect_stdout '^  caption \[62.5 56.2 180.7 77.0\]$'
 expect_stdout '^  header \[65.9 81.6 478.6 93.9\]$'
 expect_stdout '^  notes \[312.4 81.6 317.1 257.9\]$'
-expect_stdout '^  column 1 "2023" other 2023$'
+expect_stdout '^  column 1 "2023" actual 2023$'
 expect_stdout '^table p2-t1 "Invånare 31 december" .* 3 columns, 2 rows$'
 head -c 8 "$tmp/v2.png" | od -c | grep -q 'P   N   G' && ok || fail "inspect --png of tables wrote no PNG"
 expect_status 2 "inspect a page that is not there" -- "$arsred" inspect "$fix/krokom-ks-2020.pdf" --page 999
