@@ -223,10 +223,11 @@ pattern table.period.date
 kind    table.period
 flags   i
 description a date, a period or a year, alone on its line: it names no table, and a column headed by it alone holds that period's figures
-regex   ^\h*(?:(?:(?:\d{1,2}\h+)?(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?(?:\h+(?:19|20)\d\d)?|(?:19|20)\d\d(?:-\d\d(?:-\d\d)?)?)(?:\h*[-–—]\h*(?:(?:\d{1,2}\h+)?(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?(?:\h+(?:19|20)\d\d)?|(?:19|20)\d\d(?:-\d\d(?:-\d\d)?)?))?|(?:19|20)\d\d\h*/\h*(?:19|20)?\d\d)\h*$
+regex   ^\h*(?:(?:(?:\d{1,2}\h+)?(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?(?:\h+(?:19|20)\d\d)?|(?:19|20)\d\d(?:-\d\d(?:-\d\d)?)?)(?:(?:\h*[-–—]\h*|\h+)(?:(?:\d{1,2}\h+)?(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?(?:\h+(?:19|20)\d\d)?|(?:19|20)\d\d(?:-\d\d(?:-\d\d)?)?))?|(?:19|20)\d\d\h*/\h*(?:19|20)?\d\d)\h*$
 example 1 JANUARI - 31 DECEMBER
 example 2022-01-01
 example 2022-01-01 – 2022-12-31
+example 2023-01-01 2023-12-31
 example 2020
 example jan–dec 2024
 example 1 juli 2023 - 30 juni 2024
