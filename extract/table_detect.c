@@ -14,6 +14,7 @@
 #define WRAP_GAP_ROWS 0.6     /* widest gap between the lines of a wrapped label */
 #define PROSE_WORDS 12        /* a cell this long is running text */
 #define HEADER_WORDS 8        /* longest header cell */
+#define TABLE_MAX_HEADER_CELLS 64 /* cells of one header row that are looked at */
 
 /* ------------------------------------------------------- cells and rows */
 
@@ -826,23 +827,67 @@ typedef struct header_text {
     strbuf label, group;
 } header_text;
 
-static void add_header_cell(header_text *heads, const tcolumn *cols, size_t n_cols,
-                            const tcell *cell)
+/* The columns a header cell covers by half or more of their width. */
+static size_t covered_columns(const tcolumn *cols, size_t n_cols, const tcell *cell,
+                              size_t spanned[TABLE_MAX_COLUMNS])
 {
-    size_t spanned[TABLE_MAX_COLUMNS], n_spanned = 0;
+    size_t n = 0;
     for (size_t k = 0; k < n_cols; k++) {
         double o = span_overlap(cols[k].x0, cols[k].x1, cell->box.x0, cell->box.x1);
         if (o >= 0.5 * (cols[k].x1 - cols[k].x0) && o > 0)
-            spanned[n_spanned++] = k;
+            spanned[n++] = k;
     }
-    if (n_spanned >= 2) {
-        for (size_t i = 0; i < n_spanned; i++)
-            text_join_line(&heads[spanned[i]].group, cell->text);
-        return;
+    return n;
+}
+
+/* The column a header cell heads by its place: the one it covers, or
+ * overlaps, or ends at; SIZE_MAX where it stands over none of them. */
+static size_t direct_column(const tcolumn *cols, size_t n_cols, const tcell *cell)
+{
+    size_t spanned[TABLE_MAX_COLUMNS];
+    size_t n = covered_columns(cols, n_cols, cell, spanned);
+    return n == 1 ? spanned[0] : n >= 2 ? SIZE_MAX : column_of(cols, n_cols, cell->box, cell->size);
+}
+
+/* The header cells of one row put over their columns: a cell over
+ * several columns is their group label; a cell over none (a year
+ * centred over right-aligned figures) heads the column whose zone holds
+ * it, where no other cell of the row claims that column and no cell of
+ * any header row stands over it (headed[]: then the cell belongs to a
+ * column this table does not have). */
+static void add_header_row(header_text *heads, const tcolumn *cols, size_t n_cols,
+                           const tcell *const *cells, size_t n, const bool *headed)
+{
+    size_t claims[TABLE_MAX_COLUMNS] = {0};
+    size_t zone_of[TABLE_MAX_HEADER_CELLS];
+    for (size_t i = 0; i < n && i < TABLE_MAX_HEADER_CELLS; i++) {
+        size_t spanned[TABLE_MAX_COLUMNS];
+        size_t k = direct_column(cols, n_cols, cells[i]);
+        zone_of[i] = SIZE_MAX;
+        if (k != SIZE_MAX)
+            claims[k]++;
+        else if (covered_columns(cols, n_cols, cells[i], spanned) < 2 && n_cols > 0) {
+            /* near its column: no farther from it than its own width */
+            size_t z = column_zone(cols, n_cols, (cells[i]->box.x0 + cells[i]->box.x1) / 2);
+            double gap = fmax(cols[z].x0 - cells[i]->box.x1, cells[i]->box.x0 - cols[z].x1);
+            if (gap <= box_width(cells[i]->box))
+                claims[zone_of[i] = z]++;
+        }
     }
-    size_t k = n_spanned == 1 ? spanned[0] : column_of(cols, n_cols, cell->box, cell->size);
-    if (k != SIZE_MAX)
-        text_join_line(&heads[k].label, cell->text);
+    for (size_t i = 0; i < n && i < TABLE_MAX_HEADER_CELLS; i++) {
+        size_t spanned[TABLE_MAX_COLUMNS];
+        size_t n_spanned = covered_columns(cols, n_cols, cells[i], spanned);
+        if (n_spanned >= 2) {
+            for (size_t j = 0; j < n_spanned; j++)
+                text_join_line(&heads[spanned[j]].group, cells[i]->text);
+            continue;
+        }
+        size_t k = direct_column(cols, n_cols, cells[i]);
+        if (k == SIZE_MAX && zone_of[i] != SIZE_MAX && claims[zone_of[i]] == 1 && !headed[zone_of[i]])
+            k = zone_of[i];
+        if (k != SIZE_MAX)
+            text_join_line(&heads[k].label, cells[i]->text);
+    }
 }
 
 /* ---------------------------------------------------------------- rows */
@@ -1113,10 +1158,22 @@ static void build_table(found_table *ft, const trow *rows, const region *g,
     strbuf corner;
     strbuf_init(&corner);
     ft->header_lines = xcalloc(TABLE_MAX_HEADER_ROWS + 1, sizeof *ft->header_lines);
+    double labels_right = labels_right_in(rows, g, numbers_left);
+    bool headed[TABLE_MAX_COLUMNS] = {false}; /* a header cell stands over it */
+    for (size_t r = header_first; r < g->first; r++)
+        for (size_t c = 0; c < rows[r].n; c++) {
+            const tcell *cell = &rows[r].cells[c];
+            size_t k = in_range(g, cell) && !is_label_cell(cell, numbers_left)
+                           ? direct_column(cols, n_cols, cell) : SIZE_MAX;
+            if (k != SIZE_MAX)
+                headed[k] = true;
+        }
     for (size_t r = header_first; r < g->first; r++) {
         const trow *row = &rows[r];
         strbuf text;
         strbuf_init(&text);
+        const tcell *over_columns[TABLE_MAX_HEADER_CELLS];
+        size_t n_over = 0;
         for (size_t c = 0; c < row->n; c++) {
             const tcell *cell = &row->cells[c];
             if (!in_range(g, cell))
@@ -1124,14 +1181,17 @@ static void build_table(found_table *ft, const trow *rows, const region *g,
             if (text.len)
                 strbuf_addc(&text, ' ');
             strbuf_adds(&text, cell->text);
-            if (is_label_cell(cell, numbers_left)) {
+            /* over the labels: the corner; a head that starts right of
+             * every label ("2022" centred over narrow figures) heads a column */
+            if (is_label_cell(cell, numbers_left) && cell->box.x0 < labels_right) {
                 text_join_line(&corner, cell->text);
                 ft->corner_size = fmaxf(ft->corner_size, cell->size);
-            } else {
-                add_header_cell(heads, cols, n_cols, cell);
+            } else if (n_over < TABLE_MAX_HEADER_CELLS) {
+                over_columns[n_over++] = cell;
                 ft->header_size = fmaxf(ft->header_size, cell->size);
             }
         }
+        add_header_row(heads, cols, n_cols, over_columns, n_over, headed);
         ft->header_lines[ft->n_header_lines++] = strbuf_take(&text);
     }
     for (size_t k = 0; k < n_cols; k++) {

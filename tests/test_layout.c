@@ -361,6 +361,39 @@ static void test_page_head_over_the_figures_is_not_a_header(void **state)
     assert_string_equal(labels, "Ackumulerat");
 }
 
+/* Years centred over narrow right-aligned figures head their columns,
+ * though they stand over none of the figures; heads of columns the table
+ * does not have (a header set again over a smaller table) head none. */
+static void test_header_words_project_onto_the_figures(void **state)
+{
+    (void)state;
+    stream s = {0};
+    const char *years[3] = {"2022", "2021", "2020"};
+    for (int c = 0; c < 3; c++)
+        typeset_right(&s, 300 + 80 * c, 100, 9.5f, years[c], true);
+    const char *labels[] = {"Heltid", "Deltid", "Totalt"};
+    for (int r = 0; r < 3; r++) {
+        typeset(&s, 50, 116 + 14 * r, 9.5f, labels[r]);
+        for (int c = 0; c < 3; c++)
+            typeset_right(&s, 322 + 80 * c, 116 + 14 * r, 9.5f, r == 2 ? "34" : "17", false);
+    }
+    char got[256];
+    first_table_labels(&s, got, sizeof got);
+    assert_string_equal(got, "2022 | 2021 | 2020");
+
+    stream t = {0};
+    const char *heads[4] = {"Värde", "Procent", "Ackumulerade", "Bokfört"};
+    for (int c = 0; c < 4; c++)
+        typeset_right(&t, 250 + 80 * c, 100, 9.5f, heads[c], true);
+    for (int r = 0; r < 2; r++) {
+        typeset(&t, 50, 116 + 14 * r, 9.5f, labels[r]);
+        typeset_right(&t, 250, 116 + 14 * r, 9.5f, "1894", false);
+        typeset_right(&t, 490, 116 + 14 * r, 9.5f, "1895", false);
+    }
+    first_table_labels(&t, got, sizeof got);
+    assert_string_equal(got, "Värde | Bokfört");
+}
+
 /* The table recogniser over synthetic pages, as the pipeline runs it. */
 static arsred_document *read_tables(stream *pages, int n_pages)
 {
@@ -594,6 +627,7 @@ int main(void)
         cmocka_unit_test(test_stacked_tables_part_at_their_headers),
         cmocka_unit_test(test_page_head_over_the_figures_is_not_a_header),
         cmocka_unit_test(test_heading_in_a_new_type_parts_tables),
+        cmocka_unit_test(test_header_words_project_onto_the_figures),
         cmocka_unit_test(test_table_goes_on_under_a_repeated_page_head),
         cmocka_unit_test(test_table_goes_on_under_its_sub_heading),
         cmocka_unit_test(test_titles_come_from_the_tables_page),
