@@ -91,7 +91,9 @@ static void document_rows(strbuf *sb, const arsred_document *doc)
                     continue;
                 column_kind kind = t->rows[r].measure != COLUMN_OTHER ? t->rows[r].measure
                                                                         : t->columns[k].kind;
-                csv_row row = {doc->path, t->columns[k].year ? t->columns[k].year : doc->year,
+                /* no year where the page gives none (a warning says so),
+                 * never the report's own on last year's figures */
+                csv_row row = {doc->path, t->columns[k].year,
                                t->section, t->title ? t->title : t->id, t->rows[r].label,
                                t->columns[k].label, column_kinds[kind], true, c->value, NULL,
                                table_cell_unit(t, r, k),

@@ -93,10 +93,45 @@ static bool reports_outcomes(const arsred_document *doc, const table *t,
     return doc->type != NULL || table_text_matches(patterns, "table.statement", t->title);
 }
 
+/* Whether some cell of column k holds a figure. */
+static bool column_has_figures(const table *t, size_t k)
+{
+    for (size_t r = 0; r < t->n_rows; r++)
+        if (t->rows[r].cells[k].has_value)
+            return true;
+    return false;
+}
+
+/* A period named relative to the report ("Period", "Ackumulerat": the
+ * report's year; "fg år": the year before) once the report's year is
+ * known; a column of figures that no head gives a year is said so. */
+static void assign_relative_years(arsred_document *doc, table *t, const arsred_patterns *patterns)
+{
+    for (size_t k = 0; k < t->n_columns; k++) {
+        table_column *col = &t->columns[k];
+        if (col->year || !doc->year)
+            continue;
+        if (table_text_matches(patterns, "table.last-year", col->label))
+            col->year = doc->year - 1;
+        else if (table_text_matches(patterns, "table.period", col->label) &&
+                 !strpbrk(col->label, "0123456789"))
+            col->year = doc->year;
+    }
+    for (size_t k = 0; k < t->n_columns; k++)
+        if (!t->columns[k].year && column_has_figures(t, k)) {
+            report_warn(doc, "column-year-missing", t->page,
+                        "page %d: table %s, column '%s': no year in its head or over it; its values "
+                        "have no year (the CSV leaves it empty)",
+                        t->page, t->id, t->columns[k].label ? t->columns[k].label : "");
+            break; /* once a table: its other columns usually lack one for the same cause */
+        }
+}
+
 void table_assign_period_kinds(arsred_document *doc, const arsred_patterns *patterns)
 {
     for (size_t i = 0; i < doc->n_tables; i++) {
         table *t = &doc->tables[i];
+        assign_relative_years(doc, t, patterns);
         if (!reports_outcomes(doc, t, patterns))
             continue;
         for (size_t k = 0; k < t->n_columns; k++) {

@@ -100,6 +100,30 @@ example Utfall
 example Budget
   no match
 
+pattern table.year.date
+kind    table.year
+description the year of a date, or of a period's last date, a column speaks of (a balance date, a fiscal year)
+regex   (?<![\d-])(?:(?:19|20)\d\d-\d\d-\d\d\h*(?:[-–—:]|till)?\h*)?(?<year>(?:19|20)\d\d)-\d\d-\d\d(?![\d-])
+example 2023-12-31
+  year = 2023
+example Utfall 2025-12-31
+  year = 2025
+example 2022-07-01 - 2023-06-30
+  year = 2023
+example 2023-01-01 2023-12-31
+  year = 2023
+example Budget 2019
+  no match
+
+pattern table.year.span
+kind    table.year
+description a span of years, as a split fiscal year: its last year
+regex   (?<![\d-])(?:19|20)\d\d\h*[-–—]\h*(?<year>(?:19|20)\d\d)(?![\d-])
+example 2022 - 2023
+  year = 2023
+example Budget 2019
+  no match
+
 pattern table.year
 kind    table.year
 description the year a column speaks of
@@ -416,4 +440,15 @@ example NOT 11, RÄNTEKOSTNADER
 example Driftredovisning
   no match
 example Nettokostnad per verksamhet
+  no match
+
+pattern table.last-year
+kind    table.last-year
+flags   i
+description a column head that names the year before the report's: its year is the report's year less one
+regex   (?:^|\h)(?:fg|föreg\.?|föregående)\h+år\b
+example Period fg år
+example Föregående år
+example fg år
+example Periodens resultat
   no match

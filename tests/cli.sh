@@ -108,6 +108,15 @@ expect_stdout '^  notes \[312.4 81.6 317.1 257.9\]$'
 expect_stdout '^  column 1 "2023" actual 2023$'
 expect_stdout '^table p2-t1 "Invånare 31 december" .* 3 columns, 2 rows$'
 head -c 8 "$tmp/v2.png" | od -c | grep -q 'P   N   G' && ok || fail "inspect --png of tables wrote no PNG"
+# years: a balance date's year; a column headed only by a period is the
+# outcome (kind_evidence "period"); a column with no year says so, and
+# the CSV leaves its year empty rather than write the report's
+expect_status 0 "years from dates" -- "$arsred" extract "$fix/variation/reportlab-gap0.pdf" -o "$tmp/yr"
+json_true "$tmp/yr/reportlab-gap0.json" '[(c["year"], c["kind"], c.get("kind_evidence")) for c in d["tables"][6]["columns"]] == [(2024, "actual", "period"), (2023, "actual", "period")] and codes("column-year-missing") == []' "balance dates give years; period columns are outcomes"
+expect_status 0 "a column without a year" -- "$arsred" extract "$fix/tabeller-2022.pdf" -o "$tmp/yr"
+json_true "$tmp/yr/tabeller-2022.json" 'codes("column-year-missing") == [4, 5]' "column-year-missing where no head gives a year"
+expect_status 0 "csv without a year" -- "$arsred" extract --format csv "$fix/tabeller-2022.pdf"
+grep -q '^[^,]*tabeller-2022.pdf,,[^,]*,[^,]*,[^,]*,Budget,budget,' "$tmp/out" && ok || fail "csv: a column with no year has an empty year"
 expect_status 2 "inspect a page that is not there" -- "$arsred" inspect "$fix/krokom-ks-2020.pdf" --page 999
 expect_stderr "there is no page 999"
 
