@@ -91,21 +91,13 @@ static bool never_a_title(const table_state *st, const char *text)
            table_text_matches(st->patterns, "table.period", text);
 }
 
-/* Letters, counting every byte of a character beyond ASCII. */
-static size_t letter_count(const char *s)
-{
-    size_t letters = 0;
-    for (const char *p = s; *p; p++)
-        letters += (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (unsigned char)*p >= 0x80;
-    return letters;
-}
 
 static bool is_heading(const table_state *st, const block *b)
 {
     size_t len = strlen(b->text);
     bool ends_period = len > 0 && b->text[len - 1] == '.';
     return (b->bold || b->size >= 1.15f * body_size(st)) && !ends_period &&
-           word_count(b->text) <= HEADING_MAX_WORDS && letter_count(b->text) >= 3 &&
+           word_count(b->text) <= HEADING_MAX_WORDS && utf8_letter_count(b->text) >= 3 &&
            !never_a_title(st, b->text);
 }
 
@@ -171,8 +163,7 @@ static void join_heading(table_state *st, const block *b)
     strbuf joined;
     strbuf_init(&joined);
     strbuf_adds(&joined, top->text);
-    strbuf_addc(&joined, ' ');
-    strbuf_adds(&joined, b->text);
+    text_join_line(&joined, b->text);
     free(top->text);
     top->text = strbuf_take(&joined);
 }
@@ -205,17 +196,17 @@ static bool text_names_table(const table_state *st, const char *text)
         return false;
     if (!table_unit_in(text, st->patterns))
         return true;
-    return word_count(text) > 3 || (letter_count(text) > 4 && strchr(text, '(') != NULL);
+    return word_count(text) > 3 || (utf8_letter_count(text) > 4 && strchr(text, '(') != NULL);
 }
 
 /* The corner names its table unless it heads columns: a column word, or
- * the heads of text columns side by side led by one (table.column.stub:
+ * the heads of text columns side by side led by one (table.column.label-head:
  * "Verksamhet", "Låneinstitut Lånenummer Konv.datum"), or a side of a
  * statement ("Tillgångar": the statement's name is elsewhere). */
 static bool corner_names_table(const table_state *st, const found_table *ft)
 {
     return text_names_table(st, ft->corner) &&
-           !table_text_matches(st->patterns, "table.column.stub", ft->corner) &&
+           !table_text_matches(st->patterns, "table.column.label-head", ft->corner) &&
            !table_text_matches(st->patterns, "table.statement-part", ft->corner);
 }
 
@@ -228,7 +219,7 @@ static bool caption_names_table(const table_state *st, const found_table *ft)
 {
     const char *caption = ft->caption_above;
     return ft->caption_is_heading && text_names_table(st, caption) &&
-           caption[strlen(caption) - 1] != '.' && letter_count(caption) >= 3;
+           caption[strlen(caption) - 1] != '.' && utf8_letter_count(caption) >= 3;
 }
 
 /* The heading on top where the caption is its last line (a heading set
@@ -508,9 +499,21 @@ static bool corner_heads_sibling(const table_state *st, const layout_page *lp, s
     return false;
 }
 
-/* The block of the page that holds a row's label. */
-static const block *label_block(const layout_page *lp, const table_row *row)
+static bool row_is_text_only(const table *t, size_t r)
 {
+    for (size_t k = 0; k < t->n_columns; k++)
+        if (t->rows[r].cells[k].text)
+            return false;
+    return true;
+}
+
+/* The block of this page that holds the label of row r, where the row is
+ * a section row (text only) set on this page; else NULL. */
+static const block *section_row_block(const layout_page *lp, const table *t, size_t r)
+{
+    const table_row *row = &t->rows[r];
+    if (row->page != lp->number || !row_is_text_only(t, r))
+        return NULL;
     double x = row->box.x0 + 1, y = box_cy(row->box);
     for (size_t b = 0; b < lp->n_blocks; b++) {
         const box *bb = &lp->blocks[b].box;
@@ -528,11 +531,7 @@ static bool set_as_section_row(const layout_page *lp, const table *t, const bloc
     if (b->n_lines != 1 || fabs(b->box.x0 - t->bbox.x0) > 0.5 * b->size)
         return false;
     for (size_t r = 0; r < t->n_rows; r++) {
-        const table_row *row = &t->rows[r];
-        bool figures = false;
-        for (size_t k = 0; k < t->n_columns && !figures; k++)
-            figures = row->cells[k].text != NULL;
-        const block *lb = row->page == lp->number && !figures ? label_block(lp, row) : NULL;
+        const block *lb = section_row_block(lp, t, r);
         if (lb && lb->bold == b->bold && fabsf(lb->size - b->size) <= 0.25f)
             return true;
     }
@@ -567,11 +566,7 @@ static void remember_section_style(table_state *st, const layout_page *lp, const
 {
     st->section_style_known = false;
     for (size_t r = 0; r < t->n_rows && !st->section_style_known; r++) {
-        const table_row *row = &t->rows[r];
-        bool figures = false;
-        for (size_t k = 0; k < t->n_columns && !figures; k++)
-            figures = row->cells[k].text != NULL;
-        const block *lb = row->page == lp->number && !figures ? label_block(lp, row) : NULL;
+        const block *lb = section_row_block(lp, t, r);
         if (lb) {
             st->section_style_known = true;
             st->section_bold = lb->bold;
@@ -620,7 +615,7 @@ static void widen_corner_to_heading(const table_state *st, const layout_page *lp
 {
     /* a column word or a unit over the labels is no heading's line */
     if (!ft->corner || !*ft->corner || table_unit_in(ft->corner, st->patterns) ||
-        table_text_matches(st->patterns, "table.column.stub", ft->corner))
+        table_text_matches(st->patterns, "table.column.label-head", ft->corner))
         return;
     size_t lc = strlen(ft->corner);
     for (size_t b = 0; b < lp->n_blocks; b++) {
@@ -633,7 +628,8 @@ static void widen_corner_to_heading(const table_state *st, const layout_page *lp
             ft->corner = xstrdup(bl->text);
             /* its first line right over the header is the caption: whole
              * too, where the corner is set in the caption's type (not a
-             * stub head in the table's type fused with it: "Äldreomsorg tkr") */
+             * the label column's head in the table's type fused with it:
+             * "Äldreomsorg tkr") */
             if (ft->caption_above && fabsf(ft->corner_size - ft->caption_size) <= 0.25f &&
                 strncmp(bl->text, ft->caption_above, strlen(ft->caption_above)) == 0) {
                 free(ft->caption_above);
@@ -648,10 +644,7 @@ static void widen_corner_to_heading(const table_state *st, const layout_page *lp
  * ("Not 2 Övriga rörelseintäkter" between two notes' rows). */
 static bool is_note_heading_row(const table_state *st, const table *t, size_t r)
 {
-    for (size_t k = 0; k < t->n_columns; k++)
-        if (t->rows[r].cells[k].text)
-            return false;
-    return table_text_matches(st->patterns, "table.note-heading", t->rows[r].label);
+    return row_is_text_only(t, r) && table_text_matches(st->patterns, "table.note-heading", t->rows[r].label);
 }
 
 static char *copy_or_null(const char *s)

@@ -588,16 +588,6 @@ static int compare_column_x(const void *a, const void *b)
     return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
 }
 
-/* A word, not a date or a code of digits ("2024-09-28"): a letter in it
- * (any byte beyond ASCII counts, as å, ä and ö do). */
-static bool has_letter(const char *text)
-{
-    for (const unsigned char *p = (const unsigned char *)text; *p; p++)
-        if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || *p >= 0x80)
-            return true;
-    return false;
-}
-
 static size_t find_columns(const trow *rows, const region *g, double numbers_left,
                            tcolumn *cols)
 {
@@ -621,7 +611,7 @@ static size_t find_columns(const trow *rows, const region *g, double numbers_lef
             cols[k].x1 = fmax(cols[k].x1, cell->box.x1);
             if (cell->numeric)
                 cols[k].n_numeric++;
-            else if (has_letter(cell->text))
+            else if (utf8_letter_count(cell->text) > 0) /* words, not dates */
                 cols[k].n_text++;
         }
     }

@@ -290,3 +290,12 @@ double now_seconds(void)
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
+
+size_t utf8_letter_count(const char *s)
+{
+    size_t letters = 0;
+    const char *end = s + strlen(s);
+    while (s < end)
+        letters += is_alpha_cp(utf8_next(&s, end));
+    return letters;
+}

@@ -76,6 +76,9 @@ bool is_lower_cp(uint32_t cp);
 bool is_alpha_cp(uint32_t cp);
 bool is_digit_cp(uint32_t cp);
 
+/* How many letters s holds (code points, any alphabet). */
+size_t utf8_letter_count(const char *s);
+
 /* Monotonic time in seconds, for time limits. */
 double now_seconds(void);
 

@@ -368,8 +368,8 @@ example Resultaträkning
 example Not 3 Övriga rörelseintäkter
   no match
 
-pattern table.column.stub
-kind    table.column.stub
+pattern table.column.label-head
+kind    table.column.label-head
 flags   i
 description the head of the label column, or of a text column beside it (the first of several heads in the corner): it names the column, not the table
 regex   ^\h*(?:verksamhet(?:er|sområden?)?|tjänster?|projekt|objekt|nämnd(?:er)?|enhet(?:er)?|område|konto|kontonamn|benämning|specifikation|post(?:er)?|typ|slag|antal|år|datum|lån|långivare|låneinstitut|kreditinstitut|bank|ränta|räntesats|belopp|konv(?:erterings)?\.?\h*datum|villkorsändr(?:ings)?\.?\h*(?:dag|datum)|ränteändring(?:sdag)?|förfallodag|lånenummer)(?:\h*:?\h*$|\h+\S)
