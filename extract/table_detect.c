@@ -14,6 +14,7 @@
 #define WRAP_GAP_ROWS 0.6     /* widest gap between the lines of a wrapped label */
 #define PROSE_WORDS 12        /* a cell this long is running text */
 #define HEADER_WORDS 8        /* longest header cell */
+#define ALIGN_EM 0.25         /* edges this close are set to one tab: side bearings, rounding */
 #define TABLE_MAX_HEADER_CELLS 64 /* cells of one header row that are looked at */
 
 /* ------------------------------------------------------- cells and rows */
@@ -839,6 +840,94 @@ static size_t direct_column(const tcolumn *cols, size_t n_cols, const tcell *cel
     return n == 1 ? spanned[0] : n >= 2 ? SIZE_MAX : column_of(cols, n_cols, cell->box, cell->size);
 }
 
+/* Whether a piece of header text is set to the edge or the centre of ref:
+ * how a head lines up with its column. */
+static bool aligned_with(box ref, box piece, float size)
+{
+    double tol = ALIGN_EM * size;
+    return fabs(piece.x1 - ref.x1) <= tol || fabs(piece.x0 - ref.x0) <= tol ||
+           fabs((piece.x0 + piece.x1) / 2 - (ref.x0 + ref.x1) / 2) <= tol;
+}
+
+/* What a piece of head over column k lines up with: the head under it in
+ * the header row below (the words of that row in k's zone), else the
+ * column's figures. */
+static box alignment_reference(const tcolumn *cols, size_t n_cols, size_t k, const trow *below,
+                               double numbers_left)
+{
+    box ref = {cols[k].x0, 0, cols[k].x1, 0};
+    bool found = false;
+    for (size_t c = 0; below && c < below->n; c++) {
+        const tcell *cell = &below->cells[c];
+        if (is_label_cell(cell, numbers_left))
+            continue;
+        for (size_t w = 0; w < cell->n_words; w++) {
+            box wb = cell->words[w]->box;
+            if (column_zone(cols, n_cols, (wb.x0 + wb.x1) / 2) != k)
+                continue;
+            ref = found ? box_union(ref, wb) : wb;
+            found = true;
+        }
+    }
+    return ref;
+}
+
+/* Heads of tight columns run together into one cell ("Ack. Avvikelse",
+ * "Budget 2025 Utfall"): where the cell's words fall in the zones of
+ * several columns and each run of them is aligned with its own column
+ * (with the head under it, where the header has a line under it), the
+ * cell is one head per column. A group label centred over its columns
+ * lines up with neither head under it. Fills pieces[] (texts owned by
+ * the caller) and returns their number, or 0 where the cell is one head
+ * or a group label. */
+static size_t split_at_grid(const tcell *cell, const tcolumn *cols, size_t n_cols,
+                            const trow *below, double numbers_left,
+                            tcell pieces[TABLE_MAX_COLUMNS])
+{
+    if (cell->n_words < 2 || n_cols < 2)
+        return 0;
+    size_t n = 0, zone = SIZE_MAX;
+    strbuf sb;
+    strbuf_init(&sb);
+    for (size_t w = 0; w < cell->n_words; w++) {
+        const word *wd = cell->words[w];
+        size_t k = column_zone(cols, n_cols, (wd->box.x0 + wd->box.x1) / 2);
+        if (k != zone) {
+            if (n == TABLE_MAX_COLUMNS || (zone != SIZE_MAX && k < zone))
+                break;
+            if (n)
+                pieces[n - 1].text = strbuf_take(&sb);
+            pieces[n++] = (tcell){.box = wd->box, .size = wd->size, .block = cell->block,
+                                  .words = cell->words + w};
+            zone = k;
+            append_word(&sb, NULL, wd);
+        } else {
+            append_word(&sb, cell->words[w - 1], wd);
+            pieces[n - 1].box = box_union(pieces[n - 1].box, wd->box);
+            pieces[n - 1].size = fmaxf(pieces[n - 1].size, wd->size);
+        }
+        pieces[n - 1].n_words++;
+    }
+    if (n)
+        pieces[n - 1].text = strbuf_take(&sb);
+    strbuf_release(&sb);
+    bool split = n >= 2;
+    for (size_t i = 0; i < n && split; i++) {
+        size_t k = column_zone(cols, n_cols, (pieces[i].box.x0 + pieces[i].box.x1) / 2);
+        box ref = alignment_reference(cols, n_cols, k, below, numbers_left);
+        split = aligned_with(ref, pieces[i].box, pieces[i].size);
+    }
+    size_t words_taken = 0;
+    for (size_t i = 0; i < n; i++)
+        words_taken += pieces[i].n_words;
+    if (!split || words_taken != cell->n_words) {
+        for (size_t i = 0; i < n; i++)
+            free(pieces[i].text);
+        return 0;
+    }
+    return n;
+}
+
 /* The header cells of one row put over their columns: a cell over
  * several columns is their group label; a cell over none (a year
  * centred over right-aligned figures) heads the column whose zone holds
@@ -877,6 +966,31 @@ static void add_header_row(header_text *heads, const tcolumn *cols, size_t n_col
             k = zone_of[i];
         if (k != SIZE_MAX)
             text_join_line(&heads[k].label, cells[i]->text);
+    }
+}
+
+/* The cells of one header row that stand over the columns, run-together
+ * heads split at the column grid; each text its own copy. */
+typedef struct header_cells {
+    tcell cells[TABLE_MAX_HEADER_CELLS];
+    size_t n;
+} header_cells;
+
+static void add_header_cell(header_cells *hc, const tcell *cell, const tcolumn *cols,
+                            size_t n_cols, const trow *below, double numbers_left)
+{
+    tcell pieces[TABLE_MAX_COLUMNS];
+    size_t n = split_at_grid(cell, cols, n_cols, below, numbers_left, pieces);
+    if (n == 0) {
+        pieces[0] = *cell;
+        pieces[0].text = xstrdup(cell->text);
+        n = 1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (hc->n < TABLE_MAX_HEADER_CELLS)
+            hc->cells[hc->n++] = pieces[i];
+        else
+            free(pieces[i].text);
     }
 }
 
@@ -1149,21 +1263,12 @@ static void build_table(found_table *ft, const trow *rows, const region *g,
     strbuf_init(&corner);
     ft->header_lines = xcalloc(TABLE_MAX_HEADER_ROWS + 1, sizeof *ft->header_lines);
     double labels_right = labels_right_in(rows, g, numbers_left);
-    bool headed[TABLE_MAX_COLUMNS] = {false}; /* a header cell stands over it */
-    for (size_t r = header_first; r < g->first; r++)
-        for (size_t c = 0; c < rows[r].n; c++) {
-            const tcell *cell = &rows[r].cells[c];
-            size_t k = in_range(g, cell) && !is_label_cell(cell, numbers_left)
-                           ? direct_column(cols, n_cols, cell) : SIZE_MAX;
-            if (k != SIZE_MAX)
-                headed[k] = true;
-        }
+    size_t n_rows = g->first - header_first;
+    header_cells *over = xcalloc(n_rows ? n_rows : 1, sizeof *over);
     for (size_t r = header_first; r < g->first; r++) {
         const trow *row = &rows[r];
         strbuf text;
         strbuf_init(&text);
-        const tcell *over_columns[TABLE_MAX_HEADER_CELLS];
-        size_t n_over = 0;
         for (size_t c = 0; c < row->n; c++) {
             const tcell *cell = &row->cells[c];
             if (!in_range(g, cell))
@@ -1176,14 +1281,30 @@ static void build_table(found_table *ft, const trow *rows, const region *g,
             if (is_label_cell(cell, numbers_left) && cell->box.x0 < labels_right) {
                 text_join_line(&corner, cell->text);
                 ft->corner_size = fmaxf(ft->corner_size, cell->size);
-            } else if (n_over < TABLE_MAX_HEADER_CELLS) {
-                over_columns[n_over++] = cell;
+            } else {
+                add_header_cell(&over[r - header_first], cell, cols, n_cols,
+                                r + 1 < g->first ? &rows[r + 1] : NULL, numbers_left);
                 ft->header_size = fmaxf(ft->header_size, cell->size);
             }
         }
-        add_header_row(heads, cols, n_cols, over_columns, n_over, headed);
         ft->header_lines[ft->n_header_lines++] = strbuf_take(&text);
     }
+    bool headed[TABLE_MAX_COLUMNS] = {false}; /* a header cell stands over it */
+    for (size_t r = 0; r < n_rows; r++)
+        for (size_t c = 0; c < over[r].n; c++) {
+            size_t k = direct_column(cols, n_cols, &over[r].cells[c]);
+            if (k != SIZE_MAX)
+                headed[k] = true;
+        }
+    for (size_t r = 0; r < n_rows; r++) {
+        const tcell *cells[TABLE_MAX_HEADER_CELLS];
+        for (size_t c = 0; c < over[r].n; c++)
+            cells[c] = &over[r].cells[c];
+        add_header_row(heads, cols, n_cols, cells, over[r].n, headed);
+        for (size_t c = 0; c < over[r].n; c++)
+            free(over[r].cells[c].text);
+    }
+    free(over);
     for (size_t k = 0; k < n_cols; k++) {
         t->columns[k].label = strbuf_take(&heads[k].label);
         t->columns[k].group = heads[k].group.len ? strbuf_take(&heads[k].group) : NULL;

@@ -282,21 +282,27 @@ static void decide_utfall(table *t, size_t u, arsred_document *doc)
     size_t budget = column_of_kind(t, COLUMN_BUDGET, col->year, u);
     size_t actual = column_of_kind(t, COLUMN_ACTUAL, col->year, u);
     size_t deviation = column_of_kind(t, COLUMN_DEVIATION, col->year, u);
+    /* each reading that has its two other columns is tried; beside a
+     * budget alone (or nothing) Utfall is the outcome: there is no other
+     * outcome for it to be the difference from */
+    bool tried = false;
     if (budget != SIZE_MAX && actual != SIZE_MAX) {
+        tried = true;
         if (columns_relate(t, u, actual, 1, budget, -1) ||
             columns_relate(t, u, actual, -1, budget, 1)) {
             col->kind = COLUMN_DEVIATION;
             return;
         }
-    } else if (budget != SIZE_MAX && deviation != SIZE_MAX) {
+    }
+    if (budget != SIZE_MAX && deviation != SIZE_MAX) {
+        tried = true;
         if (columns_relate(t, deviation, u, 1, budget, -1) ||
             columns_relate(t, deviation, u, -1, budget, 1)) {
             col->kind = COLUMN_ACTUAL;
             return;
         }
-    } else {
-        /* Beside a budget alone (or nothing), Utfall is the outcome: there
-         * is no other outcome for it to be the difference from. */
+    }
+    if (!tried) {
         col->kind = COLUMN_ACTUAL;
         return;
     }

@@ -394,6 +394,48 @@ static void test_header_words_project_onto_the_figures(void **state)
     assert_string_equal(got, "Värde | Bokfört");
 }
 
+/* Heads of tight columns set closer than a word space to each other
+ * ("Ack." and "Avvikelse" run into one cell) are split at the grid the
+ * figures show, each run of words to the column it is aligned with; a
+ * group label centred over two columns, with heads under it, stays their
+ * group. */
+static void test_run_together_heads_split_at_the_grid(void **state)
+{
+    (void)state;
+    const float size = 9.5f;
+    const double rights[4] = {300, 345, 420, 452};
+    stream s = {0};
+    const char *group = "Utgifter sedan projektets start"; /* centred over the first two */
+    typeset(&s, (276.25 + 345) / 2 - 0.25 * size * (double)utf8_length(group), 88, size, group);
+    typeset_right(&s, 345, 100, size, "Ack. Avvikelse", true);  /* 2.25 pt between them */
+    typeset_right(&s, 452, 100, size, "Budget 2025 Utfall", true);
+    const char *labels[] = {"Ny inredning", "Ombyggnad", "Summa"};
+    const char *figures[3][4] = {{"4,812", "0,015", "0,709", "0,694"},
+                                 {"2,340", "0,235", "0,388", "0,153"},
+                                 {"7,152", "0,250", "1,097", "0,847"}};
+    for (int r = 0; r < 3; r++) {
+        typeset(&s, 50, 116 + 14 * r, size, labels[r]);
+        for (int c = 0; c < 4; c++)
+            typeset_right(&s, rights[c], 116 + 14 * r, size, figures[r][c], false);
+    }
+    layout_page lp;
+    build(&lp, &s, 1);
+    found_table *tables = NULL;
+    size_t n = tables_detect(&lp, &tables);
+    assert_int_equal(n, 1);
+    const table *t = &tables[0].t;
+    assert_int_equal(t->n_columns, 4);
+    const char *want[4] = {"Ack.", "Avvikelse", "Budget 2025", "Utfall"};
+    for (size_t k = 0; k < 4; k++)
+        assert_string_equal(t->columns[k].label, want[k]);
+    assert_string_equal(t->columns[0].group, group);
+    assert_string_equal(t->columns[1].group, group);
+    assert_null(t->columns[2].group);
+    assert_null(t->columns[3].group);
+    found_tables_free(tables, n);
+    layout_page_release(&lp);
+}
+
 /* The table recogniser over synthetic pages, as the pipeline runs it. */
 static arsred_document *read_tables(stream *pages, int n_pages)
 {
@@ -628,6 +670,7 @@ int main(void)
         cmocka_unit_test(test_page_head_over_the_figures_is_not_a_header),
         cmocka_unit_test(test_heading_in_a_new_type_parts_tables),
         cmocka_unit_test(test_header_words_project_onto_the_figures),
+        cmocka_unit_test(test_run_together_heads_split_at_the_grid),
         cmocka_unit_test(test_table_goes_on_under_a_repeated_page_head),
         cmocka_unit_test(test_table_goes_on_under_its_sub_heading),
         cmocka_unit_test(test_titles_come_from_the_tables_page),
