@@ -683,7 +683,8 @@ static table split_off(table *from, size_t first, size_t end)
 /* Notes set one under another in one grid, each under its heading as a
  * row ("Not 2 …"): a table each, the page's header over all of them.
  * Returns how many tables follow ft's own part, in parts[] (caller frees). */
-static size_t split_at_note_headings(const table_state *st, found_table *ft, table **parts)
+static size_t split_at_note_headings(const table_state *st, found_table *ft, table **parts,
+                                     bool *opens_a_note)
 {
     table *t = &ft->t;
     size_t n = 0, cap = 0, end = t->n_rows;
@@ -701,7 +702,8 @@ static size_t split_at_note_headings(const table_state *st, found_table *ft, tab
         end = r;
     }
     t->n_rows = end;
-    if (t->n_rows > 1 && is_note_heading_row(st, t, 0)) { /* the first note's heading */
+    *opens_a_note = t->n_rows > 1 && is_note_heading_row(st, t, 0);
+    if (*opens_a_note) { /* the first note's heading */
         free(t->title);
         t->title = t->rows[0].label;
         free(t->rows[0].cells);
@@ -739,14 +741,15 @@ static void take_table(table_state *st, layout_page *lp, size_t i, arsred_docume
     table_assign_meaning(&ft->t, ft->corner, ft->caption_above, ft->caption_below,
                          st->patterns, doc);
     table *parts;
-    size_t n_parts = split_at_note_headings(st, ft, &parts);
-    if (continues_on_page(st, ft, lp, doc)) {
+    bool opens_a_note; /* a note begins: it continues no table */
+    size_t n_parts = split_at_note_headings(st, ft, &parts, &opens_a_note);
+    if (!opens_a_note && continues_on_page(st, ft, lp, doc)) {
         table *open = &doc->tables[st->open_table];
         append_section_rows(st, open, lp->number);
         open->bbox = box_union(open->bbox, ft->t.bbox);
         append_rows(st, open, &ft->t);
         table_free_contents(&ft->t);
-    } else if (continues_open_table(st, ft, lp, doc, content_before)) {
+    } else if (!opens_a_note && continues_open_table(st, ft, lp, doc, content_before)) {
         append_section_rows(st, &doc->tables[st->open_table], lp->number);
         append_rows(st, &doc->tables[st->open_table], &ft->t);
         table_free_contents(&ft->t);

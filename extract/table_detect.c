@@ -14,6 +14,7 @@
 #define WRAP_GAP_ROWS 0.6     /* widest gap between the lines of a wrapped label */
 #define PROSE_WORDS 12        /* a cell this long is running text */
 #define HEADER_WORDS 8        /* longest header cell */
+#define SUPERSCRIPT_SHARE 0.8 /* a word this much smaller than its row is raised or lowered */
 #define ALIGN_EM 0.25         /* edges this close are set to one tab: side bearings, rounding */
 #define TABLE_MAX_HEADER_CELLS 64 /* cells of one header row that are looked at */
 
@@ -186,17 +187,100 @@ static bool is_prose_block(const layout_page *lp, const block *b)
     return words >= 4 * b->n_lines;
 }
 
-static int compare_word_ptr_cy(const void *a, const void *b)
-{
-    const word *x = *(const word *const *)a, *y = *(const word *const *)b;
-    double ya = box_cy(x->box), yb = box_cy(y->box);
-    return ya < yb ? -1 : ya > yb;
-}
-
 static int compare_word_ptr_x(const void *a, const void *b)
 {
     const word *x = *(const word *const *)a, *y = *(const word *const *)b;
     return x->box.x0 < y->box.x0 ? -1 : x->box.x0 > y->box.x0;
+}
+
+/* One visual row while it is gathered: its words left to right, and the
+ * centre its next word is measured against. */
+typedef struct word_row {
+    const word **words;
+    size_t n, cap;
+    double key;       /* centre of its last full-size word */
+    double key_height;
+    double tallest;
+    double cy_sum;    /* for the order of the rows */
+} word_row;
+
+static int compare_word_row_cy(const void *a, const void *b)
+{
+    const word_row *x = a, *y = b;
+    double ya = x->cy_sum / (double)x->n, yb = y->cy_sum / (double)y->n;
+    return ya < yb ? -1 : ya > yb;
+}
+
+/* The first entry of order[0, n) whose row key is >= y. */
+static size_t first_key_at_least(const word_row *rows, const size_t *order, size_t n, double y)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (rows[order[mid]].key < y)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Groups words into visual rows, reading left to right: a word joins the
+ * row whose last full-size word its centre lies nearest, within 0.4 of
+ * the smaller height. Measured against the word before it rather than a
+ * fixed centre, a row may drift as a scanned line slopes; a superscript
+ * moves no row's centre. Rows come out top to bottom. */
+static word_row *group_into_rows(const word **words, size_t n, size_t *n_out)
+{
+    sort_array(words, n, sizeof *words, compare_word_ptr_x);
+    word_row *rows = NULL;
+    size_t n_rows = 0, cap = 0;
+    size_t *order = xmalloc((n ? n : 1) * sizeof *order); /* rows by key */
+    for (size_t i = 0; i < n; i++) {
+        const word *w = words[i];
+        double cy = box_cy(w->box), h = box_height(w->box);
+        size_t best = SIZE_MAX, best_at = 0;
+        double best_d = INFINITY;
+        for (size_t o = first_key_at_least(rows, order, n_rows, cy - 0.4 * h);
+             o < n_rows && rows[order[o]].key <= cy + 0.4 * h; o++) {
+            const word_row *r = &rows[order[o]];
+            double d = fabs(cy - r->key);
+            if (d <= 0.4 * fmin(h, r->key_height) && d < best_d) {
+                best_d = d;
+                best = order[o];
+                best_at = o;
+            }
+        }
+        if (best == SIZE_MAX) {
+            word_row fresh = {.key = cy, .key_height = h};
+            ARRAY_PUSH(rows, n_rows, cap, fresh);
+            best = n_rows - 1;
+            best_at = first_key_at_least(rows, order, n_rows - 1, cy);
+            memmove(order + best_at + 1, order + best_at, (n_rows - 1 - best_at) * sizeof *order);
+            order[best_at] = best;
+        }
+        word_row *r = &rows[best];
+        ARRAY_PUSH(r->words, r->n, r->cap, w);
+        r->cy_sum += cy;
+        r->tallest = fmax(r->tallest, h);
+        if (h < SUPERSCRIPT_SHARE * r->tallest)
+            continue;
+        /* the key moved: keep order[] sorted */
+        r->key = cy;
+        r->key_height = h;
+        while (best_at > 0 && rows[order[best_at - 1]].key > r->key) {
+            order[best_at] = order[best_at - 1];
+            order[--best_at] = best;
+        }
+        while (best_at + 1 < n_rows && rows[order[best_at + 1]].key < r->key) {
+            order[best_at] = order[best_at + 1];
+            order[++best_at] = best;
+        }
+    }
+    free(order);
+    sort_array(rows, n_rows, sizeof *rows, compare_word_row_cy);
+    *n_out = n_rows;
+    return rows;
 }
 
 /* The visual rows of the page's body words, top to bottom. */
@@ -224,30 +308,21 @@ static size_t build_rows(const layout_page *lp, trow **out)
     prose_words = prose;
     word_blocks = blocks;
     page_words = lp->words;
-    sort_array(words, n, sizeof *words, compare_word_ptr_cy);
-    trow *rows = NULL;
-    size_t n_rows = 0, cap = 0;
-    for (size_t start = 0; start < n;) {
-        double cy = box_cy(words[start]->box), h = box_height(words[start]->box);
-        size_t end = start + 1;
-        while (end < n) {
-            double hi = box_height(words[end]->box);
-            if (box_cy(words[end]->box) - cy > 0.4 * fmin(h, hi))
-                break;
-            end++;
+    size_t n_rows = 0;
+    word_row *grouped = group_into_rows(words, n, &n_rows);
+    trow *rows = xcalloc(n_rows ? n_rows : 1, sizeof *rows);
+    for (size_t r = 0; r < n_rows; r++) {
+        trow *row = &rows[r];
+        split_cells(row, grouped[r].words, grouped[r].n);
+        row->box = row->cells[0].box;
+        for (size_t i = 0; i < row->n; i++) {
+            row->box = box_union(row->box, row->cells[i].box);
+            row->size = fmaxf(row->size, row->cells[i].size);
         }
-        sort_array(words + start, end - start, sizeof *words, compare_word_ptr_x);
-        trow row = {0};
-        split_cells(&row, words + start, end - start);
-        row.box = row.cells[0].box;
-        for (size_t i = 0; i < row.n; i++) {
-            row.box = box_union(row.box, row.cells[i].box);
-            row.size = fmaxf(row.size, row.cells[i].size);
-        }
-        classify_row(&row);
-        ARRAY_PUSH(rows, n_rows, cap, row);
-        start = end;
+        classify_row(row);
+        free(grouped[r].words);
     }
+    free(grouped);
     free(words);
     free(prose);
     free(blocks);
@@ -782,7 +857,13 @@ static size_t find_header_rows(const trow *rows, region *g, const tcolumn *cols,
             if (cb.x0 < labels_right || within < 0.5 * box_width(cb))
                 over_columns = false;
         }
-        if (!short_cells || (!over_columns && (row->n != 1 || row->size > 1.1f * table_size)))
+        /* a row over the labels only is a section row of the table
+         * ("Eget kapital  Not 15": a note reference sits with its label) */
+        bool labels_only = true;
+        for (size_t c = 0; c < row->n; c++)
+            labels_only = labels_only && is_label_cell(&row->cells[c], numbers_left);
+        if (!short_cells || (!over_columns && ((row->n != 1 && !labels_only) ||
+                                               row->size > 1.1f * table_size)))
             break;
         candidate--;
         taken++;
