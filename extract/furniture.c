@@ -160,7 +160,8 @@ static bool is_figure_word(const char *text)
 {
     number n;
     number_kind k = number_parse(text, strlen(text), &n);
-    if (k == NUMBER_AMOUNT || k == NUMBER_PERCENT)
+    /* a year-like figure under a head is a figure too ("Värdeår 1970") */
+    if (k == NUMBER_AMOUNT || k == NUMBER_PERCENT || k == NUMBER_YEAR)
         return true;
     size_t digits = strspn(text, "0123456789");
     return digits == 3 && (text[3] == '\0' || ((text[3] == ',' || text[3] == '.') &&

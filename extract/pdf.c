@@ -388,6 +388,81 @@ static void load_chars(pdf_doc *doc, PopplerPage *ppage, pdf_page *page)
     g_free(text);
 }
 
+static cairo_surface_t *render(PopplerPage *ppage, box region, double scale);
+
+/* Text in the paper's colour is hidden unless something darker is drawn
+ * under it (white heads on a coloured band are seen; white dates on white
+ * are not). Such text is looked at: the page is rendered once, small, and
+ * a character whose box is mostly its own colour cannot be seen, so it is
+ * no text of the page. */
+enum {
+    LIGHT_CHANNEL = 0xE0,    /* every channel this light: the paper's colour */
+    CONTRAST_CHANNEL = 0x30, /* a pixel this far off in a channel is another colour */
+    HIDDEN_RENDER_PIXELS = 1000 * 1000
+};
+#define HIDDEN_RENDER_SCALE 0.5  /* pixels per point: a glyph's box is a few pixels */
+
+static bool is_light(uint32_t rgb)
+{
+    return ((rgb >> 16) & 0xFF) >= LIGHT_CHANNEL && ((rgb >> 8) & 0xFF) >= LIGHT_CHANNEL &&
+           (rgb & 0xFF) >= LIGHT_CHANNEL;
+}
+
+/* Whether most pixels of box b differ from colour rgb: the ground under
+ * the character is not its own colour (a rule across a hidden line is a
+ * few pixels of its box, the band under a white head most of them). */
+static bool shows_contrast(const uint8_t *data, int stride, int w, int h, box b, double scale,
+                           uint32_t rgb)
+{
+    int x0 = (int)floor(b.x0 * scale), x1 = (int)ceil(b.x1 * scale);
+    int y0 = (int)floor(b.y0 * scale), y1 = (int)ceil(b.y1 * scale);
+    if (x0 < 0) x0 = 0;
+    if (y0 < 0) y0 = 0;
+    if (x1 > w) x1 = w;
+    if (y1 > h) y1 = h;
+    if (x0 >= x1 || y0 >= y1)
+        return true; /* off the page: not ours to judge */
+    size_t differing = 0, all = 0;
+    for (int y = y0; y < y1; y++) {
+        const uint32_t *row = (const uint32_t *)(data + (size_t)y * (size_t)stride);
+        for (int x = x0; x < x1; x++, all++)
+            for (int shift = 0; shift <= 16; shift += 8)
+                if (abs((int)((row[x] >> shift) & 0xFF) - (int)((rgb >> shift) & 0xFF)) >
+                    CONTRAST_CHANNEL) {
+                    differing++;
+                    break;
+                }
+    }
+    return 2 * differing >= all;
+}
+
+static void drop_hidden_chars(PopplerPage *ppage, pdf_page *page)
+{
+    bool any_light = false;
+    for (size_t i = 0; i < page->n_chars && !any_light; i++)
+        any_light = page->chars[i].cp > ' ' && is_light(page->chars[i].rgb);
+    if (!any_light || page->width <= 0 || page->height <= 0)
+        return;
+    double scale = HIDDEN_RENDER_SCALE;
+    double pixels = page->width * page->height * scale * scale;
+    if (pixels > HIDDEN_RENDER_PIXELS)
+        scale *= sqrt(HIDDEN_RENDER_PIXELS / pixels);
+    cairo_surface_t *surface = render(ppage, (box){0, 0, page->width, page->height}, scale);
+    const uint8_t *data = cairo_image_surface_get_data(surface);
+    int stride = cairo_image_surface_get_stride(surface);
+    int w = cairo_image_surface_get_width(surface), h = cairo_image_surface_get_height(surface);
+    size_t kept = 0;
+    for (size_t i = 0; i < page->n_chars; i++) {
+        const pdf_char *c = &page->chars[i];
+        bool hidden = c->cp > ' ' && is_light(c->rgb) &&
+                      !shows_contrast(data, stride, w, h, c->box, scale, c->rgb);
+        if (!hidden)
+            page->chars[kept++] = *c;
+    }
+    page->n_chars = kept;
+    cairo_surface_destroy(surface);
+}
+
 /* Finding images runs the page through cairo, which costs more than its
  * text: callers ask for them only where they need them. */
 size_t pdf_page_images(pdf_doc *doc, int number, pdf_image **out)
@@ -423,6 +498,7 @@ int pdf_page_load(pdf_doc *doc, int number, pdf_page *page, arsred_error *err)
     page->number = number;
     poppler_page_get_size(ppage, &page->width, &page->height);
     load_chars(doc, ppage, page);
+    drop_hidden_chars(ppage, page);
     g_object_unref(ppage);
     page->errors = thread_errors;
     if (page->errors)

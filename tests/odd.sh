@@ -107,6 +107,13 @@ json "$doc" '[w["message"] for w in d["warnings"] if w["code"] == "page-damaged"
 extract_odd no-contents
 json "$doc" 'codes("page-damaged") == [3]' "no-contents: a missing /Contents object damages page 3"
 
+# (f2b) text in the paper's colour: white dates and rows on the white page
+# are no text of it; a white caption on a dark band is
+extract_odd hidden-text
+json "$doc" '[c["label"] for c in d["tables"][0]["columns"]] == ["2024-12-31", "2023-12-31"]' "hidden-text: the hidden dates head no column"
+json "$doc" '[r["label"] for r in d["tables"][0]["rows"]][-1] == "Summa tillgångar"' "hidden-text: the hidden row is no row"
+"$arsred" inspect --page 1 "$odd/hidden-text.pdf" 2>/dev/null | grep -q '"Balansräkning"' && ok || fail "hidden-text: the caption on the band not read"
+
 # (f3) ligatures whose ToUnicode maps them to nothing: words in pieces
 # ("Kor ris ga fordringar"); each lost glyph inside a word is counted, on
 # its page, with the word; wide spaces, ruled cells and underlines are not
