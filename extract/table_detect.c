@@ -12,8 +12,14 @@
 #define NUMBER_GAP_EM 0.45    /* widest space inside a number ("4 557") */
 #define ROW_GAP_ROWS 2.6      /* widest gap between rows of a table, in row heights */
 #define WRAP_GAP_ROWS 0.6     /* widest gap between the lines of a wrapped label */
+#define WRAP_SHARE_OF_ROW_GAP 0.5 /* a cell's lines: under half the gap between rows */
+#define JUSTIFIED_SPACE_EM 0.4  /* a space stretched past a word space */
+#define JUSTIFIED_SPREAD_EM 0.1 /* ... and all alike */
+#define CELL_LEADING_ROWS 0.2 /* rows set apart by more than this are not set solid */
 #define PROSE_WORDS 12        /* a cell this long is running text */
 #define HEADER_WORDS 8        /* longest header cell */
+#define LABEL_RUN_ROWS 2      /* label lines between two rows of figures that a table
+                                 takes in (more: a note's text between two tables) */
 #define SUPERSCRIPT_SHARE 0.8 /* a word this much smaller than its row is raised or lowered */
 #define ALIGN_EM 0.25         /* edges this close are set to one tab: side bearings, rounding */
 #define TABLE_MAX_HEADER_CELLS 64 /* cells of one header row that are looked at */
@@ -605,7 +611,7 @@ static size_t find_regions(const trow *rows, size_t n, region **out)
             /* label rows, and rows of text cells ("Ej aktuellt" over two
              * lines), are taken only where a data row follows */
             size_t next = k;
-            while (next < n && next < k + 2 &&
+            while (next < n && next < k + LABEL_RUN_ROWS &&
                    (rows[next].cls == ROW_LABEL ||
                     (rows[next].cls == ROW_OTHER && rows[next].n_years < 2 &&
                      gap_between(&rows[next - 1], &rows[next]) <= 0.8 * row_height(&rows[next]))))
@@ -1199,12 +1205,99 @@ static void set_cells_by_word(table_row *tr, const tcell *cell, const tcolumn *c
     free(cut);
 }
 
-static bool starts_continuation(const char *label, const char *prev_label)
+/* Whether a label line reads on from the one before: it begins in lower
+ * case or with a bracket, or the line before breaks off at a comma, a
+ * hyphen or "och". */
+static bool reads_on(const char *label, const char *prev_label)
 {
     size_t pl = strlen(prev_label);
     bool prev_open = pl > 0 && (prev_label[pl - 1] == ',' || prev_label[pl - 1] == '-' ||
                                 (pl >= 4 && strcmp(prev_label + pl - 4, " och") == 0));
     return text_starts_lower(label) || label[0] == '(' || prev_open;
+}
+
+/* Whether two lines `gap` apart are set tighter than the table sets its
+ * rows apart: the lines of one cell, whatever their first letter
+ * ("Ny teknik bowlinghall" / "Korsavad (6154)"). Says nothing where the
+ * rows are set solid, with no more space between them than in a cell. */
+static bool tighter_than_rows(double gap, double body_gap, const trow *row)
+{
+    return body_gap >= CELL_LEADING_ROWS * row_height(row) && gap < WRAP_SHARE_OF_ROW_GAP * body_gap;
+}
+
+/* Whether every letter of text is a capital ("FINANSIELLA POSTER"). */
+static bool all_capitals(const char *text)
+{
+    const char *end = text + strlen(text);
+    size_t letters = 0;
+    while (text < end) {
+        uint32_t cp = utf8_next(&text, end);
+        if (!is_alpha_cp(cp))
+            continue;
+        if (!is_upper_cp(cp))
+            return false;
+        letters++;
+    }
+    return letters > 1;
+}
+
+/* The label cell of a row (its first cell over the labels), or NULL. */
+static const tcell *label_cell(const trow *row, const region *g, double numbers_left)
+{
+    for (size_t c = 0; c < row->n; c++)
+        if (in_range(g, &row->cells[c]) && is_label_cell(&row->cells[c], numbers_left))
+            return &row->cells[c];
+    return NULL;
+}
+
+/* Whether two label lines are set alike: a cell's lines share weight and
+ * case; a heading in bold or capitals over plain items is no line of
+ * theirs. */
+static bool set_alike(const tcell *a, const tcell *b)
+{
+    return a && b && cell_bold(a) == cell_bold(b) && all_capitals(a->text) == all_capitals(b->text) &&
+           fabsf(a->size - b->size) <= 0.1f * fmaxf(a->size, b->size);
+}
+
+/* Whether the label words of a row are spread to fill their cell: every
+ * space between them stretched alike past a word space. A justified line
+ * is no paragraph's last: the label goes on in the next line. */
+static bool justified_line(const trow *row, const region *g, double numbers_left)
+{
+    double widest = -INFINITY, narrowest = INFINITY;
+    size_t gaps = 0;
+    const word *last = NULL;
+    for (size_t c = 0; c < row->n; c++) {
+        const tcell *cell = &row->cells[c];
+        if (!in_range(g, cell) || !is_label_cell(cell, numbers_left))
+            continue;
+        for (size_t w = 0; w < cell->n_words; w++, last = cell->words[w - 1]) {
+            if (!last)
+                continue;
+            double gap = (cell->words[w]->box.x0 - last->box.x1) / cell->words[w]->size;
+            widest = fmax(widest, gap);
+            narrowest = fmin(narrowest, gap);
+            gaps++;
+        }
+    }
+    return gaps >= 2 && narrowest >= JUSTIFIED_SPACE_EM && widest - narrowest <= JUSTIFIED_SPREAD_EM;
+}
+
+/* Whether a label line continues the row before it (prev_box, its
+ * label prev_label, its last label line prev_line and the visual row
+ * that holds it). */
+static bool continues_label(const trow *row, const char *label, box prev_box,
+                            const char *prev_label, const tcell *prev_line,
+                            const trow *prev_line_row, const region *g, double numbers_left,
+                            double body_gap)
+{
+    double gap = row->box.y0 - prev_box.y1;
+    if (!prev_label[0] || gap > WRAP_GAP_ROWS * row_height(row))
+        return false;
+    bool wraps = tighter_than_rows(gap, body_gap, row) ||
+                 (prev_line_row && justified_line(prev_line_row, g, numbers_left));
+    return reads_on(label, prev_label) ||
+           (wraps && set_alike(prev_line, label_cell(row, g, numbers_left)));
 }
 
 static bool row_has_values(const table *t, const table_row *r)
@@ -1262,14 +1355,58 @@ static void add_table_row(table *t, char *label, const trow *row, int page)
     ARRAY_PUSH(t->rows, t->n_rows, t->cap_rows, r);
 }
 
+/* Sets the figures and text cells of visual row `row` into tr. */
+static void set_row_cells(table_row *tr, const trow *row, const region *g, const tcolumn *cols,
+                          size_t n_cols, double numbers_left, int page)
+{
+    for (size_t c = 0; c < row->n; c++) {
+        const tcell *cell = &row->cells[c];
+        if (!in_range(g, cell) || is_label_cell(cell, numbers_left))
+            continue;
+        if (!cell->numeric && spans_columns(cols, n_cols, cell)) {
+            set_cells_by_word(tr, cell, cols, n_cols, page);
+            continue;
+        }
+        size_t k = column_of(cols, n_cols, cell->box, cell->size);
+        if (k != SIZE_MAX)
+            set_cell(&tr->cells[k], cell, page);
+    }
+}
+
+/* How far apart the table sets its rows: the gap between two lines that
+ * both carry figures (two rows, surely), the lower quartile of them, as
+ * blank lines part groups of rows. 0 where fewer than two show it. */
+static double figure_row_gap(const trow *rows, const region *g, double numbers_left)
+{
+    double gaps[128];
+    size_t n = 0;
+    for (size_t r = g->first; r < g->last && n < sizeof gaps / sizeof *gaps; r++)
+        if (count_column_cells(&rows[r], g, numbers_left) > 0 &&
+            count_column_cells(&rows[r + 1], g, numbers_left) > 0)
+            gaps[n++] = gap_between(&rows[r], &rows[r + 1]);
+    if (n < 2)
+        return 0;
+    sort_array(gaps, n, sizeof *gaps, compare_doubles);
+    return gaps[n / 4];
+}
+
 /* Fills t's rows from the region: data rows become rows, label rows join
  * the row they wrap from or onto, or stand as section rows. */
 static void fill_rows(table *t, const trow *rows, const region *g, const tcolumn *cols,
                       size_t n_cols, double numbers_left, int page)
 {
     char *pending_prefix = NULL;
+    double body_gap = figure_row_gap(rows, g, numbers_left);
+    const tcell *prev_line = NULL; /* the last label line of the last row */
+    const trow *prev_line_row = NULL;
     for (size_t r = g->first; r <= g->last && t->n_rows < TABLE_MAX_ROWS; r++) {
         const trow *row = &rows[r];
+        const tcell *line_before = prev_line, *this_line = label_cell(row, g, numbers_left);
+        const trow *line_row_before = prev_line_row;
+        if (this_line) {
+            prev_line = this_line;
+            prev_line_row = row;
+        }
         char *label = label_of(row, g, numbers_left);
         if (!label[0] && count_column_cells(row, g, numbers_left) == 0) {
             free(label); /* the row belongs to a table beside this one */
@@ -1277,17 +1414,20 @@ static void fill_rows(table *t, const trow *rows, const region *g, const tcolumn
         }
         if (count_column_cells(row, g, numbers_left) == 0) {
             table_row *prev = t->n_rows ? &t->rows[t->n_rows - 1] : NULL;
-            bool tight_to_prev = prev && row->box.y0 - prev->box.y1 <= WRAP_GAP_ROWS * row_height(row);
             const trow *next = r < g->last ? &rows[r + 1] : NULL;
             char *next_label = next ? label_of(next, g, numbers_left) : NULL;
-            if (prev && tight_to_prev && starts_continuation(label, prev->label)) {
+            if (prev && continues_label(row, label, prev->box, prev->label, line_before,
+                                        line_row_before, g, numbers_left, body_gap)) {
                 strbuf sb = {prev->label, strlen(prev->label), strlen(prev->label) + 1};
                 text_join_line(&sb, label);
                 prev->label = sb.data;
                 prev->box = box_union(prev->box, row->box);
                 free(label);
             } else if (next && next_label && count_column_cells(next, g, numbers_left) > 0 &&
-                       text_starts_lower(next_label)) {
+                       (text_starts_lower(next_label) ||
+                        (tighter_than_rows(next->box.y0 - row->box.y1, body_gap, next) &&
+                         set_alike(label_cell(row, g, numbers_left),
+                                   label_cell(next, g, numbers_left))))) {
                 free(pending_prefix);
                 pending_prefix = label;
             } else {
@@ -1311,20 +1451,17 @@ static void fill_rows(table *t, const trow *rows, const region *g, const tcolumn
             pending_prefix = NULL;
             label = strbuf_take(&sb);
         }
-        add_table_row(t, label, row, page);
-        table_row *tr = &t->rows[t->n_rows - 1];
-        for (size_t c = 0; c < row->n; c++) {
-            const tcell *cell = &row->cells[c];
-            if (!in_range(g, cell) || is_label_cell(cell, numbers_left))
-                continue;
-            if (!cell->numeric && spans_columns(cols, n_cols, cell)) {
-                set_cells_by_word(tr, cell, cols, n_cols, page);
-                continue;
-            }
-            size_t k = column_of(cols, n_cols, cell->box, cell->size);
-            if (k != SIZE_MAX)
-                set_cell(&tr->cells[k], cell, page);
+        if (!label[0] && prev && !row_has_values(t, prev) && prev->label[0] &&
+            row->box.y0 - prev->box.y1 <= WRAP_GAP_ROWS * row_height(row)) {
+            /* figures set between the lines of the label above ("Laddinfrastruktur
+             * vid kommunens" / "parkeringar"): that label's row */
+            free(label);
+            prev->box = box_union(prev->box, row->box);
+            set_row_cells(prev, row, g, cols, n_cols, numbers_left, page);
+            continue;
         }
+        add_table_row(t, label, row, page);
+        set_row_cells(&t->rows[t->n_rows - 1], row, g, cols, n_cols, numbers_left, page);
     }
     free(pending_prefix);
 }

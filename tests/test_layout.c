@@ -436,6 +436,75 @@ static void test_run_together_heads_split_at_the_grid(void **state)
     layout_page_release(&lp);
 }
 
+/* The labels and figures of the first table's rows, "label=f1/f2; ...". */
+static void first_table_rows(stream *s, char *out, size_t size)
+{
+    layout_page lp;
+    build(&lp, s, 1);
+    found_table *tables = NULL;
+    size_t n = tables_detect(&lp, &tables);
+    out[0] = '\0';
+    for (size_t r = 0; n > 0 && r < tables[0].t.n_rows; r++) {
+        const table_row *row = &tables[0].t.rows[r];
+        snprintf(out + strlen(out), size - strlen(out), "%s%s=", r ? "; " : "", row->label);
+        for (size_t k = 0; k < tables[0].t.n_columns; k++)
+            snprintf(out + strlen(out), size - strlen(out), "%s%s", k ? "/" : "",
+                     row->cells[k].text ? row->cells[k].text : "");
+    }
+    found_tables_free(tables, n);
+    layout_page_release(&lp);
+}
+
+/* Rows are set 18 pt apart, the lines of a cell 11: a label line set as
+ * tight as a cell's lines continues the row above whatever its first
+ * letter ("Korsavad (6154)", "16–20 år"); a line in capitals over plain
+ * items is a heading of its own however tight; figures set between two
+ * label lines are that label's. */
+static void test_rows_from_vertical_extents(void **state)
+{
+    (void)state;
+    const float size = 9.5f;
+    stream s = {0};
+    typeset_right(&s, 330, 100, size, "2024", true);
+    typeset_right(&s, 410, 100, size, "2023", true);
+    double y = 118;
+    typeset(&s, 50, y, size, "Ny teknik bowlinghall");
+    typeset_right(&s, 330, y, size, "3000", false);
+    typeset_right(&s, 410, y, size, "2117", false);
+    typeset(&s, 50, y += 11, size, "Korsavad (6154)");
+    typeset(&s, 50, y += 18, size, "Ungdomar");
+    typeset_right(&s, 330, y, size, "412", false);
+    typeset_right(&s, 410, y, size, "398", false);
+    typeset(&s, 50, y += 11, size, "16–20 år");
+    typeset(&s, 50, y += 18, size, "Inventarier");
+    typeset_right(&s, 330, y, size, "120", false);
+    typeset_right(&s, 410, y, size, "110", false);
+    typeset(&s, 50, y += 18, size, "Konst");
+    typeset_right(&s, 330, y, size, "80", false);
+    typeset_right(&s, 410, y, size, "70", false);
+    typeset(&s, 50, y += 18, size, "INVESTERINGAR");
+    typeset_right(&s, 330, y, size, "200", false);
+    typeset_right(&s, 410, y, size, "180", false);
+    typeset(&s, 50, y += 18, size, "Laddinfrastruktur vid");
+    typeset_right(&s, 330, y + 5.5, size, "-1500", false);
+    typeset_right(&s, 410, y + 5.5, size, "-930", false);
+    typeset(&s, 50, y += 11, size, "Kommunens parkeringar");
+    typeset(&s, 50, y += 18, size, "Summa");
+    typeset_right(&s, 330, y, size, "1912", false);
+    typeset_right(&s, 410, y, size, "1585", false);
+    typeset(&s, 50, y += 18, size, "FINANSIELLA POSTER");
+    typeset(&s, 50, y += 11, size, "Ränteintäkter");
+    typeset_right(&s, 330, y, size, "50", false);
+    typeset_right(&s, 410, y, size, "40", false);
+    char got[512];
+    first_table_rows(&s, got, sizeof got);
+    assert_string_equal(got, "Ny teknik bowlinghall Korsavad (6154)=3000/2117; "
+                             "Ungdomar 16–20 år=412/398; Inventarier=120/110; Konst=80/70; "
+                             "INVESTERINGAR=200/180; "
+                             "Laddinfrastruktur vid Kommunens parkeringar=-1500/-930; "
+                             "Summa=1912/1585; FINANSIELLA POSTER=/; Ränteintäkter=50/40");
+}
+
 /* The table recogniser over synthetic pages, as the pipeline runs it. */
 static arsred_document *read_tables(stream *pages, int n_pages)
 {
@@ -671,6 +740,7 @@ int main(void)
         cmocka_unit_test(test_heading_in_a_new_type_parts_tables),
         cmocka_unit_test(test_header_words_project_onto_the_figures),
         cmocka_unit_test(test_run_together_heads_split_at_the_grid),
+        cmocka_unit_test(test_rows_from_vertical_extents),
         cmocka_unit_test(test_table_goes_on_under_a_repeated_page_head),
         cmocka_unit_test(test_table_goes_on_under_its_sub_heading),
         cmocka_unit_test(test_titles_come_from_the_tables_page),
