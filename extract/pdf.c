@@ -436,6 +436,20 @@ static bool shows_contrast(const uint8_t *data, int stride, int w, int h, box b,
     return 2 * differing >= all;
 }
 
+/* Whether c is a light character that might be hidden: not over a
+ * picture (white on a photo is how covers are set). */
+static bool may_be_hidden(const pdf_char *c, const box *images, size_t n_images)
+{
+    if (c->cp <= ' ' || !is_light(c->rgb))
+        return false;
+    for (size_t i = 0; i < n_images; i++)
+        if (span_overlap(c->box.x0, c->box.x1, images[i].x0, images[i].x1) *
+                span_overlap(c->box.y0, c->box.y1, images[i].y0, images[i].y1) >=
+            0.5 * box_width(c->box) * box_height(c->box))
+            return false;
+    return true;
+}
+
 static void drop_hidden_chars(PopplerPage *ppage, pdf_page *page)
 {
     bool any_light = false;
@@ -443,24 +457,49 @@ static void drop_hidden_chars(PopplerPage *ppage, pdf_page *page)
         any_light = page->chars[i].cp > ' ' && is_light(page->chars[i].rgb);
     if (!any_light || page->width <= 0 || page->height <= 0)
         return;
+    /* the mapping of images does not decode them; drawing them would */
+    GList *maps = poppler_page_get_image_mapping(ppage);
+    size_t n_images = 0;
+    box *images = xcalloc(g_list_length(maps) + 1, sizeof *images);
+    for (GList *l = maps; l; l = l->next) {
+        const PopplerImageMapping *m = l->data;
+        images[n_images++] = (box){m->area.x1, m->area.y1, m->area.x2, m->area.y2};
+    }
+    poppler_page_free_image_mapping(maps);
+    /* only the band of the page that holds such text is drawn */
+    box region = {page->width, page->height, 0, 0};
+    for (size_t i = 0; i < page->n_chars; i++)
+        if (may_be_hidden(&page->chars[i], images, n_images))
+            region = box_union(region, page->chars[i].box);
+    region.x0 = fmax(region.x0, 0);
+    region.y0 = fmax(region.y0, 0);
+    region.x1 = fmin(region.x1, page->width);
+    region.y1 = fmin(region.y1, page->height);
+    if (region.x1 <= region.x0 || region.y1 <= region.y0) {
+        free(images);
+        return;
+    }
     double scale = HIDDEN_RENDER_SCALE;
-    double pixels = page->width * page->height * scale * scale;
+    double pixels = box_width(region) * box_height(region) * scale * scale;
     if (pixels > HIDDEN_RENDER_PIXELS)
         scale *= sqrt(HIDDEN_RENDER_PIXELS / pixels);
-    cairo_surface_t *surface = render(ppage, (box){0, 0, page->width, page->height}, scale);
+    cairo_surface_t *surface = render(ppage, region, scale);
     const uint8_t *data = cairo_image_surface_get_data(surface);
     int stride = cairo_image_surface_get_stride(surface);
     int w = cairo_image_surface_get_width(surface), h = cairo_image_surface_get_height(surface);
     size_t kept = 0;
     for (size_t i = 0; i < page->n_chars; i++) {
         const pdf_char *c = &page->chars[i];
-        bool hidden = c->cp > ' ' && is_light(c->rgb) &&
-                      !shows_contrast(data, stride, w, h, c->box, scale, c->rgb);
+        box at = {c->box.x0 - region.x0, c->box.y0 - region.y0, c->box.x1 - region.x0,
+                  c->box.y1 - region.y0};
+        bool hidden = may_be_hidden(c, images, n_images) &&
+                      !shows_contrast(data, stride, w, h, at, scale, c->rgb);
         if (!hidden)
             page->chars[kept++] = *c;
     }
     page->n_chars = kept;
     cairo_surface_destroy(surface);
+    free(images);
 }
 
 /* Finding images runs the page through cairo, which costs more than its
