@@ -51,6 +51,20 @@ CASES = [
      {"Försäkringsersättningar": None, "Kompensation HSB": None}),
     ("brf-sjotungan-stamma-2022.pdf", 19, "Not 7 Räntekostnader och liknande resultatposter", 19, None,
      {"Räntekostnader långfristiga skulder": None}),
+    # heads of tight columns run together, split at the figures' grid; a
+    # label's second line in capitals
+    ("simrishamn-kfn-arsbokslut-2025.pdf", 21, "Investeringar i detalj per nämnd", 21,
+     ["Utgifter sedan projektets start Total projektbudget", "Ack. Utfall", "Avvikelse",
+      "Varav årets investeringar Budget 2025", "Utfall 2025", "Budgetavvikelse"],
+     {"Ny teknik bowlinghall Korsavad (6154)": None, "Summa färdigställda projekt": None}),
+    ("simrishamn-kfn-arsbokslut-2025.pdf", 36, "Ungdomsverksamhet", 36,
+     ["Bokslut 2022", "Bokslut 2023", "Bokslut 2024", "Bokslut 2025", "Budget 2025"], {}),
+    # the page's shared header of dates over stacked notes; white dates
+    # on white over it are no head
+    ("brf-lonnen-jonkoping.pdf", 12, "Not 6 Byggnader", 12, ["2023-12-31", "2022-12-31"], {}),
+    ("brf-lonnen-jonkoping.pdf", 7, "Balansräkning", 8, ["2023-12-31", "2022-12-31"], {}),
+    ("brf-smultronstallet-ytterby.pdf", 8, "Balansräkning", 9, ["2023-12-31", "2022-12-31"], {}),
+    ("brf-sjotungan-stamma-2022.pdf", 20, "Not 8 Byggnader och mark", 20, ["2021-12-31", "2020-12-31"], {}),
 ]
 
 NOT_A_TITLE = [
