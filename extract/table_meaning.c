@@ -127,10 +127,67 @@ static void assign_relative_years(arsred_document *doc, table *t, const arsred_p
         }
 }
 
+static bool row_has_figures(const table *t, size_t r)
+{
+    for (size_t k = 0; k < t->n_columns; k++)
+        if (t->rows[r].cells[k].has_value)
+            return true;
+    return false;
+}
+
+/* The last row of t that holds a figure, or SIZE_MAX. */
+static size_t last_row_with_figures(const table *t)
+{
+    for (size_t r = t->n_rows; r-- > 0;)
+        if (row_has_figures(t, r))
+            return r;
+    return SIZE_MAX;
+}
+
+/* Row kinds that depend on what the whole table is. In a balance sheet a
+ * result above the sheet's last line is an item of equity, and in a cash
+ * flow statement it is where the flows start and the flows are sums; in
+ * a table of key figures every row is a measure of its own. In an income
+ * statement the items under a heading of revenue or costs ("Avskrivningar"
+ * under "Rörelsekostnader") are revenue or costs, up to the next heading
+ * or sum. */
+static void assign_statement_rows(table *t, const arsred_patterns *patterns)
+{
+    bool balance = table_text_matches(patterns, "table.balance-sheet", t->title);
+    bool cash_flow = table_text_matches(patterns, "table.cash-flow", t->title);
+    bool key_figures = table_text_matches(patterns, "table.key-figures", t->title);
+    bool income = table_text_matches(patterns, "table.income-statement", t->title);
+    size_t bottom_line = last_row_with_figures(t);
+    row_kind section = ROW_ITEM;
+    for (size_t r = 0; r < t->n_rows; r++) {
+        table_row *row = &t->rows[r];
+        if (key_figures || balance || cash_flow) {
+            bool result = row->kind == ROW_NET && !(balance && r == bottom_line);
+            if (result || row->kind == ROW_REVENUE || row->kind == ROW_COST ||
+                (key_figures && row->kind == ROW_TOTAL))
+                row->kind = ROW_ITEM;
+            if (cash_flow && table_text_matches(patterns, "table.row.cash-flow-sum", row->label))
+                row->kind = ROW_TOTAL;
+            continue;
+        }
+        if (!income)
+            continue;
+        if (!row_has_figures(t, r)) {
+            section = row->kind == ROW_REVENUE || row->kind == ROW_COST ? row->kind : ROW_ITEM;
+            continue;
+        }
+        if (row->kind == ROW_TOTAL || row->kind == ROW_NET)
+            section = ROW_ITEM;
+        else if (row->kind == ROW_ITEM)
+            row->kind = section;
+    }
+}
+
 void table_assign_period_kinds(arsred_document *doc, const arsred_patterns *patterns)
 {
     for (size_t i = 0; i < doc->n_tables; i++) {
         table *t = &doc->tables[i];
+        assign_statement_rows(t, patterns);
         assign_relative_years(doc, t, patterns);
         if (!reports_outcomes(doc, t, patterns))
             continue;

@@ -155,7 +155,7 @@ pattern table.row.net
 kind    table.row.net
 flags   i
 description revenue and cost together
-regex   ^\h*(?<word>verksamhetsnetto|verksamhetens\h+nettokostnad(?:er)?|nettokostnad(?:er)?|nettokostnad\h+per\h+\w+|netto|nettointäkt(?:er)?|årets\h+resultat|resultat|rörelseresultat|nettoinvestering(?:ar)?|nettoutfall)\b
+regex   ^\h*(?<word>verksamhetsnetto|verksamhetens\h+nettokostnad(?:er)?|nettokostnad(?:er)?|nettokostnad\h+per\h+\w+|netto|nettointäkt(?:er)?|(?:årets|periodens|beräknat)\h+resultat|resultat|rörelseresultat|nettoinvestering(?:ar)?|nettoutfall|(?:verksamhetens\h+)?över-?\h*/\h*underskott)\b
 example Verksamhetsnetto
   word = Verksamhetsnetto
 example Nettokostnader
@@ -166,6 +166,12 @@ example Nettoinvesteringar
   word = Nettoinvesteringar
 example Rörelseresultat
   word = Rörelseresultat
+example PERIODENS RESULTAT
+  word = PERIODENS RESULTAT
+example Verksamhetens över-/underskott
+  word = Verksamhetens över-/underskott
+example Över-/underskott efter finansiella poster
+  word = Över-/underskott
 example Nettoomsättning
   no match
 
@@ -451,4 +457,62 @@ example Period fg år
 example Föregående år
 example fg år
 example Periodens resultat
+  no match
+
+pattern table.balance-sheet
+kind    table.balance-sheet
+flags   i
+description a balance sheet: its rows are items and sums of them, its results items of equity
+regex   ^\h*(?:\d+(?:\.\d+)*\h+)?(?:balansräkning|balansrapport|koncernbalansräkning)\b
+example Balansräkning
+example Balansrapport ÅRL
+example Koncernbalansräkning
+example Resultaträkning
+  no match
+
+pattern table.cash-flow
+kind    table.cash-flow
+flags   i
+description a cash flow statement: its results are where the flows start, its flows sums
+regex   ^\h*(?:\d+(?:\.\d+)*\h+)?(?:kassaflödesanalys|kassaflödesrapport|finansieringsanalys|kassaflödesanalys\h+för\h+\w+)\b
+example Kassaflödesanalys
+example Finansieringsanalys
+example Kassaflödesrapport 2024
+example Kassa och bank
+  no match
+
+pattern table.key-figures
+kind    table.key-figures
+flags   i
+description a table of key figures over the years: every row is a measure of its own, none a sum or a net
+regex   ^\h*(?:\d+(?:\.\d+)*\h+)?(?:flerårsöversikt|nyckeltal|fem\h*års\h*översikt|ekonomisk\h+översikt|ekonomiska\h+nyckeltal|väsentliga\h+nyckeltal)\b
+example Flerårsöversikt
+example Nyckeltal
+example Femårsöversikt
+example Ekonomiska nyckeltal
+example Resultaträkning
+  no match
+
+pattern table.row.cash-flow-sum
+kind    table.row.cash-flow-sum
+flags   i
+description in a cash flow statement, the flow of an activity, of the year, and the cash at its end: sums of the rows above
+regex   ^\h*(?<word>kassaflöde\h+från\b|årets\h+kassaflöde\b|likvida\h+medel\h+vid\h+(?:årets|periodens)\h+slut\b)
+example Kassaflöde från den löpande verksamheten
+  word = Kassaflöde från
+example Årets kassaflöde
+  word = Årets kassaflöde
+example Likvida medel vid årets slut
+  word = Likvida medel vid årets slut
+example Likvida medel vid årets början
+  no match
+
+pattern table.income-statement
+kind    table.income-statement
+flags   i
+description an income statement: its items are revenue or costs by the heading they stand under
+regex   ^\h*(?:\d+(?:\.\d+)*\h+)?(?:resultaträkning|resultatrapport|koncernresultaträkning)\b
+example Resultaträkning
+example Resultatrapport ÅRL
+example Balansräkning
   no match
