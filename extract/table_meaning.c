@@ -278,7 +278,8 @@ static row_kind kind_of_row(const char *label, const arsred_patterns *patterns)
     if (table_text_matches(patterns, "table.row.total", label))
         return ROW_TOTAL;
     if (table_text_matches(patterns, "table.row.net", label))
-        return ROW_NET;
+        /* a ratio ("Nettokostnad per invånare", "Årets resultat, %") is no net */
+        return table_text_matches(patterns, "table.row.ratio", label) ? ROW_ITEM : ROW_NET;
     if (table_text_matches(patterns, "table.row.revenue", label))
         return ROW_REVENUE;
     if (table_text_matches(patterns, "table.row.cost", label))

@@ -155,7 +155,7 @@ pattern table.row.net
 kind    table.row.net
 flags   i
 description revenue and cost together
-regex   ^\h*(?<word>verksamhetsnetto|verksamhetens\h+nettokostnad(?:er)?|nettokostnad(?:er)?|nettokostnad\h+per\h+\w+|netto|nettointäkt(?:er)?|(?:årets|periodens|beräknat)\h+resultat|resultat|rörelseresultat|nettoinvestering(?:ar)?|nettoutfall|(?:verksamhetens\h+)?över-?\h*/\h*underskott)\b
+regex   ^\h*(?<word>verksamhetsnetto|verksamhetens\h+nettokostnad(?:er)?|nettokostnad(?:er)?|netto|nettointäkt(?:er)?|(?:årets|periodens|beräknat)\h+resultat|resultat|rörelseresultat|nettoinvestering(?:ar)?|nettoutfall|(?:verksamhetens\h+)?över-?\h*/\h*underskott)\b
 example Verksamhetsnetto
   word = Verksamhetsnetto
 example Nettokostnader
@@ -515,4 +515,20 @@ regex   ^\h*(?:\d+(?:\.\d+)*\h+)?(?:resultaträkning|resultatrapport|koncernresu
 example Resultaträkning
 example Resultatrapport ÅRL
 example Balansräkning
+  no match
+
+pattern table.row.ratio
+kind    table.row.ratio
+flags   i
+description a ratio or a share, never a net of revenue and costs: per inhabitant, per square metre, in percent
+regex   (?<word>\bper\h+\w+|%|\bprocent\b|\bandel\b|\(\h*%\h*\)|\bkr\h*/\h*\w+)
+example Nettokostnad per invånare
+  word = per invånare
+example Årets resultat, %
+  word = %
+example Andel av nettokostnaden
+  word = Andel
+example Resultat kr/kvm
+  word = kr/kvm
+example Årets resultat
   no match

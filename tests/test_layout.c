@@ -522,6 +522,7 @@ static arsred_document *read_tables(stream *pages, int n_pages)
         layout_page_release(&lp);
     }
     table_recogniser.finish(state, doc);
+    table_assign_period_kinds(doc, patterns);
     arsred_patterns_free(patterns);
     return doc;
 }
@@ -539,6 +540,38 @@ static double figure_rows(stream *s, double y, int first, int n)
         }
     }
     return y;
+}
+
+/* Row kinds by the table: in an income statement the items under a
+ * heading of costs are costs; a ratio is no net. */
+static void test_row_kinds_follow_the_statement(void **state)
+{
+    (void)state;
+    stream page = {0};
+    typeset_right(&page, 50 + 0.5 * 10.5 * 15, 60, 10.5f, "Resultaträkning", true);
+    typeset_right(&page, 330, 80, 9.5f, "2024", true);
+    typeset_right(&page, 410, 80, 9.5f, "2023", true);
+    const char *rows[][3] = {{"Rörelseintäkter", NULL, NULL}, {"Nettoomsättning", "100", "90"},
+                             {"Övriga intäkter", "10", "9"}, {"Rörelsekostnader", NULL, NULL},
+                             {"Driftskostnader", "-50", "-45"}, {"Avskrivningar", "-20", "-20"},
+                             {"Summa rörelsekostnader", "-70", "-65"}, {"Rörelseresultat", "40", "34"},
+                             {"Rörelseresultat per kvm", "4", "3"}};
+    double y = 96;
+    for (size_t r = 0; r < sizeof rows / sizeof *rows; r++, y += 14) {
+        typeset(&page, 50, y, 9.5f, rows[r][0]);
+        for (int c = 0; c < 2 && rows[r][1]; c++)
+            typeset_right(&page, 330 + 80 * c, y, 9.5f, rows[r][1 + c], false);
+    }
+    arsred_document *doc = read_tables(&page, 1);
+    assert_int_equal(doc->n_tables, 1);
+    const table *t = &doc->tables[0];
+    assert_string_equal(t->title, "Resultaträkning");
+    const row_kind want[] = {ROW_REVENUE, ROW_REVENUE, ROW_REVENUE, ROW_COST, ROW_COST,
+                             ROW_COST, ROW_TOTAL, ROW_NET, ROW_ITEM};
+    assert_int_equal(t->n_rows, sizeof want / sizeof *want);
+    for (size_t r = 0; r < t->n_rows; r++)
+        assert_int_equal(t->rows[r].kind, want[r]);
+    arsred_document_free(doc);
 }
 
 /* A printout's head, set again on every page with its page number. */
@@ -744,6 +777,7 @@ int main(void)
         cmocka_unit_test(test_table_goes_on_under_a_repeated_page_head),
         cmocka_unit_test(test_table_goes_on_under_its_sub_heading),
         cmocka_unit_test(test_titles_come_from_the_tables_page),
+        cmocka_unit_test(test_row_kinds_follow_the_statement),
         cmocka_unit_test(test_text_values_stay_in_their_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
