@@ -134,16 +134,50 @@ static column_kind cell_kind(const table *t, size_t r, size_t k)
     return t->columns[k].kind != COLUMN_OTHER ? t->columns[k].kind : COLUMN_ACTUAL;
 }
 
+/* Values that no series can take, said once a table and cause: a column
+ * with no year, a row with no label. */
+static void warn_left_out(arsred_comparison *c, const arsred_document *doc, const table *t,
+                          size_t no_year, const char *first_column, size_t n_columns,
+                          size_t no_label)
+{
+    if (no_year)
+        warn(c, "%s: table %s (page %d): %zu value%s left out of every series: no year for "
+                "column '%s'%s",
+             doc->path, t->id, t->page, no_year, no_year == 1 ? "" : "s", first_column,
+             n_columns > 1 ? " and others" : "");
+    if (no_label)
+        warn(c, "%s: table %s (page %d): %zu value%s left out of every series: %s no row label",
+             doc->path, t->id, t->page, no_label, no_label == 1 ? "" : "s",
+             no_label == 1 ? "its row has" : "their rows have");
+}
+
 static void add_tables(arsred_comparison *c, const arsred_document *doc, size_t report)
 {
     for (size_t i = 0; i < doc->n_tables; i++) {
         const table *t = &doc->tables[i];
+        size_t no_year = 0, no_label = 0, n_columns = 0; /* columns without a year that hold values */
+        const char *first_column = NULL;
+        for (size_t k = 0; k < t->n_columns; k++)
+            for (size_t r = 0; r < t->n_rows && !t->columns[k].year; r++)
+                if (t->rows[r].cells[k].has_value) {
+                    n_columns++;
+                    break;
+                }
         for (size_t r = 0; r < t->n_rows; r++)
             for (size_t k = 0; k < t->n_columns; k++) {
                 const table_cell *cell = &t->rows[r].cells[k];
                 int year = t->columns[k].year;
-                if (!cell->has_value || !year || !t->rows[r].label[0])
+                if (!cell->has_value)
                     continue;
+                if (!year) {
+                    if (!no_year++)
+                        first_column = t->columns[k].label ? t->columns[k].label : "";
+                    continue;
+                }
+                if (!t->rows[r].label[0]) {
+                    no_label++;
+                    continue;
+                }
                 const char *unit = table_cell_unit(t, r, k);
                 size_t si = find_series(c, false, t->title ? t->title : t->id, t->rows[r].label,
                                         kind_names[cell_kind(t, r, k)], NULL, unit);
@@ -152,6 +186,7 @@ static void add_tables(arsred_comparison *c, const arsred_document *doc, size_t 
                 add_point(c, si, (point){year, cell->value, cell->decimals, report,
                                          cell->page ? cell->page : t->page});
             }
+        warn_left_out(c, doc, t, no_year, first_column, n_columns, no_label);
     }
 }
 

@@ -75,6 +75,21 @@ cp "$tmp/2022.json" "$tmp/2022-again.json"
     && ok || fail "same year twice exits 0"
 grep -q "both of 2022" "$tmp/twice.err" "$tmp/twice.json" && ok || fail "same year twice warns"
 
+# Values that no series can take are said, not dropped silently: a column
+# whose year was not found (null in the JSON), by table and count.
+python3 - "$tmp/2022.json" "$tmp/2022-noyear.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+t = d["tables"][0]
+t["columns"][0]["year"] = None
+json.dump(d, open(sys.argv[2], "w"), ensure_ascii=False)
+PY
+"$arsred" compare "$tmp/2021.json" "$tmp/2022-noyear.json" >"$tmp/noyear.json" 2>"$tmp/noyear.err" \
+    && ok || fail "a column without a year: exit 0"
+n=$(python3 -c "import json,sys; t=json.load(open(sys.argv[1]))['tables'][0]; print(sum(1 for r in t['rows'] if r['cells'][0] and r['cells'][0].get('value') is not None))" "$tmp/2022-noyear.json")
+grep -q "table $(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['tables'][0]['id'])" "$tmp/2022.json") (page [0-9]*): $n values\{0,1\} left out of every series: no year for column '.*'" \
+    "$tmp/noyear.err" "$tmp/noyear.json" && ok || fail "a column without a year: no warning with its $n values: $(cat "$tmp/noyear.err")"
+
 # Another organisation is a usage error (exit 2), and says which files.
 "$arsred" compare "$series/lovsala-kfn-2021.pdf" "$src/fixtures/krokom-ks-2020.pdf" >"$tmp/other.json" 2>"$tmp/other.err"
 rc=$?
