@@ -80,9 +80,10 @@ static void settle(arsred_document *doc, check *c)
     c->result = evaluate(doc, c, NULL, 0);
 }
 
+/* A figure the checks can use: printed, and not as approximate. */
 static bool has_value(const table *t, size_t r, size_t k)
 {
-    return t->rows[r].cells[k].has_value;
+    return t->rows[r].cells[k].has_value && !t->rows[r].cells[k].approx;
 }
 
 static bool is_section_row(const table *t, size_t r);
@@ -601,7 +602,7 @@ static size_t rollup_holds(const arsred_document *doc, size_t s, const size_t *d
             bool all = true;
             for (size_t i = 0; i < n; i++) {
                 const table_cell *c = &doc->tables[details[i]].rows[r].cells[k];
-                all = all && c->has_value;
+                all = all && c->has_value && !c->approx;
                 sum += c->value;
                 tol += half_unit(c->decimals);
             }

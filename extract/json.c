@@ -69,6 +69,8 @@ static json_t *cell_json(const table_cell *c)
     }
     if (c->note[0])
         json_object_set_new(o, "note", json_string(c->note));
+    if (c->approx)
+        json_object_set_new(o, "approx", json_true());
     return o;
 }
 
@@ -444,6 +446,7 @@ static void read_table(json_t *o, table *t)
             tr.cells[k].has_value = json_is_number(v);
             tr.cells[k].value = json_number_value(v);
             tr.cells[k].decimals = (int)json_integer_value(json_object_get(c, "decimals"));
+            tr.cells[k].approx = json_is_true(json_object_get(c, "approx"));
             tr.cells[k].page = t->page;
         }
         ARRAY_PUSH(t->rows, t->n_rows, t->cap_rows, tr);

@@ -88,6 +88,7 @@ bad:
 
 typedef struct run {
     arsred_document *doc;
+    const arsred_patterns *patterns;
     furniture *furniture;
     paragraph_state paragraphs;
     void *states[N_RECOGNISERS];
@@ -118,7 +119,7 @@ static void finish_oldest_page(run *r)
 {
     layout_page *lp = &r->window[0].layout;
     furniture_mark(r->furniture, lp);
-    lp->n_tables = tables_detect(lp, &lp->tables);
+    lp->n_tables = tables_detect(lp, r->patterns, &lp->tables);
     layout_mark_continuations(lp, &r->paragraphs);
     page_text_check(r->page_text, r->doc, &r->window[0]);
     for (size_t k = 0; k < N_RECOGNISERS; k++)
@@ -219,6 +220,7 @@ static int run_document(const char *path, const arsred_options *options, bool cl
     r.doc->producer = pdf_producer(pdf) ? xstrdup(pdf_producer(pdf)) : NULL;
     r.doc->title = pdf_title(pdf) ? xstrdup(pdf_title(pdf)) : NULL;
     r.doc->subject = pdf_subject(pdf) ? xstrdup(pdf_subject(pdf)) : NULL;
+    r.patterns = options->patterns;
     r.furniture = furniture_new(options->patterns);
     r.page_text = page_text_state_new(made_by_ocr(pdf, options->patterns));
     for (size_t k = 0; k < N_RECOGNISERS; k++)

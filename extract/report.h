@@ -32,6 +32,7 @@ typedef struct table_cell {
     double value;
     int decimals;
     char note[8];      /* footnote mark glued to the number */
+    bool approx;       /* printed as approximate ("ca 1 200"): the value is not exact */
     box box;
     int page;
 } table_cell;

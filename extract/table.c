@@ -737,6 +737,7 @@ static void take_table(table_state *st, layout_page *lp, size_t i, arsred_docume
     snprintf(ft->t.id, sizeof ft->t.id, "p%d-t%d", lp->number, (*index_on_page)++);
     table_take_note_column(&ft->t, st->patterns);
     table_take_label_notes(&ft->t, st->patterns);
+    table_read_approx(&ft->t, st->patterns);
     name_table(st, ft, corner_first[i]);
     table_assign_meaning(&ft->t, ft->corner, ft->caption_above, ft->caption_below,
                          st->patterns, doc);

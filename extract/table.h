@@ -33,8 +33,10 @@ typedef struct found_table {
 
 /* Finds the tables of lp (furniture left out) and marks the blocks they
  * cover (block.in_table). Returns how many; *out (caller frees with
- * found_tables_free) holds them, top to bottom. */
-size_t tables_detect(layout_page *lp, found_table **out);
+ * found_tables_free) holds them, top to bottom. patterns (may be NULL)
+ * tell approximate figures ("ca 1 200", table.approx), which are figures
+ * of the table's grid. */
+size_t tables_detect(layout_page *lp, const arsred_patterns *patterns, found_table **out);
 void found_tables_free(found_table *tables, size_t n);
 
 /* Column and row kinds, years, units and the sign convention of t, from
@@ -61,6 +63,10 @@ void table_assign_period_kinds(arsred_document *doc, const arsred_patterns *patt
 /* A note reference set after a row label ("Byggnader Not 8,12") goes to
  * rows[].note_ref, and the label is left without it (table.label-note). */
 void table_take_label_notes(table *t, const arsred_patterns *patterns);
+
+/* Reads approximate figures ("ca 1 200", "~40") in t's text cells: their
+ * value, marked approx (pattern table.approx). */
+void table_read_approx(table *t, const arsred_patterns *patterns);
 
 /* The unit a text declares ("(tkr)", "Belopp i mnkr", "miljoner kronor"):
  * "kr", "tkr", "mnkr", "%", or NULL. */

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "number.h"
+#include "pattern.h"
 #include "table.h"
 #include "text.h"
 #include "util.h"
@@ -30,6 +31,7 @@
 static _Thread_local const bool *prose_words;
 static _Thread_local const size_t *word_blocks;  /* the layout block of each word */
 static _Thread_local const word *page_words;
+static _Thread_local const arsred_patterns *cell_patterns; /* for approximate figures */
 
 typedef struct tcell {
     char *text;
@@ -60,10 +62,31 @@ static bool parses_as_number(const char *text, number *n)
     return k == NUMBER_AMOUNT || k == NUMBER_PERCENT || k == NUMBER_DASH;
 }
 
+/* An approximate figure ("ca 1 200", "~40"): a figure of the grid, its
+ * value read later by table_read_approx. */
+static bool is_approx_figure(const char *text)
+{
+    pattern_match m;
+    const pattern *pats[8];
+    size_t n = cell_patterns ? patterns_of_kind(cell_patterns, "table.approx", pats, 8) : 0;
+    for (size_t i = 0; i < n && i < 8; i++) {
+        if (pattern_exec(pats[i], text, strlen(text), 0, &m) != PATTERN_MATCHED)
+            continue;
+        const pattern_group *g = pattern_match_group(&m, "number");
+        number num;
+        number_kind k = g && g->set ? number_parse(text + g->start, g->end - g->start, &num)
+                                    : NUMBER_NONE;
+        if (k == NUMBER_AMOUNT || k == NUMBER_PERCENT || k == NUMBER_YEAR)
+            return true;
+    }
+    return false;
+}
+
 static void classify_cell(tcell *c)
 {
     number_kind k = number_parse(c->text, strlen(c->text), &c->num);
-    c->numeric = k == NUMBER_AMOUNT || k == NUMBER_PERCENT || k == NUMBER_DASH;
+    c->numeric = k == NUMBER_AMOUNT || k == NUMBER_PERCENT || k == NUMBER_DASH ||
+                 (k == NUMBER_NONE && is_approx_figure(c->text));
     c->year = k == NUMBER_YEAR;
 }
 
@@ -1699,9 +1722,10 @@ static void mark_table_blocks(layout_page *lp, const found_table *tables, size_t
     }
 }
 
-size_t tables_detect(layout_page *lp, found_table **out)
+size_t tables_detect(layout_page *lp, const arsred_patterns *patterns, found_table **out)
 {
     *out = NULL;
+    cell_patterns = patterns;
     trow *rows = NULL;
     size_t n_rows = build_rows(lp, &rows);
     n_rows = drop_axis_ticks(rows, n_rows);
@@ -1714,6 +1738,7 @@ size_t tables_detect(layout_page *lp, found_table **out)
     mark_table_blocks(lp, tables, n_tables);
     free(regions);
     free_rows(rows, n_rows);
+    cell_patterns = NULL;
     *out = tables;
     return n_tables;
 }

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "number.h"
 #include "pattern.h"
 #include "table.h"
 #include "util.h"
@@ -217,6 +218,27 @@ void table_take_label_notes(table *t, const arsred_patterns *patterns)
         free(row->label);
         row->label = bare;
     }
+}
+
+void table_read_approx(table *t, const arsred_patterns *patterns)
+{
+    for (size_t r = 0; r < t->n_rows; r++)
+        for (size_t k = 0; k < t->n_columns; k++) {
+            table_cell *c = &t->rows[r].cells[k];
+            pattern_match m;
+            if (!c->text || c->has_value || !first_match(patterns, "table.approx", c->text, &m))
+                continue;
+            const pattern_group *g = pattern_match_group(&m, "number");
+            number n;
+            if (!g || !g->set)
+                continue;
+            number_kind kind = number_parse(c->text + g->start, g->end - g->start, &n);
+            if (kind != NUMBER_AMOUNT && kind != NUMBER_PERCENT && kind != NUMBER_YEAR)
+                continue;
+            c->has_value = c->approx = true;
+            c->value = n.value;
+            c->decimals = n.decimals;
+        }
 }
 
 const char *table_unit_in(const char *text, const arsred_patterns *patterns)

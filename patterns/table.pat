@@ -532,3 +532,23 @@ example Resultat kr/kvm
   word = kr/kvm
 example Årets resultat
   no match
+
+pattern table.approx
+kind    table.approx
+flags   i
+description an approximate figure in a cell: its value stands, marked approximate, and no sum is checked exactly with it
+regex   ^\h*(?:ca\.?|c:a|cirka|ung\.?|ungefär|omkring|runt|~|≈)\h*(?<number>[-−–+]?\h?\d.*?)\h*$
+example ca 1 200
+  number = 1 200
+example ung. 116 000
+  number = 116 000
+example ~40
+  number = 40
+example Cirka 35 %
+  number = 35 %
+example c:a 3,5
+  number = 3,5
+example 1 200
+  no match
+example Carport
+  no match
