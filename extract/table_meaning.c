@@ -91,7 +91,15 @@ void table_take_note_column(table *t, const arsred_patterns *patterns)
 static bool reports_outcomes(const arsred_document *doc, const table *t,
                              const arsred_patterns *patterns)
 {
-    return doc->type != NULL || table_text_matches(patterns, "table.statement", t->title);
+    if (table_text_matches(patterns, "table.statement", t->title))
+        return true;
+    return doc->type != NULL && !table_text_matches(patterns, "report.budget-document", doc->type);
+}
+
+/* Whether the document is a plan (its type "Mål och budget", "Detaljbudget"). */
+static bool plans_budget(const arsred_document *doc, const arsred_patterns *patterns)
+{
+    return doc->type != NULL && table_text_matches(patterns, "report.budget-document", doc->type);
 }
 
 /* Whether some cell of column k holds a figure. */
@@ -190,12 +198,17 @@ void table_assign_period_kinds(arsred_document *doc, const arsred_patterns *patt
         table *t = &doc->tables[i];
         assign_statement_rows(t, patterns);
         assign_relative_years(doc, t, patterns);
-        if (!reports_outcomes(doc, t, patterns))
+        /* a column headed by its period alone: that period's outcome in a
+         * report of outcomes, its budget in a plan */
+        column_kind period_kind = reports_outcomes(doc, t, patterns) ? COLUMN_ACTUAL
+                                  : plans_budget(doc, patterns)      ? COLUMN_BUDGET
+                                                                     : COLUMN_OTHER;
+        if (period_kind == COLUMN_OTHER)
             continue;
         for (size_t k = 0; k < t->n_columns; k++) {
             table_column *col = &t->columns[k];
             if (col->kind == COLUMN_OTHER && table_text_matches(patterns, "table.period", col->label)) {
-                col->kind = COLUMN_ACTUAL;
+                col->kind = period_kind;
                 col->period_only = true;
             }
         }

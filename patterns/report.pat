@@ -471,6 +471,43 @@ example Årsredovisning upprättas av styrelsen
 example Läs mer i förvaltningsberättelsen.
   no match
 
+pattern report.type.budget
+kind    report.type
+flags   i
+description A budget document's title first on its line: "Mål och budget",
+description "Budget 2025 med plan 2026–2027", "Detaljbudget". A bare
+description "Budget 2025" is not taken: tables of outcome reports are headed so.
+regex   ^\h*(?:(?:19|20)\d\d\h+)?
+regex   (?<type>mål\h+och\h+budget|budget\h+och\h+(?:verksamhets|flerårs|ekonomisk\h+)plan
+regex   |verksamhetsplan\h+(?:och|med)\h+budget|(?:detalj|intern)budget
+regex   |budget\h+(?:19|20)\d\d(?:\h*[-–]\h*(?:19|20)?\d\d)?\h+(?:med|och)\h+(?:plan|flerårsplan|ekonomisk\h+plan))\b
+example Mål och budget 2025–2027
+  type = Mål och budget
+example Budget 2025 med plan 2026–2027
+  type = Budget 2025 med plan
+example Verksamhetsplan och budget 2024
+  type = Verksamhetsplan och budget
+example Detaljbudget 2023
+  type = Detaljbudget
+example Budget 2025
+  no match
+example Budget 2025 Utfall 2025
+  no match
+
+pattern report.budget-document
+kind    report.budget-document
+flags   i
+description A report type that is a plan, not an account of outcomes: a bare
+description year heads its budget.
+regex   ^\h*(?:mål\h+och\h+budget|budget|verksamhetsplan|detaljbudget|internbudget)\b
+example Mål och budget
+example Budget 2025 med plan
+example Detaljbudget
+example Årsredovisning
+  no match
+example Verksamhetsberättelse
+  no match
+
 pattern report.type.genitive
 kind    report.type
 flags   i

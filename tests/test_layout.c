@@ -505,13 +505,15 @@ static void test_rows_from_vertical_extents(void **state)
                              "Summa=1912/1585; FINANSIELLA POSTER=/; Ränteintäkter=50/40");
 }
 
-/* The table recogniser over synthetic pages, as the pipeline runs it. */
-static arsred_document *read_tables(stream *pages, int n_pages)
+/* The table recogniser over synthetic pages, as the pipeline runs it, in
+ * a document of type (NULL: none found). */
+static arsred_document *read_tables_of_type(stream *pages, int n_pages, const char *type)
 {
     arsred_error err = {0};
     arsred_patterns *patterns = arsred_patterns_load(ARSRED_SOURCE_DIR "/patterns", NULL, &err);
     assert_non_null(patterns);
     arsred_document *doc = report_new("synthetic.pdf");
+    doc->type = type ? xstrdup(type) : NULL;
     void *state = table_recogniser.start(doc, patterns);
     for (int p = 0; p < n_pages; p++) {
         layout_page lp;
@@ -525,6 +527,11 @@ static arsred_document *read_tables(stream *pages, int n_pages)
     table_assign_period_kinds(doc, patterns);
     arsred_patterns_free(patterns);
     return doc;
+}
+
+static arsred_document *read_tables(stream *pages, int n_pages)
+{
+    return read_tables_of_type(pages, n_pages, NULL);
 }
 
 /* Rows "Konto N" with three figures each, from y, one every 14 pt. */
@@ -603,6 +610,29 @@ static void test_approximate_figures(void **state)
             assert_true(t->rows[r].cells[k].value == want[r][k]);
         }
     arsred_document_free(doc);
+}
+
+/* A column headed by a bare year holds that year's outcome in an annual
+ * report, and its budget in a plan ("Mål och budget"). */
+static void test_bare_years_by_the_document(void **state)
+{
+    (void)state;
+    const char *types[2] = {"årsredovisning", "Mål och budget"};
+    const column_kind want[2] = {COLUMN_ACTUAL, COLUMN_BUDGET};
+    for (int d = 0; d < 2; d++) {
+        stream page = {0};
+        typeset_right(&page, 50 + 0.5 * 10.5 * 13, 60, 10.5f, "Nettokostnad", true);
+        typeset_right(&page, 330, 80, 9.5f, "2025", true);
+        typeset_right(&page, 410, 80, 9.5f, "2026", true);
+        figure_rows(&page, 96, 1, 3);
+        arsred_document *doc = read_tables_of_type(&page, 1, types[d]);
+        assert_int_equal(doc->n_tables, 1);
+        for (size_t k = 0; k < 2; k++) {
+            assert_int_equal(doc->tables[0].columns[k].kind, want[d]);
+            assert_true(doc->tables[0].columns[k].period_only);
+        }
+        arsred_document_free(doc);
+    }
 }
 
 /* A printout's head, set again on every page with its page number. */
@@ -810,6 +840,7 @@ int main(void)
         cmocka_unit_test(test_titles_come_from_the_tables_page),
         cmocka_unit_test(test_row_kinds_follow_the_statement),
         cmocka_unit_test(test_approximate_figures),
+        cmocka_unit_test(test_bare_years_by_the_document),
         cmocka_unit_test(test_text_values_stay_in_their_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
