@@ -616,6 +616,13 @@ static bool set_apart_as_heading(const trow *rows, const region *g, const trow *
     return (any_cell_bold(row) && !any_bold) || row->size > largest + 0.5f;
 }
 
+/* Whether text begins with a lower-case letter, its very first character. */
+static bool begins_lower(const char *text)
+{
+    const char *end = text + strlen(text);
+    return text < end && is_lower_cp(utf8_next(&text, end));
+}
+
 static size_t find_regions(const trow *rows, size_t n, region **out)
 {
     region *regions = NULL;
@@ -656,6 +663,14 @@ static size_t find_regions(const trow *rows, size_t n, region **out)
             data_rows++;
             k = next + 1;
         }
+        /* the last row's label may go on under it, in lower case from its
+         * first letter ("Summa transaktioner på konton som ej ligger
+         * fördefinierade" / "i K1-rapporten"); a note under the table
+         * begins with its mark or a bracket ("*utbildning", "(Nyckeltal i tkr") */
+        while (g.last + 1 < n && rows[g.last + 1].cls == ROW_LABEL &&
+               gap_between(&rows[g.last], &rows[g.last + 1]) <= WRAP_GAP_ROWS * row_height(&rows[g.last + 1]) &&
+               begins_lower(rows[g.last + 1].cells[0].text))
+            g.last++;
         ARRAY_PUSH(regions, n_regions, cap, g);
         r = g.last + 1;
         (void)data_rows;

@@ -496,13 +496,16 @@ static void test_rows_from_vertical_extents(void **state)
     typeset(&s, 50, y += 11, size, "Ränteintäkter");
     typeset_right(&s, 330, y, size, "50", false);
     typeset_right(&s, 410, y, size, "40", false);
+    typeset(&s, 50, y += 11, size, "och liknande poster");   /* after the last row */
+    typeset(&s, 50, y += 11, size, "*avser bankräntor");     /* a note under the table */
     char got[512];
     first_table_rows(&s, got, sizeof got);
     assert_string_equal(got, "Ny teknik bowlinghall Korsavad (6154)=3000/2117; "
                              "Ungdomar 16–20 år=412/398; Inventarier=120/110; Konst=80/70; "
                              "INVESTERINGAR=200/180; "
                              "Laddinfrastruktur vid Kommunens parkeringar=-1500/-930; "
-                             "Summa=1912/1585; FINANSIELLA POSTER=/; Ränteintäkter=50/40");
+                             "Summa=1912/1585; FINANSIELLA POSTER=/; "
+                             "Ränteintäkter och liknande poster=50/40");
 }
 
 /* The table recogniser over synthetic pages, as the pipeline runs it, in
