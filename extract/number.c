@@ -604,6 +604,59 @@ number_kind number_parse(const char *text, size_t len, number *out)
     return n.kind;
 }
 
+/* English style in a cell: a comma between thousands, a dot as the
+ * decimal sign ("3,983,166.42", "-12,509.15"). The number is rewritten in
+ * the Swedish style (a space between thousands, a comma decimal) and read
+ * by number_parse, so that signs, brackets, percent and notes are read
+ * one way. */
+number_kind number_parse_english(const char *text, size_t len, number *out, bool *unambiguous)
+{
+    char buf[96];
+    size_t n = 0, commas = 0, dots = 0, run = 0;
+    bool digits_seen = false, in_number = true;
+    *unambiguous = false;
+    if (out)
+        memset(out, 0, sizeof *out);
+    if (!text || len >= sizeof buf)
+        return NUMBER_NONE;
+    for (size_t i = 0; i < len; i++) {
+        char c = text[i];
+        bool digit = c >= '0' && c <= '9';
+        bool between = digits_seen && i + 1 < len && text[i + 1] >= '0' && text[i + 1] <= '9';
+        if (in_number && c == ',' && between) {
+            if (dots || (commas == 0 && (run < 1 || run > 3)) || (commas > 0 && run != 3))
+                return NUMBER_NONE;
+            commas++;
+            run = 0;
+            buf[n++] = ' ';
+            continue;
+        }
+        if (in_number && c == '.' && between) {
+            if (dots || (commas > 0 && run != 3))
+                return NUMBER_NONE;
+            dots++;
+            run = 0;
+            buf[n++] = ',';
+            continue;
+        }
+        if (digit && in_number) {
+            digits_seen = true;
+            run++;
+        } else if (digits_seen) {
+            in_number = false; /* what follows the number: %, a note */
+        }
+        if (!dots && commas && in_number == false && run != 3)
+            return NUMBER_NONE;
+        buf[n++] = c;
+    }
+    if (commas && !dots && run != 3 && in_number)
+        return NUMBER_NONE;
+    if (!commas && !dots)
+        return NUMBER_NONE; /* nothing English about it */
+    *unambiguous = commas >= 2 || (commas >= 1 && dots == 1);
+    return number_parse(buf, n, out);
+}
+
 /* ---- prose -------------------------------------------------------------- */
 
 /* Joiners inside a word with digits: "13.00", "3:e", "covid-19", "km/h". */

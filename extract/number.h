@@ -128,6 +128,15 @@ typedef struct number {
  * returns the kind. */
 number_kind number_parse(const char *text, size_t len, number *out);
 
+/* Parses text[0..len) as one number in English style, as some tables of
+ * a Swedish document are printed: a comma between thousands, a dot as the
+ * decimal sign ("3,983,166.42"). NUMBER_NONE where it is not so written
+ * (no comma or dot between digits, or groups that are not of three).
+ * *unambiguous says the text can be nothing else: two comma groups, or a
+ * comma group and a dot ("1,234" alone is 1.234 in Swedish). Which style a
+ * table column is in, its cells decide together (table_detect). */
+number_kind number_parse_english(const char *text, size_t len, number *out, bool *unambiguous);
+
 /* A number found in prose: its bytes are text[start..end), parentheses
  * included where n.parenthesised. */
 typedef struct number_span {

@@ -1,5 +1,6 @@
 /* table_detect.c: tables from the geometry of words. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,7 +86,10 @@ static bool is_approx_figure(const char *text)
 static void classify_cell(tcell *c)
 {
     number_kind k = number_parse(c->text, strlen(c->text), &c->num);
-    c->numeric = k == NUMBER_AMOUNT || k == NUMBER_PERCENT || k == NUMBER_DASH ||
+    bool english = false;
+    if (k == NUMBER_NONE) /* "3,983,166.42": the column decides its style (read_english_columns) */
+        number_parse_english(c->text, strlen(c->text), NULL, &english);
+    c->numeric = k == NUMBER_AMOUNT || k == NUMBER_PERCENT || k == NUMBER_DASH || english ||
                  (k == NUMBER_NONE && is_approx_figure(c->text));
     c->year = k == NUMBER_YEAR;
 }
@@ -1504,6 +1508,35 @@ static void fill_rows(table *t, const trow *rows, const region *g, const tcolumn
     free(pending_prefix);
 }
 
+/* A column with a figure that can only be English ("3,983,166.42") is
+ * in English style: every figure of it is read so ("1,234" is 1234 there,
+ * 1.234 in a Swedish column). */
+static void read_english_columns(table *t)
+{
+    for (size_t k = 0; k < t->n_columns; k++) {
+        bool english = false;
+        for (size_t r = 0; r < t->n_rows && !english; r++) {
+            const table_cell *c = &t->rows[r].cells[k];
+            bool unambiguous = false;
+            english = c->text && number_parse_english(c->text, strlen(c->text), NULL, &unambiguous) &&
+                      unambiguous;
+        }
+        for (size_t r = 0; r < t->n_rows && english; r++) {
+            table_cell *c = &t->rows[r].cells[k];
+            number n;
+            bool unambiguous;
+            number_kind kind = c->text ? number_parse_english(c->text, strlen(c->text), &n, &unambiguous)
+                                       : NUMBER_NONE;
+            if (kind != NUMBER_AMOUNT && kind != NUMBER_PERCENT)
+                continue;
+            c->has_value = true;
+            c->value = n.value;
+            c->decimals = n.decimals;
+            snprintf(c->note, sizeof c->note, "%s", n.note);
+        }
+    }
+}
+
 /* --------------------------------------------------------------- tables */
 
 static void build_table(found_table *ft, const trow *rows, const region *g,
@@ -1571,6 +1604,7 @@ static void build_table(found_table *ft, const trow *rows, const region *g,
     free(heads);
     ft->corner = strbuf_take(&corner);
     fill_rows(t, rows, g, cols, n_cols, numbers_left, page);
+    read_english_columns(t);
     for (size_t r = header_first; r < g->first; r++)
         t->layout.header = r == header_first ? rows[r].box : box_union(t->layout.header, rows[r].box);
     for (size_t r = g->first; r <= g->last; r++)

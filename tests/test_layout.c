@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -638,6 +639,38 @@ static void test_bare_years_by_the_document(void **state)
     }
 }
 
+/* A column with a figure that can only be English ("3,983,166.42") reads
+ * its "1,234" as 1234; a Swedish column beside it reads "1,250" as 1.25. */
+static void test_english_columns(void **state)
+{
+    (void)state;
+    stream page = {0};
+    typeset_right(&page, 330, 80, 9.5f, "USD", true);
+    typeset_right(&page, 410, 80, 9.5f, "Andel", true);
+    const char *rows[][3] = {{"Intäkter", "3,983,166.42", "1,250"}, {"Avgifter", "1,234", "0,5"},
+                             {"Övrigt", "-12,509.15", "2,125"}};
+    for (int r = 0; r < 3; r++) {
+        typeset(&page, 50, 96 + 14 * r, 9.5f, rows[r][0]);
+        typeset_right(&page, 330, 96 + 14 * r, 9.5f, rows[r][1], false);
+        typeset_right(&page, 410, 96 + 14 * r, 9.5f, rows[r][2], false);
+    }
+    layout_page lp;
+    build(&lp, &page, 1);
+    found_table *tables = NULL;
+    size_t n = tables_detect(&lp, NULL, &tables);
+    assert_int_equal(n, 1);
+    const table *t = &tables[0].t;
+    assert_int_equal(t->n_rows, 3);
+    const double want[3][2] = {{3983166.42, 1.25}, {1234, 0.5}, {-12509.15, 2.125}};
+    for (int r = 0; r < 3; r++)
+        for (int k = 0; k < 2; k++) {
+            assert_true(t->rows[r].cells[k].has_value);
+            assert_true(fabs(t->rows[r].cells[k].value - want[r][k]) < 1e-9);
+        }
+    found_tables_free(tables, n);
+    layout_page_release(&lp);
+}
+
 /* A printout's head, set again on every page with its page number. */
 static void printout_head(stream *s, int page)
 {
@@ -844,6 +877,7 @@ int main(void)
         cmocka_unit_test(test_row_kinds_follow_the_statement),
         cmocka_unit_test(test_approximate_figures),
         cmocka_unit_test(test_bare_years_by_the_document),
+        cmocka_unit_test(test_english_columns),
         cmocka_unit_test(test_text_values_stay_in_their_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

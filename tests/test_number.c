@@ -117,6 +117,33 @@ static void expect_scan_nothing(const char *text)
 
 /* ---- number_parse: amounts ---------------------------------------------- */
 
+static void expect_english(const char *text, double value, int decimals, bool unambiguous)
+{
+    number n;
+    bool sure = !unambiguous;
+    assert_int_equal(number_parse_english(text, strlen(text), &n, &sure) != NUMBER_NONE, true);
+    assert_true(fabs(n.value - value) < 1e-9);
+    assert_int_equal(n.decimals, decimals);
+    assert_int_equal(sure, unambiguous);
+}
+
+/* English style, which a column's cells decide together: only two comma
+ * groups, or a comma group and a dot, say it for sure. */
+static void test_parse_english_style(void **state)
+{
+    (void)state;
+    expect_english("3,983,166.42", 3983166.42, 2, true);
+    expect_english("-12,509.15", -12509.15, 2, true);
+    expect_english("(3,983.10)", -3983.10, 2, true);
+    expect_english("1,234,567", 1234567, 0, true);
+    expect_english("1,234", 1234, 0, false);
+    expect_english("0.5", 0.5, 1, false);
+    bool sure;
+    const char *refused[] = {"12,34", "1,2345", "3,98,166.42", "12 509", "1234", "1.234.5"};
+    for (size_t i = 0; i < sizeof refused / sizeof *refused; i++)
+        assert_int_equal(number_parse_english(refused[i], strlen(refused[i]), NULL, &sure), NUMBER_NONE);
+}
+
 static void test_parse_plain_integers(void **state)
 {
     (void)state;
@@ -581,6 +608,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_parse_plain_integers),
+        cmocka_unit_test(test_parse_english_style),
         cmocka_unit_test(test_parse_thousands_separators),
         cmocka_unit_test(test_parse_refuses_bad_grouping),
         cmocka_unit_test(test_parse_comma_decimals),
