@@ -12,6 +12,7 @@
 
 #define CELL_GAP_EM 0.6       /* a wider gap between words ends a cell */
 #define NUMBER_GAP_EM 0.45    /* widest space inside a number ("4 557") */
+#define GROUP_GAP_SLACK_EM 0.1 /* a number's group spaces differ by less (rounding, kerning) */
 #define ROW_GAP_ROWS 2.6      /* widest gap between rows of a table, in row heights */
 #define WRAP_GAP_ROWS 0.6     /* widest gap between the lines of a wrapped label */
 #define WRAP_SHARE_OF_ROW_GAP 0.5 /* a cell's lines: under half the gap between rows */
@@ -108,8 +109,11 @@ static void append_word(strbuf *sb, const word *prev, const word *w)
     strbuf_adds(sb, w->text);
 }
 
-/* Whether word w continues the cell whose text so far is cell_text. */
-static bool continues_cell(const char *cell_text, const word *last, const word *w)
+/* Whether word w continues the cell whose text so far is cell_text;
+ * group_gap is the space between the groups of the number it holds so
+ * far (NAN before its second group). */
+static bool continues_cell(const char *cell_text, const word *last, const word *w,
+                           double group_gap)
 {
     float em = fmaxf(last->size, w->size);
     double gap = w->box.x0 - last->box.x1;
@@ -121,8 +125,11 @@ static bool continues_cell(const char *cell_text, const word *last, const word *
     bool word_num = wk == NUMBER_AMOUNT || wk == NUMBER_PERCENT || wk == NUMBER_YEAR ||
                     wk == NUMBER_DASH;
     if (cell_num && word_num) {
-        /* "4" + "557" is one number only where the grouping says so */
-        if (gap > NUMBER_GAP_EM * em)
+        /* "4" + "557" is one number only where the grouping says so, and
+         * a number's groups are set one space apart: a wider space is
+         * where the figure of the next column begins ("12 345" | "678") */
+        if (gap > NUMBER_GAP_EM * em ||
+            (isfinite(group_gap) && gap > group_gap + GROUP_GAP_SLACK_EM * em))
             return false;
         strbuf sb;
         strbuf_init(&sb);
@@ -159,13 +166,18 @@ static void split_cells(trow *row, const word *const *words, size_t n)
     size_t n_words = 0;
     float size = 0;
     bool prose = false;
+    double group_gap = NAN;
     for (size_t i = 0; i < n; i++) {
         const word *w = words[i];
-        if (i > 0 && !continues_cell(sb.data, words[i - 1], w)) {
+        if (i > 0 && !continues_cell(sb.data, words[i - 1], w, group_gap)) {
             add_cell(row, &sb, words + i - n_words, b, n_words, size, prose);
             n_words = 0;
             size = 0;
             prose = false;
+            group_gap = NAN;
+        } else if (i > 0 && !isfinite(group_gap) && parses_as_number(sb.data, &(number){0}) &&
+                   is_digit_cp((unsigned char)w->text[0])) {
+            group_gap = w->box.x0 - words[i - 1]->box.x1;
         }
         prose = prose || (prose_words && prose_words[w - page_words]);
         if (n_words == 0)

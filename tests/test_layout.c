@@ -671,6 +671,61 @@ static void test_english_columns(void **state)
     layout_page_release(&lp);
 }
 
+/* Sets a number right-aligned at right, its groups of digits space apart
+ * ("12 345" with a thin space), as a typesetter does; returns its left edge. */
+static double number_at(stream *s, double right, double y, float size, const char *groups,
+                        double space)
+{
+    char copy[64];
+    snprintf(copy, sizeof copy, "%s", groups);
+    double x = right;
+    for (char *g = strrchr(copy, ' '); ; g = strrchr(copy, ' ')) {
+        const char *group = g ? g + 1 : copy;
+        x -= 0.5 * size * (double)strlen(group);
+        typeset(s, x, y, size, group);
+        if (!g)
+            break;
+        *g = '\0';
+        x -= space;
+    }
+    return x;
+}
+
+/* Figures of two columns set closer than a word space run together in
+ * one row ("12 345" | "678"): the space before "678" is wider than the
+ * space inside "12 345", so the run splits there. */
+static void test_touching_figures_split(void **state)
+{
+    (void)state;
+    const float size = 9.5f;
+    const double thin = 1.9; /* a fifth of an em between groups */
+    stream s = {0};
+    typeset_right(&s, 330, 80, size, "2024", true);
+    typeset_right(&s, 347.75, 80, size, "2023", true);
+    /* 3.5 pt between the columns: under the widest space inside a number */
+    const char *col0[3] = {"12 345", "8 120", "20 465"}, *col1[3] = {"678", "915", "693"};
+    const char *labels[3] = {"Intäkter", "Kostnader", "Summa"};
+    for (int r = 0; r < 3; r++) {
+        double y = 96 + 14 * r;
+        typeset(&s, 50, y, size, labels[r]);
+        number_at(&s, 330, y, size, col0[r], thin);
+        number_at(&s, 347.75, y, size, col1[r], thin);
+    }
+    layout_page lp;
+    build(&lp, &s, 1);
+    found_table *tables = NULL;
+    size_t n = tables_detect(&lp, NULL, &tables);
+    assert_int_equal(n, 1);
+    const table *t = &tables[0].t;
+    assert_int_equal(t->n_columns, 2);
+    const double want[3][2] = {{12345, 678}, {8120, 915}, {20465, 693}};
+    for (int r = 0; r < 3; r++)
+        for (int k = 0; k < 2; k++)
+            assert_true(t->rows[r].cells[k].value == want[r][k]);
+    found_tables_free(tables, n);
+    layout_page_release(&lp);
+}
+
 /* A printout's head, set again on every page with its page number. */
 static void printout_head(stream *s, int page)
 {
@@ -878,6 +933,7 @@ int main(void)
         cmocka_unit_test(test_approximate_figures),
         cmocka_unit_test(test_bare_years_by_the_document),
         cmocka_unit_test(test_english_columns),
+        cmocka_unit_test(test_touching_figures_split),
         cmocka_unit_test(test_text_values_stay_in_their_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
