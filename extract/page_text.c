@@ -71,20 +71,6 @@ typedef struct font_gaps {
     size_t n, cap;
 } font_gaps;
 
-static uint32_t last_cp(const char *text)
-{
-    const char *end = text + strlen(text), *p = text;
-    uint32_t cp = 0;
-    while (p < end)
-        cp = utf8_next(&p, end);
-    return cp;
-}
-
-static uint32_t first_cp(const char *text)
-{
-    const char *p = text;
-    return *p ? utf8_next(&p, p + strlen(p)) : 0;
-}
 
 /* Two words of one run of type on one line: the same font and size, and
  * (bottoms level) the same baseline. */
@@ -477,7 +463,9 @@ static size_t find_candidates(layout_page *lp, gap_candidate **out)
         double row_space = row_space_em(lp, first, end, &scratch, &scratch_cap);
         for (size_t i = first; i + 1 < end; i++) {
             const word *a = &lp->words[i], *b = a + 1;
-            if (!same_run(a, b) || !is_alpha_cp(last_cp(a->text)) || !is_alpha_cp(first_cp(b->text)))
+            if (!same_run(a, b) ||
+                !is_alpha_cp(text_last_cp(a->text, strlen(a->text), &(size_t){0})) ||
+                !is_alpha_cp(text_first_cp(b->text)))
                 continue;
             double em = (b->box.x0 - a->box.x1) / a->size;
             size_t f = (size_t)(gaps_of(&fonts, &n_fonts, &cap_fonts, a) - fonts);

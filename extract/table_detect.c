@@ -1069,6 +1069,51 @@ static size_t split_at_grid(const tcell *cell, const tcolumn *cols, size_t n_col
     return n;
 }
 
+/* Whether text, broken at byte `at`, names a column kind by a word that
+ * spans the break ("Avvik" | "else", "Budgetav" | "vikelse"). */
+static bool kind_word_spans(const char *text, size_t at)
+{
+    static const char *const kinds[] = {"table.column.deviation", "table.column.forecast",
+                                        "table.column.budget", "table.column.actual",
+                                        "table.column.utfall"};
+    for (size_t i = 0; cell_patterns && i < sizeof kinds / sizeof *kinds; i++) {
+        const pattern *pats[8];
+        size_t n = patterns_of_kind(cell_patterns, kinds[i], pats, 8);
+        for (size_t j = 0; j < n && j < 8; j++) {
+            pattern_match m;
+            if (pattern_exec(pats[j], text, strlen(text), 0, &m) != PATTERN_MATCHED)
+                continue;
+            const pattern_group *g = pattern_match_group(&m, "word");
+            if (g && g->set && g->start < at && g->end > at)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Joins the next line of a column head to it. A word broken across the
+ * lines without a hyphen ("Avvik" / "else") is joined whole where only
+ * the joined form is a column word. */
+static void join_head_line(strbuf *label, const char *next)
+{
+    size_t start = 0;
+    uint32_t last = text_last_cp(label->data ? label->data : "", label->len, &start);
+    if (is_alpha_cp(last) && is_lower_cp(text_first_cp(next))) {
+        strbuf joined;
+        strbuf_init(&joined);
+        strbuf_adds(&joined, label->data);
+        size_t at = joined.len;
+        strbuf_adds(&joined, next);
+        bool whole = kind_word_spans(joined.data, at);
+        strbuf_release(&joined);
+        if (whole) {
+            strbuf_adds(label, next);
+            return;
+        }
+    }
+    text_join_line(label, next);
+}
+
 /* The header cells of one row put over their columns: a cell over
  * several columns is their group label; a cell over none (a year
  * centred over right-aligned figures) heads the column whose zone holds
@@ -1106,7 +1151,7 @@ static void add_header_row(header_text *heads, const tcolumn *cols, size_t n_col
         if (k == SIZE_MAX && zone_of[i] != SIZE_MAX && claims[zone_of[i]] == 1 && !headed[zone_of[i]])
             k = zone_of[i];
         if (k != SIZE_MAX)
-            text_join_line(&heads[k].label, cells[i]->text);
+            join_head_line(&heads[k].label, cells[i]->text);
     }
 }
 

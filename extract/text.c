@@ -25,8 +25,7 @@ void text_add_word_char(strbuf *sb, uint32_t cp)
     strbuf_add_utf8(sb, cp);
 }
 
-/* The code point that ends s[0..len), and where it starts. */
-static uint32_t last_cp(const char *s, size_t len, size_t *start)
+uint32_t text_last_cp(const char *s, size_t len, size_t *start)
 {
     if (len == 0)
         return 0;
@@ -38,7 +37,7 @@ static uint32_t last_cp(const char *s, size_t len, size_t *start)
     return utf8_next(&p, s + len);
 }
 
-static uint32_t first_cp(const char *s)
+uint32_t text_first_cp(const char *s)
 {
     return utf8_next(&s, s + strlen(s));
 }
@@ -61,7 +60,7 @@ static bool is_compound_conjunction(const char *s)
 void text_join_line(strbuf *sb, const char *next)
 {
     size_t start = 0;
-    uint32_t end = last_cp(sb->data ? sb->data : "", sb->len, &start);
+    uint32_t end = text_last_cp(sb->data ? sb->data : "", sb->len, &start);
     if (sb->len == 0) {
         strbuf_adds(sb, next);
         return;
@@ -74,22 +73,22 @@ void text_join_line(strbuf *sb, const char *next)
     }
     if (end == 0x2013) { /* "2022–" + "2026": a range broken at its dash */
         size_t before_start = 0;
-        uint32_t before = last_cp(sb->data, start, &before_start);
-        if (is_digit_cp(before) && is_digit_cp(first_cp(next))) {
+        uint32_t before = text_last_cp(sb->data, start, &before_start);
+        if (is_digit_cp(before) && is_digit_cp(text_first_cp(next))) {
             strbuf_adds(sb, next);
             return;
         }
     }
     if (end == '-' || end == 0x2010) {
         size_t before_start = 0;
-        uint32_t before = last_cp(sb->data, start, &before_start);
-        uint32_t after = first_cp(next);
+        uint32_t before = text_last_cp(sb->data, start, &before_start);
+        uint32_t after = text_first_cp(next);
         if (is_alpha_cp(before) || is_digit_cp(before)) {
             if (is_compound_conjunction(next)) {
                 strbuf_addc(sb, ' ');
             } else if (is_lower_cp(after) && is_lower_cp(before) &&
                        before_start > 0 &&
-                       is_alpha_cp(last_cp(sb->data, before_start, &(size_t){0}))) {
+                       is_alpha_cp(text_last_cp(sb->data, before_start, &(size_t){0}))) {
                 sb->len = start; /* "arbets-" + "sätten": drop the hyphen */
                 sb->data[sb->len] = '\0';
             }

@@ -36,4 +36,10 @@ void text_fold_space(char *s);
  * common, Jaccard: how alike two wordings of one goal are. */
 double text_similarity(const char *a, const char *b);
 
+/* The code point that ends s[0..len) (0 where empty), and where it starts. */
+uint32_t text_last_cp(const char *s, size_t len, size_t *start);
+
+/* The code point that begins s (0 where empty). */
+uint32_t text_first_cp(const char *s);
+
 #endif

@@ -726,6 +726,43 @@ static void test_touching_figures_split(void **state)
     layout_page_release(&lp);
 }
 
+/* A head word broken over two lines without a hyphen is joined whole
+ * where only the joined form is a column word ("Avvik" / "else"); other
+ * heads keep their space ("Utfall" / "helår"). */
+static void test_broken_head_words_joined(void **state)
+{
+    (void)state;
+    arsred_error err = {0};
+    arsred_patterns *patterns = arsred_patterns_load(ARSRED_SOURCE_DIR "/patterns", NULL, &err);
+    assert_non_null(patterns);
+    const float size = 9.5f;
+    const char *top[4] = {"Budget", "Utfall", "Avvik", "Budgetav"};
+    const char *bottom[4] = {"2024", "helår", "else", "vikelse"};
+    stream s = {0};
+    for (int c = 0; c < 4; c++) {
+        typeset_right(&s, 300 + 70 * c, 86, size, top[c], true);
+        typeset_right(&s, 300 + 70 * c, 97, size, bottom[c], true);
+    }
+    const char *labels[3] = {"Intäkter", "Kostnader", "Netto"};
+    for (int r = 0; r < 3; r++) {
+        typeset(&s, 50, 112 + 14 * r, size, labels[r]);
+        for (int c = 0; c < 4; c++)
+            typeset_right(&s, 300 + 70 * c, 112 + 14 * r, size, c == 3 ? "-12" : "345", false);
+    }
+    layout_page lp;
+    build(&lp, &s, 1);
+    found_table *tables = NULL;
+    size_t n = tables_detect(&lp, patterns, &tables);
+    assert_int_equal(n, 1);
+    const char *want[4] = {"Budget 2024", "Utfall helår", "Avvikelse", "Budgetavvikelse"};
+    assert_int_equal(tables[0].t.n_columns, 4);
+    for (size_t k = 0; k < 4; k++)
+        assert_string_equal(tables[0].t.columns[k].label, want[k]);
+    found_tables_free(tables, n);
+    layout_page_release(&lp);
+    arsred_patterns_free(patterns);
+}
+
 /* A printout's head, set again on every page with its page number. */
 static void printout_head(stream *s, int page)
 {
@@ -934,6 +971,7 @@ int main(void)
         cmocka_unit_test(test_bare_years_by_the_document),
         cmocka_unit_test(test_english_columns),
         cmocka_unit_test(test_touching_figures_split),
+        cmocka_unit_test(test_broken_head_words_joined),
         cmocka_unit_test(test_text_values_stay_in_their_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
