@@ -13,8 +13,10 @@
 #include "layout.h"
 #include "report.h"
 
-/* Limits that keep hostile pages bounded. */
-enum { TABLE_MAX_COLUMNS = 40, TABLE_MAX_ROWS = 2000, TABLE_MAX_HEADER_ROWS = 6 };
+/* Limits that keep hostile pages bounded. A header's depth is its
+ * geometry (lines set no looser than the table's rows, up to a caption
+ * or a wider gap); the limit only bounds the search. */
+enum { TABLE_MAX_COLUMNS = 40, TABLE_MAX_ROWS = 2000, TABLE_MAX_HEADER_ROWS = 16 };
 
 /* A table as found on a page, before its title and section are known. */
 typedef struct found_table {

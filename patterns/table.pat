@@ -273,8 +273,11 @@ pattern table.period.word
 kind    table.period
 flags   i
 description a column head that names only a period of the outcome: the period, the year so far, last year
-regex   ^\h*(?:(?:period(?:en)?|ackumulerat|helår)(?:\h+(?:fg|föreg\.?|föregående)\h+år)?|(?:fg|föreg\.?|föregående)\h+år)\h*$
+regex   ^\h*(?:(?:period(?:en)?|ackumulerat|helår)(?:\h+(?:fg|föreg\.?|föregående)\h+år)?|(?:fg|föreg\.?|föregående)\h+år
+regex   |räkenskapsår(?:et)?(?:\h+(?:19|20)\d\d(?:\h*[-–/]\h*(?:19|20)?\d\d)?)?)\h*$
 example Period
+example Räkenskapsår 2025
+example Räkenskapsåret 2022/23
 example Ackumulerat
 example Period fg år
 example Föregående år
