@@ -19,6 +19,8 @@
 #define INDENT_EM 0.8           /* a first-line indent starts a paragraph */
 #define CUT_GAP_EM 0.8          /* narrowest gutter between columns */
 #define COLUMN_MIN_EM 7.0       /* narrowest column of prose */
+#define SUPERSCRIPT_SIZE_SHARE 0.8 /* a superscript is set this much smaller, or more */
+#define SUPERSCRIPT_RISE_EM 0.1    /* ... and its centre raised by this much, or more */
 
 /* ---------------------------------------------------------------- words */
 
@@ -44,6 +46,24 @@ static bool starts_new_word(const pdf_char *prev, const pdf_char *c, bool vertic
     bool new_word = gap > WORD_GAP_EM * size || gap < -0.5 * size ||
                     dy > 0.5 * box_height(prev->box);
     return new_word && !stacked(prev, c, size);
+}
+
+/* A digit set smaller and raised after a digit is a footnote mark glued
+ * to a figure ("471,5" and a superscript "1"), not a digit of it. */
+static bool footnote_digit(const pdf_char *prev, const pdf_char *c)
+{
+    if (!prev || c->cp < '0' || c->cp > '9' || prev->cp < '0' || prev->cp > '9' || prev->size <= 0)
+        return false;
+    return c->size < SUPERSCRIPT_SIZE_SHARE * prev->size &&
+           box_cy(c->box) < box_cy(prev->box) - SUPERSCRIPT_RISE_EM * prev->size;
+}
+
+/* The superscript form of an ASCII digit. */
+static uint32_t superscript_of(uint32_t digit)
+{
+    static const uint32_t forms[10] = {0x2070, 0x00B9, 0x00B2, 0x00B3, 0x2074,
+                                       0x2075, 0x2076, 0x2077, 0x2078, 0x2079};
+    return forms[digit - '0'];
 }
 
 static void finish_word(word *w, strbuf *sb, bool soft_hyphen_end)
@@ -101,7 +121,8 @@ size_t layout_words_from_chars(const pdf_char *chars, size_t n, word **out)
             w->size = c->size;
         w->bold = w->bold && c->bold;
         soft_hyphen_end = c->cp == 0x00AD;
-        text_add_word_char(&sb, c->cp);
+        bool mark = chars_in_word > 1 && footnote_digit(prev, c);
+        text_add_word_char(&sb, mark ? superscript_of(c->cp) : c->cp);
         prev = c;
     }
     if (in_word)

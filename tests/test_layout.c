@@ -77,6 +77,29 @@ static void test_words_split_at_spaces_and_gaps(void **state)
     free(s.chars);
 }
 
+/* A digit set smaller and raised after a figure is its footnote mark
+ * ("471,5" with a superscript "1" reads "471,5¹"); a digit of the same size
+ * is a digit. */
+static void test_superscript_digit_is_a_note(void **state)
+{
+    (void)state;
+    stream s = {0};
+    typeset(&s, 300, 100, 10, "471,5");
+    s.n--; /* the mark follows before the line ends */
+    pdf_char mark = {.cp = '1', .box = {325, 98, 328, 104}, .size = 6};
+    ARRAY_PUSH(s.chars, s.n, s.cap, mark);
+    typeset(&s, 400, 100, 10, "471,51");
+    word *words = NULL;
+    size_t n = layout_words_from_chars(s.chars, s.n, &words);
+    assert_int_equal(n, 2);
+    assert_string_equal(words[0].text, "471,5\u00b9");
+    assert_string_equal(words[1].text, "471,51");
+    for (size_t i = 0; i < n; i++)
+        free(words[i].text);
+    free(words);
+    free(s.chars);
+}
+
 static void test_number_spaces_kept_in_lines(void **state)
 {
     (void)state;
@@ -949,6 +972,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_words_split_at_spaces_and_gaps),
         cmocka_unit_test(test_number_spaces_kept_in_lines),
+        cmocka_unit_test(test_superscript_digit_is_a_note),
         cmocka_unit_test(test_paragraphs_split_on_space_between),
         cmocka_unit_test(test_two_columns_read_column_by_column),
         cmocka_unit_test(test_justified_gap_is_not_a_gutter),
