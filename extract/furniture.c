@@ -129,8 +129,11 @@ static bool alone_on_row(const layout_page *lp, const block *b)
 {
     for (size_t i = 0; i < lp->n_blocks; i++) {
         const block *o = &lp->blocks[i];
-        if (o != b && span_overlap(o->box.y0, o->box.y1, b->box.y0, b->box.y1) >
-                          0.5 * fmin(box_height(o->box), box_height(b->box)))
+        /* beside the running header ("Org.nr 712400-1467   Sida 7 av 13")
+         * it is alone among the page's own text */
+        if (o != b && !o->furniture &&
+            span_overlap(o->box.y0, o->box.y1, b->box.y0, b->box.y1) >
+                0.5 * fmin(box_height(o->box), box_height(b->box)))
             return false;
     }
     return true;
@@ -217,13 +220,7 @@ void furniture_mark(furniture *f, layout_page *lp)
     for (size_t i = 0; i < lp->n_blocks; i++) {
         block *b = &lp->blocks[i];
         bool top;
-        if (!in_margin(lp, b, &top))
-            continue;
-        if (furniture_is_page_number(f, b->text) && alone_on_row(lp, b)) {
-            b->furniture = true;
-            continue;
-        }
-        if (others < 1)
+        if (!in_margin(lp, b, &top) || furniture_is_page_number(f, b->text) || others < 1)
             continue;
         signature s = signature_of(lp, b, top);
         size_t seen = 0;
@@ -235,6 +232,13 @@ void furniture_mark(furniture *f, layout_page *lp)
         bool short_doc = others <= 2 && seen >= 1 && b->size < body_size - 0.5f;
         if (((seen >= 2 && (double)seen >= 0.4 * (double)others) || short_doc) &&
             !(top && heads_figures(lp, b)))
+            b->furniture = true;
+    }
+    /* page numbers once the repeated lines are known */
+    for (size_t i = 0; i < lp->n_blocks; i++) {
+        block *b = &lp->blocks[i];
+        bool top;
+        if (in_margin(lp, b, &top) && furniture_is_page_number(f, b->text) && alone_on_row(lp, b))
             b->furniture = true;
     }
 }
