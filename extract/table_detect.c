@@ -1213,7 +1213,12 @@ static size_t count_column_cells(const trow *row, const region *g, double number
 
 static void set_cell(table_cell *tc, const tcell *c, int page)
 {
-    if (tc->text) { /* two pieces in one column: one cell, parsed again */
+    /* two pieces in one column: one cell, parsed again (a scan's figure
+     * in pieces); two figures more than an em apart are two values the
+     * grid did not part, so no value */
+    bool two_figures = tc->text && tc->has_value && c->numeric &&
+                       fmax(c->box.x0 - tc->box.x1, tc->box.x0 - c->box.x1) > c->size;
+    if (tc->text) {
         strbuf sb;
         strbuf_init(&sb);
         strbuf_adds(&sb, tc->text);
@@ -1229,6 +1234,8 @@ static void set_cell(table_cell *tc, const tcell *c, int page)
     tc->page = page;
     number n;
     number_kind k = number_parse(tc->text, strlen(tc->text), &n);
+    if (two_figures) /* "50 400" and "655" far apart are no "50 400 655" */
+        k = NUMBER_NONE;
     /* a year-like figure in a column of amounts is an amount */
     tc->has_value = k == NUMBER_AMOUNT || k == NUMBER_PERCENT || k == NUMBER_DASH ||
                     k == NUMBER_YEAR;
