@@ -589,7 +589,9 @@ static bool heads_columns(const trow *row, const trow *data_above, const trow *d
     size_t over = 0, periods = 0, bold = 0;
     for (size_t i = 0; i < row->n; i++) {
         const tcell *c = &row->cells[i];
-        if (!over_a_figure(c, data_above))
+        /* over the figures above, or over those below it: the head of a
+         * table on its own grid set right under this one */
+        if (!over_a_figure(c, data_above) && !over_a_figure(c, data_below))
             continue;
         over++;
         periods += names_period(c);
