@@ -24,6 +24,7 @@
 #define LABEL_RUN_ROWS 2      /* label lines between two rows of figures that a table
                                  takes in (more: a note's text between two tables) */
 #define SUPERSCRIPT_SHARE 0.8 /* a word this much smaller than its row is raised or lowered */
+#define GROUP_CENTRE_SHARE 0.25 /* a group label's centre lies this near the middle of its heads */
 #define ALIGN_EM 0.25         /* edges this close are set to one tab: side bearings, rounding */
 #define TABLE_MAX_HEADER_CELLS 64 /* cells of one header row that are looked at */
 
@@ -566,35 +567,39 @@ static bool cell_bold(const tcell *c)
     return c->n_words > 0;
 }
 
-/* A cell over a figure of the data row: their spans overlap. */
-static bool over_a_figure(const tcell *c, const trow *data)
+/* How many figures of data a cell stands over. */
+static size_t figures_under(const tcell *c, const trow *data)
 {
+    size_t n = 0;
     for (size_t i = 0; i < data->n; i++)
-        if (data->cells[i].numeric &&
-            span_overlap(c->box.x0, c->box.x1, data->cells[i].box.x0, data->cells[i].box.x1) > 0)
-            return true;
-    return false;
+        n += data->cells[i].numeric &&
+             span_overlap(c->box.x0, c->box.x1, data->cells[i].box.x0, data->cells[i].box.x1) > 0;
+    return n;
 }
 
-/* A row between data rows that heads the columns of the data under it:
- * text cells only, two or more of them over the figures of the data row
- * above, and read as a header by what the page shows, whatever its words:
- * periods named in two cells ("Utfall 2019 | Budget 2020"), or set bold
- * where the first data row under it is not. Such a row starts a table of
- * its own (stacked tables), however close it stands. */
+/* Where the row labels of data end: its first cell, where that is text. */
+static double labels_end(const trow *data)
+{
+    return data->n > 0 && !data->cells[0].numeric ? data->cells[0].box.x1 : -INFINITY;
+}
+
 static bool heads_columns(const trow *row, const trow *data_above, const trow *data_below)
 {
-    if (row->cls != ROW_OTHER || row->n_numeric > 0)
+    if ((row->cls != ROW_OTHER && row->cls != ROW_LABEL) || row->n_numeric > 0)
         return false;
-    size_t over = 0, periods = 0, bold = 0;
+    size_t over = 0, periods = 0, bold = 0, heads = 0;
+    double labels = fmax(labels_end(data_above), labels_end(data_below));
     for (size_t i = 0; i < row->n; i++) {
         const tcell *c = &row->cells[i];
         /* over the figures above, or over those below it: the head of a
-         * table on its own grid set right under this one */
-        if (!over_a_figure(c, data_above) && !over_a_figure(c, data_below))
+         * table on its own grid set right under this one; heads of tight
+         * columns run together stand over several figures in one cell */
+        size_t n = fmax(figures_under(c, data_above), figures_under(c, data_below));
+        if (n == 0 || c->box.x0 < labels)
             continue;
-        over++;
-        periods += names_period(c);
+        over += n;
+        heads++;
+        periods += names_period(c) ? n : 0;
         bold += cell_bold(c);
     }
     if (over < 2)
@@ -602,7 +607,7 @@ static bool heads_columns(const trow *row, const trow *data_above, const trow *d
     bool body_bold = true;
     for (size_t i = 0; i < data_below->n && body_bold; i++)
         body_bold = cell_bold(&data_below->cells[i]);
-    return periods >= 2 || (bold == over && !body_bold);
+    return periods >= 2 || (bold == heads && !body_bold);
 }
 
 /* Consecutive data rows, with short label rows between them (wrapped or
@@ -1182,6 +1187,53 @@ static void add_header_cell(header_cells *hc, const tcell *cell, const tcolumn *
     }
 }
 
+/* The column a head of the row under a group label heads: the one it
+ * stands over, else the one whose zone holds its centre. */
+static size_t column_under(const tcolumn *cols, size_t n_cols, const tcell *head)
+{
+    size_t k = direct_column(cols, n_cols, head);
+    return k != SIZE_MAX ? k : column_zone(cols, n_cols, (head->box.x0 + head->box.x1) / 2);
+}
+
+/* A header cell set over two or more heads of the header row under it,
+ * centred on them ("Budget 2024" over "Intäkter | Kostnader"), is their
+ * group label, whatever share of the figures' width it covers; it is taken
+ * out of its row. */
+static void take_group_labels(header_cells *over, size_t n_rows, const tcolumn *cols,
+                              size_t n_cols, header_text *heads)
+{
+    for (size_t r = 0; n_cols > 0 && r + 1 < n_rows; r++) {
+        const header_cells *under = &over[r + 1];
+        size_t kept = 0;
+        for (size_t c = 0; c < over[r].n; c++) {
+            tcell *cell = &over[r].cells[c];
+            size_t first = SIZE_MAX, last = SIZE_MAX, n_under = 0;
+            for (size_t d = 0; d < under->n; d++)
+                if (span_overlap(cell->box.x0, cell->box.x1, under->cells[d].box.x0,
+                                 under->cells[d].box.x1) > 0) {
+                    if (first == SIZE_MAX)
+                        first = d;
+                    last = d;
+                    n_under++;
+                }
+            double mid = n_under >= 2 ? (under->cells[first].box.x0 + under->cells[last].box.x1) / 2 : 0;
+            double span = n_under >= 2 ? under->cells[last].box.x1 - under->cells[first].box.x0 : 0;
+            bool centred = n_under >= 2 &&
+                           fabs((cell->box.x0 + cell->box.x1) / 2 - mid) <= GROUP_CENTRE_SHARE * span;
+            size_t k0 = centred ? column_under(cols, n_cols, &under->cells[first]) : 0;
+            size_t k1 = centred ? column_under(cols, n_cols, &under->cells[last]) : 0;
+            if (!centred || k0 == k1) {
+                over[r].cells[kept++] = *cell;
+                continue;
+            }
+            for (size_t k = k0; k <= k1 && k < n_cols; k++)
+                text_join_line(&heads[k].group, cell->text);
+            free(cell->text);
+        }
+        over[r].n = kept;
+    }
+}
+
 /* ---------------------------------------------------------------- rows */
 
 static bool in_range(const region *g, const tcell *c)
@@ -1644,6 +1696,7 @@ static void build_table(found_table *ft, const trow *rows, const region *g,
         }
         ft->header_lines[ft->n_header_lines++] = strbuf_take(&text);
     }
+    take_group_labels(over, n_rows, cols, n_cols, heads);
     bool headed[TABLE_MAX_COLUMNS] = {false}; /* a header cell stands over it */
     for (size_t r = 0; r < n_rows; r++)
         for (size_t c = 0; c < over[r].n; c++) {
