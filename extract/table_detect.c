@@ -646,6 +646,19 @@ static bool begins_lower(const char *text)
     return text < end && is_lower_cp(utf8_next(&text, end));
 }
 
+/* Whether a line's text ends within the labels of the region's rows of
+ * figures so far (half an em of slack): a line of a wrapped label does,
+ * a line of running text under the table runs wider. */
+static bool within_labels(const trow *text_line, const trow *rows, const region *g)
+{
+    double right = -INFINITY;
+    for (size_t r = g->first; r <= g->last; r++)
+        if (rows[r].cls == ROW_DATA && rows[r].n > 0 && !rows[r].cells[0].numeric)
+            right = fmax(right, rows[r].cells[0].box.x1);
+    const tcell *first = text_line->n > 0 ? &text_line->cells[0] : NULL;
+    return first && !first->numeric && first->box.x1 <= right + 0.5 * first->size;
+}
+
 static size_t find_regions(const trow *rows, size_t n, region **out)
 {
     region *regions = NULL;
@@ -663,12 +676,22 @@ static size_t find_regions(const trow *rows, size_t n, region **out)
             const trow *prev = &rows[g.last];
             /* label rows, and rows of text cells ("Ej aktuellt" over two
              * lines), are taken only where a data row follows */
-            size_t next = k;
-            while (next < n && next < k + LABEL_RUN_ROWS &&
+            size_t next = k, counted = 0;
+            while (next < n && counted < LABEL_RUN_ROWS &&
                    (rows[next].cls == ROW_LABEL ||
                     (rows[next].cls == ROW_OTHER && rows[next].n_years < 2 &&
-                     gap_between(&rows[next - 1], &rows[next]) <= 0.8 * row_height(&rows[next]))))
+                     gap_between(&rows[next - 1], &rows[next]) <= 0.8 * row_height(&rows[next])))) {
+                /* a line that reads on from the one above, tight under it,
+                 * is more of the same label ("Upprustning av" / "badplatser och") */
+                bool reads_on_above = rows[next].cls == ROW_LABEL &&
+                                      begins_lower(rows[next].cells[0].text) &&
+                                      gap_between(&rows[next - 1], &rows[next]) <=
+                                          WRAP_GAP_ROWS * row_height(&rows[next]) &&
+                                      within_labels(&rows[next - 1], rows, &g) &&
+                                      within_labels(&rows[next], rows, &g);
+                counted += !reads_on_above;
                 next++;
+            }
             if (next >= n || rows[next].cls != ROW_DATA)
                 break;
             bool new_header = false;
@@ -1533,6 +1556,37 @@ static void set_row_cells(table_row *tr, const trow *row, const region *g, const
     }
 }
 
+/* Where every row wraps, no two lines of figures follow each other; the
+ * gaps between the region's lines then fall in two groups, the lines of a
+ * cell and the rows, parted by the widest jump between them (of more than
+ * a fifth of a line). Returns the smallest gap of the rows' group, or 0
+ * where the gaps form one group. Label lines only: figures set between
+ * two of them overlap both. */
+static double split_line_gaps(const trow *rows, const region *g, double numbers_left)
+{
+    double gaps[128];
+    size_t n = 0;
+    const trow *last = NULL; /* the last line with a label: figures set between lines skipped */
+    for (size_t r = g->first; r <= g->last && n < sizeof gaps / sizeof *gaps; r++) {
+        if (!label_cell(&rows[r], g, numbers_left))
+            continue;
+        if (last)
+            gaps[n++] = gap_between(last, &rows[r]);
+        last = &rows[r];
+    }
+    if (n < 3)
+        return 0;
+    sort_array(gaps, n, sizeof *gaps, compare_doubles);
+    size_t jump = 0;
+    double widest = 0;
+    for (size_t i = 1; i < n; i++)
+        if (gaps[i] - gaps[i - 1] > widest) {
+            widest = gaps[i] - gaps[i - 1];
+            jump = i;
+        }
+    return widest > CELL_LEADING_ROWS * row_height(&rows[g->first]) ? gaps[jump] : 0;
+}
+
 /* How far apart the table sets its rows: the gap between two lines that
  * both carry figures (two rows, surely), the lower quartile of them, as
  * blank lines part groups of rows. 0 where fewer than two show it. */
@@ -1544,10 +1598,8 @@ static double figure_row_gap(const trow *rows, const region *g, double numbers_l
         if (count_column_cells(&rows[r], g, numbers_left) > 0 &&
             count_column_cells(&rows[r + 1], g, numbers_left) > 0)
             gaps[n++] = gap_between(&rows[r], &rows[r + 1]);
-    if (n < 2)
-        return 0;
     sort_array(gaps, n, sizeof *gaps, compare_doubles);
-    return gaps[n / 4];
+    return n >= 2 ? gaps[n / 4] : split_line_gaps(rows, g, numbers_left);
 }
 
 /* Fills t's rows from the region: data rows become rows, label rows join
