@@ -481,6 +481,9 @@ regex   ^\h*(?:(?:19|20)\d\d\h+)?
 regex   (?<type>mål\h+och\h+budget|budget\h+och\h+(?:verksamhets|flerårs|ekonomisk\h+)plan
 regex   |verksamhetsplan\h+(?:och|med)\h+budget|(?:detalj|intern)budget
 regex   |budget\h+(?:19|20)\d\d(?:\h*[-–]\h*(?:19|20)?\d\d)?\h+(?:med|och)\h+(?:plan|flerårsplan|ekonomisk\h+plan))\b
+# the whole line: the title, then at most its years ("Detaljbudget per
+# nämnd" is a heading inside an annual report)
+regex   (?=\h*(?:(?:19|20)\d\d(?:\h*[-–]\h*(?:19|20)?\d\d)?)?\h*$)
 example Mål och budget 2025–2027
   type = Mål och budget
 example Budget 2025 med plan 2026–2027
@@ -492,6 +495,8 @@ example Detaljbudget 2023
 example Budget 2025
   no match
 example Budget 2025 Utfall 2025
+  no match
+example Detaljbudget per nämnd
   no match
 
 pattern report.budget-document
