@@ -15,10 +15,10 @@
 #define GROUP_GAP_SLACK_EM 0.1 /* a number's group spaces differ by less (rounding, kerning) */
 #define ROW_GAP_ROWS 2.6      /* widest gap between rows of a table, in row heights */
 #define WRAP_GAP_ROWS 0.6     /* widest gap between the lines of a wrapped label */
-#define WRAP_SHARE_OF_ROW_GAP 0.5 /* a cell's lines: under half the gap between rows */
 #define JUSTIFIED_SPACE_EM 0.4  /* a space stretched past a word space */
 #define JUSTIFIED_SPREAD_EM 0.1 /* ... and all alike */
-#define CELL_LEADING_ROWS 0.2 /* rows set apart by more than this are not set solid */
+#define CELL_LEADING_ROWS 0.2 /* rows set apart by more than this (in row heights) are not
+                                 set solid, and a cell's lines are that much tighter */
 #define PROSE_WORDS 12        /* a cell this long is running text */
 #define HEADER_WORDS 8        /* longest header cell */
 #define LABEL_RUN_ROWS 2      /* label lines between two rows of figures that a table
@@ -677,7 +677,7 @@ static size_t find_regions(const trow *rows, size_t n, region **out)
             /* label rows, and rows of text cells ("Ej aktuellt" over two
              * lines), are taken only where a data row follows */
             size_t next = k, counted = 0;
-            while (next < n && counted < LABEL_RUN_ROWS &&
+            while (next < n &&
                    (rows[next].cls == ROW_LABEL ||
                     (rows[next].cls == ROW_OTHER && rows[next].n_years < 2 &&
                      gap_between(&rows[next - 1], &rows[next]) <= 0.8 * row_height(&rows[next])))) {
@@ -689,6 +689,8 @@ static size_t find_regions(const trow *rows, size_t n, region **out)
                                           WRAP_GAP_ROWS * row_height(&rows[next]) &&
                                       within_labels(&rows[next - 1], rows, &g) &&
                                       within_labels(&rows[next], rows, &g);
+                if (!reads_on_above && counted == LABEL_RUN_ROWS)
+                    break;
                 counted += !reads_on_above;
                 next++;
             }
@@ -1399,13 +1401,25 @@ static bool reads_on(const char *label, const char *prev_label)
     return text_starts_lower(label) || label[0] == '(' || prev_open;
 }
 
+/* Whether a label ends in a colon: a lead-in to the rows under it
+ * ("Ackumulerade anskaffningsvärden:" over "-Vid årets början"), no line
+ * of theirs. */
+static bool leads_in(const char *label)
+{
+    size_t n = strlen(label);
+    while (n > 0 && label[n - 1] == ' ')
+        n--;
+    return n > 0 && label[n - 1] == ':';
+}
+
 /* Whether two lines `gap` apart are set tighter than the table sets its
  * rows apart: the lines of one cell, whatever their first letter
  * ("Ny teknik bowlinghall" / "Korsavad (6154)"). Says nothing where the
  * rows are set solid, with no more space between them than in a cell. */
 static bool tighter_than_rows(double gap, double body_gap, const trow *row)
 {
-    return body_gap >= CELL_LEADING_ROWS * row_height(row) && gap < WRAP_SHARE_OF_ROW_GAP * body_gap;
+    double slack = CELL_LEADING_ROWS * row_height(row);
+    return body_gap >= slack && gap < body_gap - slack;
 }
 
 /* Whether every letter of text is a capital ("FINANSIELLA POSTER"). */
@@ -1475,7 +1489,7 @@ static bool continues_label(const trow *row, const char *label, box prev_box,
                             double body_gap)
 {
     double gap = row->box.y0 - prev_box.y1;
-    if (!prev_label[0] || gap > WRAP_GAP_ROWS * row_height(row))
+    if (!prev_label[0] || leads_in(prev_label) || gap > WRAP_GAP_ROWS * row_height(row))
         return false;
     bool wraps = tighter_than_rows(gap, body_gap, row) ||
                  (prev_line_row && justified_line(prev_line_row, g, numbers_left));
@@ -1636,6 +1650,7 @@ static void fill_rows(table *t, const trow *rows, const region *g, const tcolumn
                 prev->box = box_union(prev->box, row->box);
                 free(label);
             } else if (next && next_label && count_column_cells(next, g, numbers_left) > 0 &&
+                       !leads_in(label) &&
                        (text_starts_lower(next_label) ||
                         (tighter_than_rows(next->box.y0 - row->box.y1, body_gap, next) &&
                          set_alike(label_cell(row, g, numbers_left),
