@@ -83,7 +83,7 @@ size_t layout_words_from_chars(const pdf_char *chars, size_t n, word **out)
     strbuf_init(&sb);
     uint32_t pending_space = 0;
     const pdf_char *prev = NULL;
-    bool in_word = false, soft_hyphen_end = false;
+    bool in_word = false, soft_hyphen_end = false, prev_mark = false;
     size_t chars_in_word = 0;
     for (size_t i = 0; i < n && count < LAYOUT_MAX_WORDS; i++) {
         const pdf_char *c = &chars[i];
@@ -121,7 +121,12 @@ size_t layout_words_from_chars(const pdf_char *chars, size_t n, word **out)
             w->size = c->size;
         w->bold = w->bold && c->bold;
         soft_hyphen_end = c->cp == 0x00AD;
-        bool mark = chars_in_word > 1 && footnote_digit(prev, c);
+        /* the digits of a mark after its first ("471,5" + superscript "12") */
+        bool mark_goes_on = prev_mark && c->cp >= '0' && c->cp <= '9' &&
+                            fabs(c->size - prev->size) <= 0.1 * prev->size &&
+                            fabs(box_cy(c->box) - box_cy(prev->box)) <= 0.2 * prev->size;
+        bool mark = chars_in_word > 1 && (footnote_digit(prev, c) || mark_goes_on);
+        prev_mark = mark;
         text_add_word_char(&sb, mark ? superscript_of(c->cp) : c->cp);
         prev = c;
     }

@@ -642,6 +642,8 @@ number_kind number_parse_english(const char *text, size_t len, number *out, bool
         if (digit && in_number) {
             digits_seen = true;
             run++;
+        } else if (digit && digits_seen) {
+            return NUMBER_NONE; /* "12,345 678": a second number, not a note */
         } else if (digits_seen) {
             in_number = false; /* what follows the number: %, a note */
         }
@@ -653,8 +655,10 @@ number_kind number_parse_english(const char *text, size_t len, number *out, bool
         return NUMBER_NONE;
     if (!commas && !dots)
         return NUMBER_NONE; /* nothing English about it */
-    *unambiguous = commas >= 2 || (commas >= 1 && dots == 1);
-    return number_parse(buf, n, out);
+    number_kind kind = number_parse(buf, n, out);
+    *unambiguous = (kind == NUMBER_AMOUNT || kind == NUMBER_PERCENT) &&
+                   (commas >= 2 || (commas >= 1 && dots == 1));
+    return kind;
 }
 
 /* ---- prose -------------------------------------------------------------- */

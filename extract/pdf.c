@@ -388,6 +388,11 @@ static void load_chars(pdf_doc *doc, PopplerPage *ppage, pdf_page *page)
     g_free(text);
 }
 
+/* Drawing through cairo from the page-loading thread (hidden text) and
+ * the main thread at once races inside cairo and poppler's font caches:
+ * one drawing, or one mapping of images, at a time. */
+static GMutex draw_lock;
+
 static cairo_surface_t *render(PopplerPage *ppage, box region, double scale);
 
 /* Text in the paper's colour is hidden unless something darker is drawn
@@ -458,7 +463,9 @@ static void drop_hidden_chars(PopplerPage *ppage, pdf_page *page)
     if (!any_light || page->width <= 0 || page->height <= 0)
         return;
     /* the mapping of images does not decode them; drawing them would */
+    g_mutex_lock(&draw_lock);
     GList *maps = poppler_page_get_image_mapping(ppage);
+    g_mutex_unlock(&draw_lock);
     size_t n_images = 0;
     box *images = xcalloc(g_list_length(maps) + 1, sizeof *images);
     for (GList *l = maps; l; l = l->next) {
@@ -510,7 +517,9 @@ size_t pdf_page_images(pdf_doc *doc, int number, pdf_image **out)
     PopplerPage *ppage = poppler_document_get_page(doc->poppler, number - 1);
     if (!ppage)
         return 0;
+    g_mutex_lock(&draw_lock);
     GList *maps = poppler_page_get_image_mapping(ppage);
+    g_mutex_unlock(&draw_lock);
     size_t count = g_list_length(maps), n = 0;
     pdf_image *images = xcalloc(count ? count : 1, sizeof *images);
     for (GList *l = maps; l; l = l->next) {
@@ -557,6 +566,7 @@ void pdf_page_release(pdf_page *page)
 
 static cairo_surface_t *render(PopplerPage *ppage, box region, double scale)
 {
+    g_mutex_lock(&draw_lock);
     int w = (int)ceil(box_width(region) * scale);
     int h = (int)ceil(box_height(region) * scale);
     if (w < 1) w = 1;
@@ -570,6 +580,7 @@ static cairo_surface_t *render(PopplerPage *ppage, box region, double scale)
     poppler_page_render(ppage, cr);
     cairo_destroy(cr);
     cairo_surface_flush(surface);
+    g_mutex_unlock(&draw_lock);
     return surface;
 }
 

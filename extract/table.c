@@ -12,6 +12,7 @@
 #include "util.h"
 
 enum { MAX_HEADINGS = 8, HEADING_MAX_WORDS = 12, SIZE_BINS = 200, MAX_BETWEEN = 4 };
+enum { SPECK_LETTERS = 3 }; /* fewer letters and no digit: a speck, no text */
 
 typedef struct heading {
     char *text;
@@ -811,9 +812,11 @@ static void table_page(void *state, layout_page *lp, arsred_document *doc)
         }
         content_before = content_before || !(lead_section || repeats_page_head(st, bl->text) ||
                                              repeats_open_title(st, doc, bl->text));
-        /* small print under a table (a source) or a footer ends nothing */
+        /* small print under a table (a source) or a footer ends nothing,
+         * nor does a speck of a letter or two (a scan's dirt read as "ld") */
         bool body = index_on_page > 0 && bl->size >= body_size(st) - 0.5f &&
-                    !furniture_in_bottom_margin(lp, bl);
+                    !furniture_in_bottom_margin(lp, bl) &&
+                    (utf8_letter_count(bl->text) >= SPECK_LETTERS || strpbrk(bl->text, "0123456789"));
         if (body && !text_after && st->open_table != SIZE_MAX &&
             is_tail_section(st, lp, bl, &doc->tables[st->open_table])) {
             st->tail_section = (table_row){.label = xstrdup(bl->text), .box = bl->box,

@@ -23,6 +23,7 @@
 #define HEADER_WORDS 8        /* longest header cell */
 #define LABEL_RUN_ROWS 2      /* label lines between two rows of figures that a table
                                  takes in (more: a note's text between two tables) */
+#define ROW_CANDIDATES 64     /* rows a word is tried against: a bound for hostile pages */
 #define SUPERSCRIPT_SHARE 0.8 /* a word this much smaller than its row is raised or lowered */
 #define GROUP_CENTRE_SHARE 0.25 /* a group label's centre lies this near the middle of its heads */
 #define ALIGN_EM 0.25         /* edges this close are set to one tab: side bearings, rounding */
@@ -287,8 +288,9 @@ static word_row *group_into_rows(const word **words, size_t n, size_t *n_out)
         double cy = box_cy(w->box), h = box_height(w->box);
         size_t best = SIZE_MAX, best_at = 0;
         double best_d = INFINITY;
-        for (size_t o = first_key_at_least(rows, order, n_rows, cy - 0.4 * h);
-             o < n_rows && rows[order[o]].key <= cy + 0.4 * h; o++) {
+        size_t from = first_key_at_least(rows, order, n_rows, cy - 0.4 * h);
+        for (size_t o = from; o < n_rows && o < from + ROW_CANDIDATES &&
+                              rows[order[o]].key <= cy + 0.4 * h; o++) {
             const word_row *r = &rows[order[o]];
             double d = fabs(cy - r->key);
             if (d <= 0.4 * fmin(h, r->key_height) && d < best_d) {
@@ -646,17 +648,21 @@ static bool begins_lower(const char *text)
     return text < end && is_lower_cp(utf8_next(&text, end));
 }
 
-/* Whether a line's text ends within the labels of the region's rows of
- * figures so far (half an em of slack): a line of a wrapped label does,
- * a line of running text under the table runs wider. */
-static bool within_labels(const trow *text_line, const trow *rows, const region *g)
+/* The right edge of a data row's label (-INFINITY where it has none). */
+static double label_right(const trow *row)
 {
-    double right = -INFINITY;
-    for (size_t r = g->first; r <= g->last; r++)
-        if (rows[r].cls == ROW_DATA && rows[r].n > 0 && !rows[r].cells[0].numeric)
-            right = fmax(right, rows[r].cells[0].box.x1);
+    return row->cls == ROW_DATA && row->n > 0 && !row->cells[0].numeric ? row->cells[0].box.x1
+                                                                          : -INFINITY;
+}
+
+/* Whether a line's text ends within labels_right, the right edge of the
+ * labels of the region's rows of figures so far (half an em of slack): a
+ * line of a wrapped label does, a line of running text under the table
+ * runs wider. */
+static bool within_labels(const trow *text_line, double labels_right)
+{
     const tcell *first = text_line->n > 0 ? &text_line->cells[0] : NULL;
-    return first && !first->numeric && first->box.x1 <= right + 0.5 * first->size;
+    return first && !first->numeric && first->box.x1 <= labels_right + 0.5 * first->size;
 }
 
 static size_t find_regions(const trow *rows, size_t n, region **out)
@@ -670,6 +676,7 @@ static size_t find_regions(const trow *rows, size_t n, region **out)
             continue;
         }
         region g = {r, r, -INFINITY, INFINITY};
+        double labels_right = label_right(&rows[r]);
         size_t k = r + 1;
         size_t data_rows = 1;
         while (k < n) {
@@ -687,8 +694,8 @@ static size_t find_regions(const trow *rows, size_t n, region **out)
                                       begins_lower(rows[next].cells[0].text) &&
                                       gap_between(&rows[next - 1], &rows[next]) <=
                                           WRAP_GAP_ROWS * row_height(&rows[next]) &&
-                                      within_labels(&rows[next - 1], rows, &g) &&
-                                      within_labels(&rows[next], rows, &g);
+                                      within_labels(&rows[next - 1], labels_right) &&
+                                      within_labels(&rows[next], labels_right);
                 if (!reads_on_above && counted == LABEL_RUN_ROWS)
                     break;
                 counted += !reads_on_above;
@@ -708,16 +715,19 @@ static size_t find_regions(const trow *rows, size_t n, region **out)
             if (!close)
                 break;
             g.last = next;
+            labels_right = fmax(labels_right, label_right(&rows[next]));
             data_rows++;
             k = next + 1;
         }
         /* the last row's label may go on under it, in lower case from its
          * first letter ("Summa transaktioner på konton som ej ligger
-         * fördefinierade" / "i K1-rapporten"); a note under the table
-         * begins with its mark or a bracket ("*utbildning", "(Nyckeltal i tkr") */
+         * fördefinierade" / "i K1-rapporten"), within the labels' width; a
+         * note under the table begins with its mark or a bracket
+         * ("*utbildning", "(Nyckeltal i tkr"), running text runs wider */
         while (g.last + 1 < n && rows[g.last + 1].cls == ROW_LABEL &&
                gap_between(&rows[g.last], &rows[g.last + 1]) <= WRAP_GAP_ROWS * row_height(&rows[g.last + 1]) &&
-               begins_lower(rows[g.last + 1].cells[0].text))
+               begins_lower(rows[g.last + 1].cells[0].text) &&
+               within_labels(&rows[g.last + 1], labels_right))
             g.last++;
         ARRAY_PUSH(regions, n_regions, cap, g);
         r = g.last + 1;
@@ -1250,6 +1260,11 @@ static void take_group_labels(header_cells *over, size_t n_rows, const tcolumn *
             if (!centred || k0 == k1) {
                 over[r].cells[kept++] = *cell;
                 continue;
+            }
+            if (k0 > k1) {
+                size_t swap = k0;
+                k0 = k1;
+                k1 = swap;
             }
             for (size_t k = k0; k <= k1 && k < n_cols; k++)
                 text_join_line(&heads[k].group, cell->text);

@@ -88,11 +88,13 @@ static void test_superscript_digit_is_a_note(void **state)
     s.n--; /* the mark follows before the line ends */
     pdf_char mark = {.cp = '1', .box = {325, 98, 328, 104}, .size = 6};
     ARRAY_PUSH(s.chars, s.n, s.cap, mark);
+    pdf_char mark2 = {.cp = '2', .box = {328, 98, 331, 104}, .size = 6}; /* a mark of two digits */
+    ARRAY_PUSH(s.chars, s.n, s.cap, mark2);
     typeset(&s, 400, 100, 10, "471,51");
     word *words = NULL;
     size_t n = layout_words_from_chars(s.chars, s.n, &words);
     assert_int_equal(n, 2);
-    assert_string_equal(words[0].text, "471,5\u00b9");
+    assert_string_equal(words[0].text, "471,5\u00b9\u00b2");
     assert_string_equal(words[1].text, "471,51");
     for (size_t i = 0; i < n; i++)
         free(words[i].text);
