@@ -474,16 +474,18 @@ static void drop_hidden_chars(PopplerPage *ppage, pdf_page *page)
     }
     poppler_page_free_image_mapping(maps);
     /* only the band of the page that holds such text is drawn */
+    bool *suspect = xcalloc(page->n_chars + 1, sizeof *suspect);
     box region = {page->width, page->height, 0, 0};
     for (size_t i = 0; i < page->n_chars; i++)
-        if (may_be_hidden(&page->chars[i], images, n_images))
+        if ((suspect[i] = may_be_hidden(&page->chars[i], images, n_images)))
             region = box_union(region, page->chars[i].box);
+    free(images);
     region.x0 = fmax(region.x0, 0);
     region.y0 = fmax(region.y0, 0);
     region.x1 = fmin(region.x1, page->width);
     region.y1 = fmin(region.y1, page->height);
     if (region.x1 <= region.x0 || region.y1 <= region.y0) {
-        free(images);
+        free(suspect);
         return;
     }
     double scale = HIDDEN_RENDER_SCALE;
@@ -499,14 +501,13 @@ static void drop_hidden_chars(PopplerPage *ppage, pdf_page *page)
         const pdf_char *c = &page->chars[i];
         box at = {c->box.x0 - region.x0, c->box.y0 - region.y0, c->box.x1 - region.x0,
                   c->box.y1 - region.y0};
-        bool hidden = may_be_hidden(c, images, n_images) &&
-                      !shows_contrast(data, stride, w, h, at, scale, c->rgb);
+        bool hidden = suspect[i] && !shows_contrast(data, stride, w, h, at, scale, c->rgb);
         if (!hidden)
             page->chars[kept++] = *c;
     }
     page->n_chars = kept;
     cairo_surface_destroy(surface);
-    free(images);
+    free(suspect);
 }
 
 /* Finding images runs the page through cairo, which costs more than its

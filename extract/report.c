@@ -70,6 +70,14 @@ bool table_is_by_year(const table *t)
     return true;
 }
 
+bool table_row_has_value(const table *t, size_t r)
+{
+    for (size_t k = 0; k < t->n_columns; k++)
+        if (t->rows[r].cells[k].has_value)
+            return true;
+    return false;
+}
+
 void table_free_contents(table *t)
 {
     for (size_t r = 0; r < t->n_rows; r++) {

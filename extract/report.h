@@ -95,6 +95,9 @@ const char *table_cell_unit(const table *t, size_t row, size_t column);
  * a plain item, no budget or outcome: the shape of a table of key figures. */
 bool table_is_by_year(const table *t);
 
+/* Whether row r of t holds a figure in any column. */
+bool table_row_has_value(const table *t, size_t r);
+
 /* ------------------------------------------------------------- checks */
 
 typedef enum check_rule {

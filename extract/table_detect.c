@@ -89,11 +89,12 @@ static bool is_approx_figure(const char *text)
 static void classify_cell(tcell *c)
 {
     number_kind k = number_parse(c->text, strlen(c->text), &c->num);
-    bool english = false;
-    if (k == NUMBER_NONE) /* "3,983,166.42": the column decides its style (read_english_columns) */
+    /* the other readings want a digit; most cells that are no number are words */
+    bool english = false, digits = k == NUMBER_NONE && strpbrk(c->text, "0123456789");
+    if (digits) /* "3,983,166.42": the column decides its style (read_english_columns) */
         number_parse_english(c->text, strlen(c->text), NULL, &english);
     c->numeric = k == NUMBER_AMOUNT || k == NUMBER_PERCENT || k == NUMBER_DASH || english ||
-                 (k == NUMBER_NONE && is_approx_figure(c->text));
+                 (digits && is_approx_figure(c->text));
     c->year = k == NUMBER_YEAR;
 }
 
@@ -1512,21 +1513,13 @@ static bool continues_label(const trow *row, const char *label, box prev_box,
            (wraps && set_alike(prev_line, label_cell(row, g, numbers_left)));
 }
 
-static bool row_has_values(const table *t, const table_row *r)
-{
-    for (size_t k = 0; k < t->n_columns; k++)
-        if (r->cells[k].has_value)
-            return true;
-    return false;
-}
-
 /* The second line of a row whose cells wrap ("Kultur- och" / "arrangörs-
  * bidrag" beside "Ej" / "aktuellt"): tight under it, a lower-case label,
  * and text, not numbers, in both. */
 static bool continues_text_row(const table *t, const table_row *prev, const trow *row,
                                const char *label)
 {
-    if (row_has_values(t, prev) || row->n_numeric > 0 || !text_starts_lower(label))
+    if (table_row_has_value(t, (size_t)(prev - t->rows)) || row->n_numeric > 0 || !text_starts_lower(label))
         return false;
     return row->box.y0 - prev->box.y1 <= WRAP_GAP_ROWS * row_height(row);
 }
@@ -1693,7 +1686,7 @@ static void fill_rows(table *t, const trow *rows, const region *g, const tcolumn
             pending_prefix = NULL;
             label = strbuf_take(&sb);
         }
-        if (!label[0] && prev && !row_has_values(t, prev) && prev->label[0] &&
+        if (!label[0] && prev && !table_row_has_value(t, (size_t)(prev - t->rows)) && prev->label[0] &&
             row->box.y0 - prev->box.y1 <= WRAP_GAP_ROWS * row_height(row)) {
             /* figures set between the lines of the label above ("Laddinfrastruktur
              * vid kommunens" / "parkeringar"): that label's row */

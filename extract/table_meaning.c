@@ -136,19 +136,11 @@ static void assign_relative_years(arsred_document *doc, table *t, const arsred_p
         }
 }
 
-static bool row_has_figures(const table *t, size_t r)
-{
-    for (size_t k = 0; k < t->n_columns; k++)
-        if (t->rows[r].cells[k].has_value)
-            return true;
-    return false;
-}
-
 /* The last row of t that holds a figure, or SIZE_MAX. */
 static size_t last_row_with_figures(const table *t)
 {
     for (size_t r = t->n_rows; r-- > 0;)
-        if (row_has_figures(t, r))
+        if (table_row_has_value(t, r))
             return r;
     return SIZE_MAX;
 }
@@ -181,7 +173,7 @@ static void assign_statement_rows(table *t, const arsred_patterns *patterns)
         }
         if (!income)
             continue;
-        if (!row_has_figures(t, r)) {
+        if (!table_row_has_value(t, r)) {
             section = row->kind == ROW_REVENUE || row->kind == ROW_COST ? row->kind : ROW_ITEM;
             continue;
         }

@@ -54,6 +54,16 @@ static void build(layout_page *lp, stream *s, int number)
     memset(s, 0, sizeof *s);
 }
 
+/* Lays out s as page 1 and finds its tables (patterns may be NULL);
+ * release with found_tables_free and layout_page_release. */
+static size_t detect_tables(stream *s, const arsred_patterns *patterns, layout_page *lp,
+                            found_table **tables)
+{
+    build(lp, s, 1);
+    *tables = NULL;
+    return tables_detect(lp, patterns, tables);
+}
+
 static void test_words_split_at_spaces_and_gaps(void **state)
 {
     (void)state;
@@ -223,6 +233,17 @@ static void typeset_right(stream *s, double right, double y, float size, const c
         s->chars[i].bold = bold;
 }
 
+/* Rows of a label and two figures, right-aligned at 330 and 410, from
+ * y 96 one every 14 pt. */
+static void label_and_two_figures(stream *s, const char *const rows[][3], int n)
+{
+    for (int r = 0; r < n; r++) {
+        typeset(s, 50, 96 + 14 * r, 9.5f, rows[r][0]);
+        typeset_right(s, 330, 96 + 14 * r, 9.5f, rows[r][1], false);
+        typeset_right(s, 410, 96 + 14 * r, 9.5f, rows[r][2], false);
+    }
+}
+
 /* One detail table: a heading, a header row over three figure columns
  * (gap body lines under the heading), three data rows. Returns the y
  * under it. */
@@ -247,9 +268,8 @@ static double detail_table(stream *s, double y, const char *heading, const char 
 static size_t count_tables(stream *s, size_t *rows_each, size_t max)
 {
     layout_page lp;
-    build(&lp, s, 1);
-    found_table *tables = NULL;
-    size_t n = tables_detect(&lp, NULL, &tables);
+    found_table *tables;
+    size_t n = detect_tables(s, NULL, &lp, &tables);
     for (size_t i = 0; i < n && i < max; i++)
         rows_each[i] = tables[i].t.n_rows;
     found_tables_free(tables, n);
@@ -343,9 +363,8 @@ static void test_text_values_stay_in_their_table(void **state)
 static void first_table_labels(stream *s, char *out, size_t size)
 {
     layout_page lp;
-    build(&lp, s, 1);
-    found_table *tables = NULL;
-    size_t n = tables_detect(&lp, NULL, &tables);
+    found_table *tables;
+    size_t n = detect_tables(s, NULL, &lp, &tables);
     out[0] = '\0';
     for (size_t k = 0; n > 0 && k < tables[0].t.n_columns; k++)
         snprintf(out + strlen(out), size - strlen(out), "%s%s", k ? " | " : "",
@@ -445,9 +464,8 @@ static void test_run_together_heads_split_at_the_grid(void **state)
             typeset_right(&s, rights[c], 116 + 14 * r, size, figures[r][c], false);
     }
     layout_page lp;
-    build(&lp, &s, 1);
-    found_table *tables = NULL;
-    size_t n = tables_detect(&lp, NULL, &tables);
+    found_table *tables;
+    size_t n = detect_tables(&s, NULL, &lp, &tables);
     assert_int_equal(n, 1);
     const table *t = &tables[0].t;
     assert_int_equal(t->n_columns, 4);
@@ -466,9 +484,8 @@ static void test_run_together_heads_split_at_the_grid(void **state)
 static void first_table_rows(stream *s, char *out, size_t size)
 {
     layout_page lp;
-    build(&lp, s, 1);
-    found_table *tables = NULL;
-    size_t n = tables_detect(&lp, NULL, &tables);
+    found_table *tables;
+    size_t n = detect_tables(s, NULL, &lp, &tables);
     out[0] = '\0';
     for (size_t r = 0; n > 0 && r < tables[0].t.n_rows; r++) {
         const table_row *row = &tables[0].t.rows[r];
@@ -622,11 +639,7 @@ static void test_approximate_figures(void **state)
     /* no thousands spaces: this typesetting sets a space 0.5 em wide */
     const char *rows[][3] = {{"Biblioteket", "ca 1200", "~1150"}, {"Simhallen", "40", "38"},
                              {"Konsthallen", "ung. 116000", "112400"}};
-    for (int r = 0; r < 3; r++) {
-        typeset(&page, 50, 96 + 14 * r, 9.5f, rows[r][0]);
-        typeset_right(&page, 330, 96 + 14 * r, 9.5f, rows[r][1], false);
-        typeset_right(&page, 410, 96 + 14 * r, 9.5f, rows[r][2], false);
-    }
+    label_and_two_figures(&page, rows, 3);
     arsred_document *doc = read_tables(&page, 1);
     assert_int_equal(doc->n_tables, 1);
     const table *t = &doc->tables[0];
@@ -674,15 +687,10 @@ static void test_english_columns(void **state)
     typeset_right(&page, 410, 80, 9.5f, "Andel", true);
     const char *rows[][3] = {{"Intäkter", "3,983,166.42", "1,250"}, {"Avgifter", "1,234", "0,5"},
                              {"Övrigt", "-12,509.15", "2,125"}};
-    for (int r = 0; r < 3; r++) {
-        typeset(&page, 50, 96 + 14 * r, 9.5f, rows[r][0]);
-        typeset_right(&page, 330, 96 + 14 * r, 9.5f, rows[r][1], false);
-        typeset_right(&page, 410, 96 + 14 * r, 9.5f, rows[r][2], false);
-    }
+    label_and_two_figures(&page, rows, 3);
     layout_page lp;
-    build(&lp, &page, 1);
-    found_table *tables = NULL;
-    size_t n = tables_detect(&lp, NULL, &tables);
+    found_table *tables;
+    size_t n = detect_tables(&page, NULL, &lp, &tables);
     assert_int_equal(n, 1);
     const table *t = &tables[0].t;
     assert_int_equal(t->n_rows, 3);
@@ -737,9 +745,8 @@ static void test_touching_figures_split(void **state)
         number_at(&s, 347.75, y, size, col1[r], thin);
     }
     layout_page lp;
-    build(&lp, &s, 1);
-    found_table *tables = NULL;
-    size_t n = tables_detect(&lp, NULL, &tables);
+    found_table *tables;
+    size_t n = detect_tables(&s, NULL, &lp, &tables);
     assert_int_equal(n, 1);
     const table *t = &tables[0].t;
     assert_int_equal(t->n_columns, 2);
@@ -775,9 +782,8 @@ static void test_broken_head_words_joined(void **state)
             typeset_right(&s, 300 + 70 * c, 112 + 14 * r, size, c == 3 ? "-12" : "345", false);
     }
     layout_page lp;
-    build(&lp, &s, 1);
-    found_table *tables = NULL;
-    size_t n = tables_detect(&lp, patterns, &tables);
+    found_table *tables;
+    size_t n = detect_tables(&s, patterns, &lp, &tables);
     assert_int_equal(n, 1);
     const char *want[4] = {"Budget 2024", "Utfall helår", "Avvikelse", "Budgetavvikelse"};
     assert_int_equal(tables[0].t.n_columns, 4);
