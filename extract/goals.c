@@ -11,7 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "goal_table.h"
 #include "icons.h"
+#include "number.h"
 #include "pattern.h"
 #include "report.h"
 #include "text.h"
@@ -22,9 +24,20 @@ enum { MAX_LEGEND = 12, SIZE_BINS = 200, MAX_GOAL_PATTERNS = 16 };
 
 typedef struct legend_entry {
     uint32_t rgb;
+    char glyph[8];           /* the symbol it shows, where a glyph ("✔"), else "" */
     goal_status status;
     int page;
 } legend_entry;
+
+/* A mark read for a goal (assignment SIZE_MAX) or for one of its
+ * assignments (goal SIZE_MAX: one under no goal), whose status is told at
+ * the end, when every legend of the report is known. */
+typedef struct mark_ref {
+    size_t goal, assignment;
+    uint32_t rgb;
+    char glyph[8];
+    int page;
+} mark_ref;
 
 typedef struct goal_state {
     const arsred_patterns *patterns;
@@ -35,9 +48,12 @@ typedef struct goal_state {
     size_t n_listed;
     size_t current;          /* goal whose section we are in, or SIZE_MAX */
     size_t assignment;       /* its assignment taking comments, or SIZE_MAX */
-    uint32_t *icon_rgb;      /* per goal: the icon read for it (0 none) */
-    bool *has_icon;
-    size_t cap_icons;
+    size_t item_parent;      /* goal of the last table of assignments (SIZE_MAX: none) */
+    icon_glyphs glyphs;
+    goal_table_reader tables;
+    mark_ref *marks;
+    size_t n_marks, cap_marks;
+    const bool *claimed;     /* of the page's lines: those a goal table holds */
 } goal_state;
 
 static void *goal_start(arsred_document *doc, const arsred_patterns *patterns)
@@ -45,7 +61,10 @@ static void *goal_start(arsred_document *doc, const arsred_patterns *patterns)
     (void)doc;
     goal_state *st = xcalloc(1, sizeof *st);
     st->patterns = patterns;
-    st->current = st->assignment = SIZE_MAX;
+    st->current = st->assignment = st->item_parent = SIZE_MAX;
+    st->glyphs.glyph = patterns_find(patterns, "goal.mark-glyph");
+    st->tables.patterns = patterns;
+    st->tables.glyphs = st->glyphs;
     return st;
 }
 
@@ -86,6 +105,14 @@ static goal_status status_of_words(const goal_state *st, const char *words)
     return match_kind(st, "goal.status-word", words, &m) ? status_of_match(&m) : STATUS_NONE;
 }
 
+/* Whether words say a status or how far work has come ("Pågår": no
+ * verdict, but what the report says in the status's place). */
+static bool says_status(const goal_state *st, const char *words)
+{
+    pattern_match m;
+    return match_kind(st, "goal.status-word", words, &m) != NULL;
+}
+
 /* --------------------------------------------------------------- sizes */
 
 static float body_size(const goal_state *st)
@@ -121,45 +148,45 @@ static size_t add_goal(arsred_document *doc, goal_state *st, const char *id, con
     size_t len = strlen(g.text);
     if (len > 1 && g.text[len - 1] == '.') /* a goal is a statement, not a sentence */
         g.text[len - 1] = '\0';
+    (void)st;
     ARRAY_PUSH(doc->goals, doc->n_goals, doc->cap_goals, g);
-    grow_array((void **)&st->icon_rgb, &st->cap_icons, doc->n_goals, sizeof *st->icon_rgb);
-    size_t cap = st->cap_icons;
-    st->has_icon = xrealloc(st->has_icon, cap * sizeof *st->has_icon);
-    st->has_icon[doc->n_goals - 1] = false;
-    st->icon_rgb[doc->n_goals - 1] = 0;
     return doc->n_goals - 1;
+}
+
+static status_evidence icon_evidence(const icon *ic, int page)
+{
+    return (status_evidence){.kind = EVIDENCE_ICON, .rgb = ic->rgb, .page = page, .bbox = ic->box};
+}
+
+/* Notes the mark of goal g (assignment a, or SIZE_MAX for the goal). */
+static void note_mark(goal_state *st, size_t g, size_t a, const icon *ic, int page)
+{
+    mark_ref ref = {g, a, ic->rgb, "", page};
+    if (ic->glyph && ic->word)
+        snprintf(ref.glyph, sizeof ref.glyph, "%s", ic->word->text);
+    for (size_t i = 0; i < st->n_marks; i++)
+        if (st->marks[i].goal == g && st->marks[i].assignment == a) {
+            st->marks[i] = ref;
+            return;
+        }
+    ARRAY_PUSH(st->marks, st->n_marks, st->cap_marks, ref);
 }
 
 static void set_icon(goal_state *st, arsred_document *doc, size_t g, const icon *ic, int page)
 {
-    st->has_icon[g] = true;
-    st->icon_rgb[g] = ic->rgb;
-    doc->goals[g].evidence = (status_evidence){.kind = EVIDENCE_ICON, .rgb = ic->rgb,
-                                               .page = page, .bbox = ic->box};
+    note_mark(st, g, SIZE_MAX, ic, page);
+    doc->goals[g].evidence = icon_evidence(ic, page);
 }
 
 static void set_text_status(goal_state *st, goal *g, const char *words, int page, box bbox)
 {
     goal_status s = status_of_words(st, words);
-    if (s == STATUS_NONE || g->evidence.kind == EVIDENCE_ICON)
+    if (!says_status(st, words) || g->evidence.kind == EVIDENCE_ICON)
         return;
     g->status = s;
     free(g->evidence.text);
     g->evidence = (status_evidence){.kind = EVIDENCE_TEXT, .text = xstrdup(words),
                                     .page = page, .bbox = bbox};
-}
-
-/* Whether a goal of a goal table on this page already holds area. */
-static bool in_table_goal(const arsred_document *doc, int page, box area)
-{
-    for (size_t i = 0; i < doc->n_goals; i++) {
-        const goal *g = &doc->goals[i];
-        if (g->listed && g->page == page &&
-            span_overlap(g->bbox.y0, g->bbox.y1, area.y0, area.y1) > 0.5 * box_height(area) &&
-            span_overlap(g->bbox.x0, g->bbox.x1, area.x0, area.x1) > 0)
-            return true;
-    }
-    return false;
 }
 
 /* The listed goal a "Mål N." section describes: same id, else the most
@@ -373,100 +400,152 @@ static void add_follow_up(goal_state *st, arsred_document *doc, const layout_pag
 
 /* ------------------------------------------------------------- legends */
 
-static void learn_legend(goal_state *st, uint32_t rgb, goal_status status, int page)
+static void learn_legend(goal_state *st, const icon *ic, goal_status status, int page)
 {
+    legend_entry e = {ic->rgb, "", status, page};
+    if (ic->glyph && ic->word)
+        snprintf(e.glyph, sizeof e.glyph, "%s", ic->word->text);
     for (size_t i = 0; i < st->n_legend; i++)
-        if (color_distance(st->legend[i].rgb, rgb) < 20 && st->legend[i].page == page)
+        if (color_distance(st->legend[i].rgb, e.rgb) < 20 && st->legend[i].page == page &&
+            strcmp(st->legend[i].glyph, e.glyph) == 0)
             return;
     if (st->n_legend < MAX_LEGEND)
-        st->legend[st->n_legend++] = (legend_entry){rgb, status, page};
+        st->legend[st->n_legend++] = e;
 }
 
-/* A line that explains an icon: its words say a status, an icon stands
- * beside it. Returns true where the line is a legend line. */
 /* Text without a status glyph that starts it ("● Målet är uppfyllt"). */
-static const char *after_glyph(const layout_page *lp, const line *l)
+static const char *after_glyph(const goal_state *st, const layout_page *lp, const line *l)
 {
     const word *first = &lp->words[l->first_word];
-    if (l->n_words > 1 && icon_is_glyph_word(first)) {
+    if (l->n_words > 1 && icon_is_mark_glyph(&st->glyphs, first)) {
         const char *space = strchr(l->text, ' ');
         return space ? space + 1 : l->text;
     }
     return l->text;
 }
 
+/* A line that explains a mark: its words say a status, a mark stands
+ * beside it. Returns true where the line is a legend line. */
 static bool read_legend_line(goal_state *st, layout_page *lp, const line *l)
 {
     pattern_match m;
-    if (!match_kind(st, "goal.legend", after_glyph(lp, l), &m))
+    if (!match_kind(st, "goal.legend", after_glyph(st, lp, l), &m))
         return false;
     icon ic;
-    if (!icon_beside_line(lp, l, &ic))
+    const word *first = &lp->words[l->first_word];
+    if (l->n_words > 1 && icon_is_mark_glyph(&st->glyphs, first))
+        ic = (icon){.box = first->box, .rgb = first->rgb, .glyph = true, .word = first};
+    else if (!icon_beside_line(lp, &st->glyphs, l, &ic))
         return false;
-    learn_legend(st, ic.rgb, status_of_match(&m), lp->number);
+    learn_legend(st, &ic, status_of_match(&m), lp->number);
     return true;
 }
 
 /* ---------------------------------------------------------- goal lists */
 
-/* A listed goal from lines [first, end) of a block. */
-static void add_listed_goal(goal_state *st, arsred_document *doc, layout_page *lp,
-                            size_t first, size_t end)
+/* The words of lines [first, end), without the mark among them. */
+static char *lines_text(const layout_page *lp, size_t first, size_t end, const icon *mark,
+                        box *bb)
 {
     strbuf sb;
     strbuf_init(&sb);
-    box bb = lp->lines[first].box;
+    *bb = lp->lines[first].box;
     for (size_t l = first; l < end; l++) {
-        text_join_line(&sb, lp->lines[l].text);
-        bb = box_union(bb, lp->lines[l].box);
+        const line *ln = &lp->lines[l];
+        strbuf part;
+        strbuf_init(&part);
+        for (size_t w = ln->first_word; w < ln->first_word + ln->n_words; w++) {
+            if (mark && mark->word == &lp->words[w])
+                continue;
+            if (part.len)
+                strbuf_addc(&part, ' ');
+            strbuf_adds(&part, lp->words[w].text);
+        }
+        if (part.len)
+            text_join_line(&sb, part.data);
+        strbuf_release(&part);
+        *bb = box_union(*bb, ln->box);
     }
-    icon ic;
-    bool has_icon = icon_beside_line(lp, &lp->lines[first], &ic);
     char *text = strbuf_take(&sb);
-    if (has_icon && ic.glyph) { /* the coloured glyph is not part of the words */
-        const char *space = strchr(text, ' ');
-        memmove(text, space ? space + 1 : text + strlen(text), strlen(space ? space + 1 : "") + 1);
-    }
     text_fold_space(text);
-    char id[24];
-    snprintf(id, sizeof id, "#%zu", ++st->n_listed);
-    size_t g = add_goal(doc, st, id, text, lp->number, bb);
-    doc->goals[g].listed = true;
-    if (has_icon)
-        set_icon(st, doc, g, &ic, lp->number);
+    return text;
+}
+
+/* A listed goal from lines [first, end) of a block, with its mark. */
+static void add_listed_goal(goal_state *st, arsred_document *doc, layout_page *lp,
+                            size_t first, size_t end, const icon *mark)
+{
+    box bb;
+    char *text = lines_text(lp, first, end, mark, &bb);
+    if (text[0]) {
+        char id[24];
+        snprintf(id, sizeof id, "#%zu", ++st->n_listed);
+        size_t g = add_goal(doc, st, id, text, lp->number, bb);
+        doc->goals[g].listed = true;
+        if (mark)
+            set_icon(st, doc, g, mark, lp->number);
+    }
     free(text);
 }
 
-/* The lines of a list block: each line with its own icon starts a goal
- * (a goal that wraps carries one icon); without icons the block is one. */
+/* The lines of a list block: each goal carries one mark, on its first
+ * line where the marks lead (left of the text, or at a tab on the first
+ * line), on its last where they trail (a tab after the paragraph's end);
+ * without marks the block is one goal. */
 static void read_list_block(goal_state *st, arsred_document *doc, layout_page *lp, const block *b)
 {
-    size_t first = b->first_line, end = b->first_line + b->n_lines;
-    size_t start = first;
+    size_t first = b->first_line, end = b->first_line + b->n_lines, n = b->n_lines ? b->n_lines : 1;
+    icon *marks = xcalloc(n, sizeof *marks);
+    bool *has = xcalloc(n, sizeof *has), *legend = xcalloc(n, sizeof *legend);
     for (size_t l = first; l < end; l++) {
-        if (read_legend_line(st, lp, &lp->lines[l])) {
+        legend[l - first] = read_legend_line(st, lp, &lp->lines[l]);
+        has[l - first] = !legend[l - first] &&
+                         icon_beside_line(lp, &st->glyphs, &lp->lines[l], &marks[l - first]);
+    }
+    size_t start = first;
+    bool trailing = b->n_lines > 0 && !has[0] && has[b->n_lines - 1];
+    for (size_t l = first; l < end; l++) {
+        size_t i = l - first;
+        if (legend[i]) {
             if (l > start)
-                add_listed_goal(st, doc, lp, start, l);
+                add_listed_goal(st, doc, lp, start, l, NULL);
             start = l + 1;
-            continue;
-        }
-        icon ic;
-        if (l > start && icon_beside_line(lp, &lp->lines[l], &ic)) {
-            add_listed_goal(st, doc, lp, start, l);
+        } else if (trailing && has[i]) {
+            add_listed_goal(st, doc, lp, start, l + 1, &marks[i]);
+            start = l + 1;
+        } else if (!trailing && has[i] && l > start) {
+            add_listed_goal(st, doc, lp, start, l, has[start - first] ? &marks[start - first] : NULL);
             start = l;
         }
     }
     if (start < end)
-        add_listed_goal(st, doc, lp, start, end);
+        add_listed_goal(st, doc, lp, start, end, has[start - first] ? &marks[start - first] : NULL);
+    free(marks);
+    free(has);
+    free(legend);
 }
 
 /* ------------------------------------------------------ numbered goals */
 
-/* "Mål 1. …": a goal section; the goal itself where it was not listed. */
-static void read_goal_heading(goal_state *st, arsred_document *doc, layout_page *lp,
-                              const block *b, const pattern_match *m)
+/* The mark on any line of blocks [b, b + n) (a goal's mark stands on its
+ * first line or at the end of its last). */
+static bool mark_of_blocks(goal_state *st, layout_page *lp, const block *b, size_t n, icon *ic)
 {
-    char *id = group_text(b->text, m, "id"), *text = group_text(b->text, m, "text");
+    for (size_t k = 0; k < n; k++)
+        for (size_t l = b[k].first_line; l < b[k].first_line + b[k].n_lines; l++)
+            if (icon_beside_line(lp, &st->glyphs, &lp->lines[l], ic))
+                return true;
+    return false;
+}
+
+/* "Mål 1. …": a goal section; the goal itself where it was not listed.
+ * text is the heading's words (with the blocks that carry it on, n_blocks
+ * in all), m its match. */
+static void read_goal_heading(goal_state *st, arsred_document *doc, layout_page *lp,
+                              const block *b, size_t n_blocks, const char *heading,
+                              const pattern_match *m)
+{
+    char *id = group_text(heading, m, "id"), *text = group_text(heading, m, "text");
     const char *assign = strstr(text, " Uppdrag:");
     char *own = assign ? xstrndup(text, (size_t)(assign - text)) : xstrdup(text);
     text_fold_space(own);
@@ -475,9 +554,12 @@ static void read_goal_heading(goal_state *st, arsred_document *doc, layout_page 
         if (strcmp(doc->goals[i].id, id) == 0 && text_similarity(doc->goals[i].text, own) >= 0.5)
             g = i;
     if (g == SIZE_MAX) {
-        g = add_goal(doc, st, id, own, lp->number, b->box);
+        box bb = b->box;
+        for (size_t k = 1; k < n_blocks; k++)
+            bb = box_union(bb, b[k].box);
+        g = add_goal(doc, st, id, own, lp->number, bb);
         icon ic;
-        if (icon_beside_line(lp, &lp->lines[b->first_line], &ic))
+        if (mark_of_blocks(st, lp, b, n_blocks, &ic))
             set_icon(st, doc, g, &ic, lp->number);
     } else {
         free(doc->goals[g].id);
@@ -509,12 +591,12 @@ static bool is_prose(const block *b)
     return sentences >= 1 || words > 45;
 }
 
-/* A block whose first line starts with a status icon whose colour means
- * a status (through the legend, or by hue where there is none). */
+/* A block with a status mark whose colour means a status (through a
+ * legend, or by hue where there is none). */
 static bool starts_with_status_icon(goal_state *st, layout_page *lp, const block *b)
 {
     icon ic;
-    if (!icon_beside_line(lp, &lp->lines[b->first_line], &ic))
+    if (!mark_of_blocks(st, lp, b, 1, &ic))
         return false;
     if (st->n_legend > 0) {
         for (size_t i = 0; i < st->n_legend; i++)
@@ -535,28 +617,89 @@ static bool read_numbered_goal(goal_state *st, arsred_document *doc, layout_page
         return false;
     if (!st->in_list && !(goal_page && starts_with_status_icon(st, lp, b)))
         return false;
-    read_goal_heading(st, doc, lp, b, &m);
+    read_goal_heading(st, doc, lp, b, 1, b->text, &m);
     return true;
+}
+
+/* A block of nothing but marks ("●" at a tab, alone on its line): the
+ * mark of the text beside it, never a goal. */
+static bool only_marks(const goal_state *st, const layout_page *lp, const block *b)
+{
+    for (size_t l = b->first_line; l < b->first_line + b->n_lines; l++)
+        for (size_t w = lp->lines[l].first_word;
+             w < lp->lines[l].first_word + lp->lines[l].n_words; w++)
+            if (!icon_is_mark_glyph(&st->glyphs, &lp->words[w]))
+                return false;
+    return b->n_lines > 0;
+}
+
+/* How many blocks after b (in reading order) carry its words on: set in
+ * the same type, from the same left edge, right under it (a heading that
+ * the layout parted at a mark beside it). */
+static size_t heading_run(const goal_state *st, const layout_page *lp, size_t bi)
+{
+    size_t n = 1;
+    const block *last = &lp->blocks[bi];
+    for (size_t k = bi + 1; k < lp->n_blocks; k++) {
+        const block *next = &lp->blocks[k];
+        if (only_marks(st, lp, next) && n == 1)
+            continue;
+        double h = box_height(lp->lines[last->first_line + last->n_lines - 1].box);
+        if (next->furniture || next->bold != last->bold || next->font != last->font ||
+            fabsf(next->size - last->size) > 0.05f * last->size ||
+            fabs(next->box.x0 - last->box.x0) > 0.5 * last->size ||
+            next->box.y0 < last->box.y1 - 0.5 || next->box.y0 - last->box.y1 > 0.6 * h)
+            break;
+        last = next;
+        n = k - bi + 1;
+    }
+    return n;
+}
+
+/* Reads a "Mål N." heading starting at block bi; returns the number of
+ * blocks it takes (0 where there is none). */
+static size_t read_heading_run(goal_state *st, arsred_document *doc, layout_page *lp, size_t bi)
+{
+    const block *b = &lp->blocks[bi];
+    pattern_match m;
+    if (!match_kind(st, "goal.heading", b->text, &m))
+        return 0;
+    size_t n = b->bold ? heading_run(st, lp, bi) : 1;
+    strbuf sb;
+    strbuf_init(&sb);
+    for (size_t k = bi; k < bi + n; k++)
+        if (!only_marks(st, lp, &lp->blocks[k]))
+            text_join_line(&sb, lp->blocks[k].text);
+    char *heading = strbuf_take(&sb);
+    if (n > 1 && !match_kind(st, "goal.heading", heading, &m)) {
+        free(heading);
+        return 0;
+    }
+    read_goal_heading(st, doc, lp, b, n, heading, &m);
+    free(heading);
+    return n;
 }
 
 static void read_block(goal_state *st, arsred_document *doc, layout_page *lp, const block *b,
                        bool goal_page)
 {
     pattern_match m;
-    if (match_kind(st, "goal.heading", b->text, &m)) {
-        read_goal_heading(st, doc, lp, b, &m);
+    if (only_marks(st, lp, b))
         return;
-    }
     if (match_kind(st, "goal.list-heading", b->text, &m)) {
         st->in_list = true;
         st->current = st->assignment = SIZE_MAX;
         return;
     }
-    /* legend lines anywhere teach the colours */
-    bool all_legend = b->n_lines > 0;
-    for (size_t l = b->first_line; l < b->first_line + b->n_lines; l++)
-        all_legend = read_legend_line(st, lp, &lp->lines[l]) && all_legend;
-    if (all_legend)
+    /* legend lines anywhere teach the colours; lines above the first are
+     * the legend's title ("Teckenförklaring:") */
+    bool legend_block = b->n_lines > 0, seen_legend = false;
+    for (size_t l = b->first_line; l < b->first_line + b->n_lines; l++) {
+        bool is_legend = read_legend_line(st, lp, &lp->lines[l]);
+        seen_legend = seen_legend || is_legend;
+        legend_block = legend_block && (is_legend || !seen_legend);
+    }
+    if (legend_block && seen_legend)
         return;
     if (st->current != SIZE_MAX && match_kind(st, "goal.status-line", b->text, &m)) {
         char *status = group_text(b->text, &m, "status");
@@ -566,7 +709,7 @@ static void read_block(goal_state *st, arsred_document *doc, layout_page *lp, co
     }
     if (read_numbered_goal(st, doc, lp, b, goal_page))
         return;
-    const char *text = after_glyph(lp, &lp->lines[b->first_line]) == lp->lines[b->first_line].text
+    const char *text = after_glyph(st, lp, &lp->lines[b->first_line]) == lp->lines[b->first_line].text
                            ? b->text
                            : strchr(b->text, ' ') + 1;
     if (st->current != SIZE_MAX && match_kind(st, "goal.assignment", text, &m)) {
@@ -574,16 +717,14 @@ static void read_block(goal_state *st, arsred_document *doc, layout_page *lp, co
         start_assignment(st, doc, lp, b, text + t->start);
         icon ic; /* "● Uppdrag: …": the assignment's own status */
         goal *g = &doc->goals[st->current];
-        if (text != b->text && icon_beside_line(lp, &lp->lines[b->first_line], &ic)) {
-            assignment *a = &g->assignments[g->n_assignments - 1];
-            a->status = status_of_hue(ic.rgb);
-            a->evidence = (status_evidence){.kind = EVIDENCE_ICON, .rgb = ic.rgb,
-                                            .page = lp->number, .bbox = ic.box};
+        if (text != b->text && icon_beside_line(lp, &st->glyphs, &lp->lines[b->first_line], &ic)) {
+            size_t a = g->n_assignments - 1;
+            g->assignments[a].evidence = icon_evidence(&ic, lp->number);
+            note_mark(st, st->current, a, &ic, lp->number);
         }
         return;
     }
-    if (!st->in_list && goal_page && !is_prose(b) && !in_table_goal(doc, lp->number, b->box) &&
-        starts_with_status_icon(st, lp, b)) {
+    if (!st->in_list && goal_page && !is_prose(b) && starts_with_status_icon(st, lp, b)) {
         read_list_block(st, doc, lp, b);
         st->current = doc->n_goals - 1; /* what follows describes it */
         st->assignment = SIZE_MAX;
@@ -606,182 +747,158 @@ static void read_block(goal_state *st, arsred_document *doc, layout_page *lp, co
         add_follow_up(st, doc, lp, b);
 }
 
-/* A table cell's words: its first line and the lines under it that
- * start where it starts, above y_limit (where the next row begins). */
-static char *cell_text_below(const layout_page *lp, const line *first, double y_limit, box *bb)
+/* ---------------------------------------------------------- goal tables */
+
+static void add_target(goal *g, goal_target t)
 {
-    strbuf sb;
-    strbuf_init(&sb);
-    strbuf_adds(&sb, first->text);
-    *bb = first->box;
-    const line *last = first;
-    for (;;) {
-        const line *next = NULL;
-        for (size_t i = 0; i < lp->n_lines; i++) {
-            const line *o = &lp->lines[i];
-            if (o->box.y0 <= last->box.y0 || o->box.y0 >= y_limit - 0.5 ||
-                fabs(o->box.x0 - first->box.x0) > first->size ||
-                o->box.y0 - last->box.y1 > 0.6 * box_height(last->box))
-                continue;
-            if (!next || o->box.y0 < next->box.y0)
-                next = o;
+    ARRAY_PUSH(g->targets, g->n_targets, g->cap_targets, t);
+}
+
+/* The indicator, target and outcome cells of a goal table's row. */
+static void table_targets(goal *g, const goal_table_row *row)
+{
+    if (!row->cell[ROLE_INDICATOR] && !row->cell[ROLE_TARGET] && !row->cell[ROLE_OUTCOME])
+        return;
+    goal_target t = {0};
+    if (row->cell[ROLE_TARGET]) {
+        t.text = xstrdup(row->cell[ROLE_TARGET]);
+        number v;
+        number_kind kind = number_parse(t.text, strlen(t.text), &v);
+        if (kind == NUMBER_AMOUNT || kind == NUMBER_PERCENT) {
+            t.has_value = true;
+            t.value = v.value;
+            t.decimals = v.decimals;
         }
-        if (!next)
-            break;
-        text_join_line(&sb, next->text);
-        *bb = box_union(*bb, next->box);
-        last = next;
     }
-    char *text = strbuf_take(&sb);
-    text_fold_space(text);
-    return text;
+    if (row->cell[ROLE_INDICATOR])
+        t.indicator = xstrdup(row->cell[ROLE_INDICATOR]);
+    if (row->cell[ROLE_OUTCOME])
+        t.outcome = xstrdup(row->cell[ROLE_OUTCOME]);
+    add_target(g, t);
 }
 
-/* A column header has the header of another column beside it, set in
- * the same type: a heading over the right column of running text has body
- * lines beside it, which are not a header row. */
-static bool has_cell_to_left(const layout_page *lp, const line *header)
+/* The goal that the words over a table of activities name, or SIZE_MAX. */
+static size_t goal_named(const arsred_document *doc, const char *words)
 {
-    bool header_bold = lp->words[header->first_word].bold;
-    for (size_t i = 0; i < lp->n_lines; i++) {
-        const line *o = &lp->lines[i];
-        if (o != header && o->box.x1 < header->box.x0 &&
-            span_overlap(o->box.y0, o->box.y1, header->box.y0, header->box.y1) >
-                0.5 * box_height(header->box) &&
-            fabsf(o->size - header->size) <= 0.1f * header->size &&
-            lp->words[o->first_word].bold == header_bold)
-            return true;
-    }
-    return false;
-}
-
-static bool word_in(const box *w, box area)
-{
-    return span_overlap(w->x0, w->x1, area.x0, area.x1) > 0 &&
-           span_overlap(w->y0, w->y1, area.y0, area.y1) > 0.3 * box_height(*w);
-}
-
-static bool holds_words(const layout_page *lp, box area)
-{
-    size_t lo, hi;
-    layout_words_near(lp, area.y0, area.y1, &lo, &hi);
-    for (size_t i = lo; i < hi; i++)
-        if (word_in(&lp->words[i].box, area))
-            return true;
-    for (size_t i = lp->n_row_words; i < lp->n_words; i++)
-        if (word_in(&lp->words[i].box, area))
-            return true;
-    return false;
-}
-
-/* A goal table whose status column shows icons: each row with an icon
- * under the header starts a goal, its words the lines left of the column
- * down to the next such row. */
-static void read_icon_rows(goal_state *st, arsred_document *doc, layout_page *lp,
-                           const line *header)
-{
-    typedef struct icon_row {
-        const line *first;
-        icon ic;
-    } icon_row;
-    if (!has_cell_to_left(lp, header))
-        return; /* a "Bedömning" heading in prose, not a column */
-    icon_row *rows = NULL;
-    size_t n = 0, cap = 0;
-    for (size_t i = 0; i < lp->n_lines; i++) { /* lines come top to bottom */
-        const line *o = &lp->lines[i];
-        if (o->box.y0 <= header->box.y1 || o->box.x1 > header->box.x0 - 0.5 * header->size ||
-            in_table_goal(doc, lp->number, o->box))
-            continue;
-        if (n > 0 && span_overlap(rows[n - 1].first->box.y0, rows[n - 1].first->box.y1,
-                                  o->box.y0, o->box.y1) > 0)
-            continue; /* one look per row */
-        double h = box_height(o->box);
-        box band = {fmax(header->box.x0 - header->size, o->box.x1 + 0.3), o->box.y0 - 0.2 * h,
-                    fmin(lp->width, header->box.x1 + 2 * header->size), o->box.y1 + 0.2 * h};
-        icon_row row = {.first = o};
-        if (!holds_words(lp, band) && icon_in_area(lp, band, &row.ic))
-            ARRAY_PUSH(rows, n, cap, row);
-    }
-    for (size_t r = 0; r < n; r++) {
-        double y_limit = r + 1 < n ? rows[r + 1].first->box.y0 : INFINITY;
-        box bb;
-        char *text = cell_text_below(lp, rows[r].first, y_limit, &bb);
-        char id[24];
-        snprintf(id, sizeof id, "#%zu", ++st->n_listed);
-        size_t g = add_goal(doc, st, id, text, lp->number, bb);
-        free(text);
-        doc->goals[g].listed = true;
-        set_icon(st, doc, g, &rows[r].ic, lp->number);
-    }
-    free(rows);
-}
-
-/* A table of goals: a "Bedömning" (or "Status") header, and under it
- * status words, with the goal's words to their left on the same row. */
-static void read_goal_table(goal_state *st, arsred_document *doc, layout_page *lp)
-{
-    for (size_t h = 0; h < lp->n_lines; h++) {
-        pattern_match m;
-        if (!match_kind(st, "goal.table-status-column", lp->lines[h].text, &m))
-            continue;
-        const line *header = &lp->lines[h];
-        for (size_t i = 0; i < lp->n_lines; i++) {
-            const line *cell = &lp->lines[i];
-            if (cell->box.y0 <= header->box.y1 ||
-                span_overlap(cell->box.x0, cell->box.x1, header->box.x0, header->box.x1) <= 0)
-                continue;
-            goal_status s = status_of_words(st, cell->text);
-            if (s == STATUS_NONE)
-                continue;
-            /* the row's first cell: its goal (and an id where it is one) */
-            const line *first = NULL;
-            for (size_t k = 0; k < lp->n_lines; k++) {
-                const line *o = &lp->lines[k];
-                if (o->box.x1 <= cell->box.x0 &&
-                    span_overlap(o->box.y0, o->box.y1, cell->box.y0, cell->box.y1) >
-                        0.5 * box_height(cell->box) &&
-                    (!first || o->box.x0 < first->box.x0))
-                    first = o;
-            }
-            if (!first)
-                continue;
-            /* the row ends where the next status below it begins */
-            double y_limit = INFINITY;
-            for (size_t k = 0; k < lp->n_lines; k++) {
-                const line *o = &lp->lines[k];
-                if (o->box.y0 > cell->box.y1 &&
-                    span_overlap(o->box.x0, o->box.x1, header->box.x0, header->box.x1) > 0 &&
-                    status_of_words(st, o->text) != STATUS_NONE)
-                    y_limit = fmin(y_limit, o->box.y0);
-            }
-            box bb;
-            char *text = cell_text_below(lp, first, y_limit, &bb);
-            char id[24];
-            snprintf(id, sizeof id, "#%zu", ++st->n_listed);
-            pattern_match nm; /* "1. Alla elever …": the goal's own number */
-            char *own = NULL;
-            if (match_kind(st, "goal.numbered", text, &nm)) {
-                char *number = group_text(text, &nm, "id");
-                snprintf(id, sizeof id, "%s", number);
-                free(number);
-                own = group_text(text, &nm, "text");
-            }
-            size_t g = add_goal(doc, st, id, own ? own : text, lp->number, bb);
-            free(own);
-            free(text);
-            doc->goals[g].listed = true;
-            set_text_status(st, &doc->goals[g], cell->text, lp->number, cell->box);
+    size_t best = SIZE_MAX;
+    double best_sim = 0.6;
+    for (size_t i = 0; words && i < doc->n_goals; i++) {
+        double sim = text_similarity(doc->goals[i].text, words);
+        if (sim > best_sim) {
+            best_sim = sim;
+            best = i;
         }
-        read_icon_rows(st, doc, lp, header);
+    }
+    return best;
+}
+
+/* A goal table's row: a goal with its number, status, comment, targets. */
+static void take_goal_row(goal_state *st, arsred_document *doc, const goal_table *t,
+                          const goal_table_row *row)
+{
+    const char *text = row->cell[ROLE_GOAL];
+    if (!text)
+        return;
+    char id[24];
+    snprintf(id, sizeof id, "#%zu", ++st->n_listed);
+    if (row->cell[ROLE_ID]) {
+        snprintf(id, sizeof id, "%s", row->cell[ROLE_ID]);
+        size_t len = strlen(id);
+        while (len > 0 && (id[len - 1] == '.' || id[len - 1] == ')'))
+            id[--len] = '\0';
+    }
+    pattern_match nm; /* "1. Alla elever …": the goal's own number */
+    char *own = NULL;
+    if (match_kind(st, "goal.numbered", text, &nm)) {
+        char *own_id = group_text(text, &nm, "id");
+        snprintf(id, sizeof id, "%s", own_id);
+        free(own_id);
+        own = group_text(text, &nm, "text");
+    }
+    size_t g = add_goal(doc, st, id, own ? own : text, t->page, row->box);
+    free(own);
+    goal *go = &doc->goals[g];
+    go->listed = true;
+    if (row->cell[ROLE_STATUS])
+        set_text_status(st, go, row->cell[ROLE_STATUS], t->page, row->box);
+    else if (row->has_mark)
+        set_icon(st, doc, g, &row->mark, t->page);
+    if (row->cell[ROLE_COMMENT])
+        go->comment = xstrdup(row->cell[ROLE_COMMENT]);
+    table_targets(go, row);
+    st->current = g;
+    st->assignment = SIZE_MAX;
+}
+
+/* A table of assignments: under the goal its heads name, else the goal
+ * whose section it stands in, else the one its page before ran on with;
+ * under no goal where there is none. */
+static void take_item_rows(goal_state *st, arsred_document *doc, const goal_table *t)
+{
+    size_t parent = goal_named(doc, t->head_text);
+    if (parent == SIZE_MAX)
+        parent = t->continued ? st->item_parent : st->current;
+    st->item_parent = parent;
+    for (size_t r = 0; r < t->n_rows; r++) {
+        const goal_table_row *row = &t->rows[r];
+        if (row->group) { /* the goal the next rows belong to */
+            size_t named = goal_named(doc, row->cell[ROLE_GOAL]);
+            if (named != SIZE_MAX)
+                parent = st->item_parent = named;
+            continue;
+        }
+        if (!row->cell[ROLE_ITEM])
+            continue;
+        assignment a = {.text = xstrdup(row->cell[ROLE_ITEM]),
+                        .comment = row->cell[ROLE_COMMENT] ? xstrdup(row->cell[ROLE_COMMENT]) : NULL,
+                        .has_progress = row->has_progress, .progress = row->progress};
+        const char *words = row->cell[ROLE_STATUS];
+        if (words && says_status(st, words)) {
+            a.status = status_of_words(st, words);
+            a.evidence = (status_evidence){.kind = EVIDENCE_TEXT, .text = xstrdup(words),
+                                           .page = t->page, .bbox = row->box};
+        } else if (row->has_mark) {
+            a.evidence = icon_evidence(&row->mark, t->page);
+        }
+        assignment **list = parent == SIZE_MAX ? &doc->assignments : &doc->goals[parent].assignments;
+        size_t *n = parent == SIZE_MAX ? &doc->n_assignments : &doc->goals[parent].n_assignments;
+        size_t *cap = parent == SIZE_MAX ? &doc->cap_assignments : &doc->goals[parent].cap_assignments;
+        ARRAY_PUSH(*list, *n, *cap, a);
+        if (row->has_mark && a.evidence.kind == EVIDENCE_ICON)
+            note_mark(st, parent, *n - 1, &row->mark, t->page);
     }
 }
 
-/* A page that speaks of goals: a goal heading, a goal list, a legend or a
- * coloured status glyph. Icons are looked for (rendered) only there. */
+/* The goal and assignment tables of the page, read as tables; the lines
+ * they hold are read by no other reader. */
+static void read_goal_tables(goal_state *st, arsred_document *doc, layout_page *lp, bool *claimed)
+{
+    goal_table *tables;
+    size_t n = goal_tables_read(&st->tables, lp, claimed, &tables);
+    for (size_t i = 0; i < n; i++) {
+        if (tables[i].items) {
+            take_item_rows(st, doc, &tables[i]);
+            continue;
+        }
+        for (size_t r = 0; r < tables[i].n_rows; r++)
+            take_goal_row(st, doc, &tables[i], &tables[i].rows[r]);
+    }
+    if (n)
+        st->in_list = false;
+    goal_tables_free(tables, n);
+}
+
+static bool all_claimed(const bool *claimed, const block *b)
+{
+    for (size_t l = b->first_line; l < b->first_line + b->n_lines; l++)
+        if (!claimed[l])
+            return false;
+    return b->n_lines > 0;
+}
+
 /* A page with goal cues of its own, or one right after a page where a
  * goal was found (a list of goals runs on). Only there are the sides of
- * lines looked at for icons: that costs a render of the page. */
+ * lines looked at for marks: that costs a render of the page. */
 static bool is_goal_page(goal_state *st, const layout_page *lp, const arsred_document *doc)
 {
     if (st->in_list)
@@ -792,7 +909,7 @@ static bool is_goal_page(goal_state *st, const layout_page *lp, const arsred_doc
     for (size_t i = 0; i < lp->n_lines; i++) {
         const line *l = &lp->lines[i];
         pattern_match m;
-        if (icon_is_glyph_word(&lp->words[l->first_word]) ||
+        if (icon_is_mark_glyph(&st->glyphs, &lp->words[l->first_word]) ||
             match_kind(st, "goal.heading", l->text, &m) ||
             match_kind(st, "goal.list-heading", l->text, &m) ||
             match_kind(st, "goal.legend", l->text, &m))
@@ -805,52 +922,131 @@ static void goal_page(void *state, layout_page *lp, arsred_document *doc)
 {
     goal_state *st = state;
     count_sizes(st, lp);
-    read_goal_table(st, doc, lp);
+    bool *claimed = xcalloc(lp->n_lines ? lp->n_lines : 1, sizeof *claimed);
+    read_goal_tables(st, doc, lp, claimed);
     bool goal_page = is_goal_page(st, lp, doc);
     for (size_t i = 0; i < lp->n_blocks; i++) {
         const block *b = &lp->blocks[i];
-        if (!b->furniture && !b->in_table)
+        if (b->furniture || b->in_table)
+            continue;
+        if (all_claimed(claimed, b)) {
+            st->in_list = false; /* the list a heading opened is this table */
+            continue;
+        }
+        size_t n = read_heading_run(st, doc, lp, i);
+        if (n > 0)
+            i += n - 1;
+        else
             read_block(st, doc, lp, b, goal_page);
     }
+    free(claimed);
 }
 
 /* ------------------------------------------------------------- finish */
 
-/* The legend entry nearest to rgb among those of page (or of any page
- * where page is 0), or SIZE_MAX. */
-static size_t legend_for(const goal_state *st, uint32_t rgb, int page)
+/* How far a legend entry is from a mark: its colour's distance, and a
+ * glyph other than the entry's is another symbol whatever its colour. */
+static double legend_distance(const legend_entry *e, const mark_ref *m)
+{
+    double d = color_distance(e->rgb, m->rgb);
+    if (e->glyph[0] && m->glyph[0] && strcmp(e->glyph, m->glyph) != 0)
+        d += 2 * LEGEND_MATCH;
+    return d;
+}
+
+/* The legend entry that explains a mark: of its own page's legend where
+ * that has one, else of the legend on the nearest page; SIZE_MAX where no
+ * legend knows it. */
+static size_t legend_for(const goal_state *st, const mark_ref *m)
 {
     size_t best = SIZE_MAX;
+    int best_pages = 0;
     double best_d = LEGEND_MATCH;
     for (size_t i = 0; i < st->n_legend; i++) {
-        double d = color_distance(st->legend[i].rgb, rgb);
-        if ((page == 0 || st->legend[i].page == page) && d < best_d) {
-            best_d = d;
+        double d = legend_distance(&st->legend[i], m);
+        int pages = abs(st->legend[i].page - m->page);
+        if (d < LEGEND_MATCH && (best == SIZE_MAX || pages < best_pages ||
+                                 (pages == best_pages && d < best_d))) {
             best = i;
+            best_pages = pages;
+            best_d = d;
         }
     }
     return best;
 }
 
-/* A legend explains the icons of its page; elsewhere the hue tells, and
- * where the hue tells nothing an earlier legend that knows the colour. */
-static goal_status status_of_icon(const goal_state *st, uint32_t rgb, int page, bool *legend)
+/* A mark's status: through the report's legend where it has one, else
+ * by hue where the hue is a traffic light's; none otherwise. */
+static goal_status status_of_mark(const goal_state *st, const mark_ref *m, bool *legend)
 {
-    size_t entry = legend_for(st, rgb, page);
+    size_t entry = legend_for(st, m);
     *legend = entry != SIZE_MAX;
     if (entry != SIZE_MAX)
         return st->legend[entry].status;
-    bool page_has_legend = false;
-    for (size_t i = 0; i < st->n_legend; i++)
-        page_has_legend = page_has_legend || st->legend[i].page == page;
-    if (page_has_legend)
-        return STATUS_NONE; /* the page's own legend does not know this colour */
-    goal_status by_hue = status_of_hue(rgb);
-    if (by_hue != STATUS_NONE)
-        return by_hue;
-    entry = legend_for(st, rgb, 0);
-    *legend = entry != SIZE_MAX;
-    return entry != SIZE_MAX ? st->legend[entry].status : STATUS_NONE;
+    return st->n_legend ? STATUS_NONE : status_of_hue(m->rgb);
+}
+
+static void settle_mark(goal_state *st, arsred_document *doc, const mark_ref *m)
+{
+    bool legend;
+    goal_status s = status_of_mark(st, m, &legend);
+    const char *why = st->n_legend ? "is not one the report's legend explains"
+                                   : "tells no status by itself and the report has no legend";
+    if (m->assignment == SIZE_MAX) {
+        goal *g = &doc->goals[m->goal];
+        g->status = s;
+        g->evidence.legend = legend;
+        if (s == STATUS_NONE)
+            report_warn(doc, "icon-unclassified", g->page,
+                        "page %d: goal %s: the mark's colour #%06X %s; its status is left empty",
+                        g->page, g->id, m->rgb, why);
+        return;
+    }
+    assignment *a = m->goal == SIZE_MAX ? &doc->assignments[m->assignment]
+                                        : &doc->goals[m->goal].assignments[m->assignment];
+    a->status = s;
+    a->evidence.legend = legend;
+    if (s == STATUS_NONE)
+        report_warn(doc, "icon-unclassified", m->page,
+                    "page %d: assignment '%.60s': the mark's colour #%06X %s; its status is "
+                    "left empty",
+                    m->page, a->text ? a->text : "", m->rgb, why);
+}
+
+/* The targets a goal's words set ("minst 15225 st år 2020, 15300 st år
+ * 2021"): each value with its unit and year. */
+static void read_text_targets(const goal_state *st, goal *g)
+{
+    const pattern *pats[4];
+    size_t n = patterns_of_kind(st->patterns, "goal.target", pats, 4);
+    size_t len = strlen(g->text);
+    for (size_t i = 0; i < n && i < 4; i++) {
+        size_t offset = 0;
+        pattern_match m;
+        char *unit = NULL; /* "15300 st år 2021, 15600 år 2022": the unit carries on */
+        while (offset < len && pattern_exec(pats[i], g->text, len, offset, &m) == PATTERN_MATCHED) {
+            const pattern_group *v = pattern_match_group(&m, "value");
+            number num;
+            goal_target t = {.text = xstrndup(g->text + m.start, m.end - m.start)};
+            text_fold_space(t.text);
+            if (v && v->set && number_parse(g->text + v->start, v->end - v->start, &num) != NUMBER_NONE) {
+                t.has_value = true;
+                t.value = num.value;
+                t.decimals = num.decimals;
+            }
+            char *u = group_text(g->text, &m, "unit"), *year = group_text(g->text, &m, "year");
+            if (u) {
+                free(unit);
+                unit = u;
+            }
+            t.unit = unit ? xstrdup(unit) : NULL;
+            t.year = year ? atoi(year) : 0;
+            free(year);
+            add_target(g, t);
+            offset = m.end > offset ? m.end : offset + 1;
+        }
+        free(unit);
+    }
 }
 
 static void goal_finish(void *state, arsred_document *doc)
@@ -860,21 +1056,12 @@ static void goal_finish(void *state, arsred_document *doc)
         goal *g = &doc->goals[i];
         if (g->id[0] == '#') /* numbered by us: its place among the goals */
             memmove(g->id, g->id + 1, strlen(g->id));
-        if (!st->has_icon[i])
-            continue;
-        bool legend;
-        g->status = status_of_icon(st, st->icon_rgb[i], g->evidence.page, &legend);
-        g->evidence.legend = legend;
-        if (g->status == STATUS_NONE)
-            report_warn(doc, "icon-unclassified", g->page,
-                        "page %d: goal %s: the icon's colour #%06X %s; its status is left "
-                        "empty",
-                        g->page, g->id, st->icon_rgb[i],
-                        st->n_legend ? "is not one the legend explains"
-                                     : "tells no status by itself and the page has no legend");
+        if (g->n_targets == 0)
+            read_text_targets(st, g);
     }
-    free(st->icon_rgb);
-    free(st->has_icon);
+    for (size_t i = 0; i < st->n_marks; i++)
+        settle_mark(st, doc, &st->marks[i]);
+    free(st->marks);
     free(st);
 }
 

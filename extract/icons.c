@@ -1,4 +1,4 @@
-/* icons.c: status icons and their colours. */
+/* icons.c: status marks and their colours. */
 #include "icons.h"
 
 #include <math.h>
@@ -8,9 +8,13 @@
 #include "pdf.h"
 #include "util.h"
 
-enum { ICON_SCALE = 4 };          /* pixels per point when rendering a region */
-#define ICON_REACH 3.5            /* how far beside a line to look, in line heights */
-#define MIN_COLORED_SHARE 0.02    /* share of the region an icon must cover */
+enum { ICON_SCALE = 4 };          /* pixels per point where a region is rendered on its own */
+#define BAND_MARGIN 0.2           /* a line's band reaches this share of its height above and below */
+#define MARK_MIN_HEIGHT 0.25      /* a mark is at least this share of the text height … */
+#define MARK_MAX_HEIGHT 1.6       /* … and at most this */
+#define MARK_MAX_WIDTH 2.5        /* a mark is no wider than this many text heights */
+#define MARK_MIN_ASPECT 0.35      /* nor narrower than this share of its height (a rule) */
+#define GLYPH_COLOR_APART 60.0    /* a glyph this far from the text's colour is set apart */
 
 static bool is_background(const uint8_t *p)
 {
@@ -34,83 +38,9 @@ static uint32_t bucket_center(size_t b)
     return (r << 16) | (g << 8) | bl;
 }
 
-/* The colour most of a region's border shows, where most of it shows one:
- * the paper the region is printed on (a coloured table cell, a banner). */
-static bool paper_of(const uint8_t *pixels, int width, int height, size_t *paper)
+static uint32_t rgb_of(const uint8_t *p)
 {
-    size_t *counts = xcalloc(BUCKETS, sizeof *counts);
-    size_t border = 0;
-    for (int y = 0; y < height; y++)
-        for (int x = 0; x < width; x++) {
-            if (y != 0 && y != height - 1 && x != 0 && x != width - 1)
-                continue;
-            counts[bucket_of(pixels + 3 * ((size_t)y * (size_t)width + (size_t)x))]++;
-            border++;
-        }
-    size_t best = 0;
-    for (size_t b = 1; b < BUCKETS; b++)
-        if (counts[b] > counts[best])
-            best = b;
-    bool found = border > 0 && counts[best] * 10 >= border * 6;
-    free(counts);
-    *paper = best;
-    return found;
-}
-
-/* White paper, or the paper colour the region's border shows. */
-static bool is_paper(const uint8_t *p, bool has_paper, uint32_t paper_rgb)
-{
-    uint32_t c = ((uint32_t)p[0] << 16) | ((uint32_t)p[1] << 8) | p[2];
-    return is_background(p) || (has_paper && color_distance(c, paper_rgb) < 40);
-}
-
-bool dominant_color(const uint8_t *pixels, int width, int height, uint32_t *rgb,
-                    int *x0, int *y0, int *x1, int *y1)
-{
-    size_t paper;
-    bool has_paper = paper_of(pixels, width, height, &paper);
-    uint32_t paper_rgb = bucket_center(paper);
-    size_t *counts = xcalloc(BUCKETS, sizeof *counts);
-    size_t colored = 0;
-    for (int i = 0; i < width * height; i++) {
-        const uint8_t *p = pixels + 3 * (size_t)i;
-        if (!is_paper(p, has_paper, paper_rgb)) {
-            counts[bucket_of(p)]++;
-            colored++;
-        }
-    }
-    size_t best = 0;
-    for (size_t b = 1; b < BUCKETS; b++)
-        if (counts[b] > counts[best])
-            best = b;
-    free(counts);
-    size_t need = (size_t)fmax(12, MIN_COLORED_SHARE * width * height);
-    if (colored < need)
-        return false;
-    /* the colour: the mean of the pixels near the fullest bucket, which
-     * leaves out the anti-aliased edge */
-    uint32_t center = bucket_center(best);
-    double sum[3] = {0};
-    size_t n = 0;
-    *x0 = width, *y0 = height, *x1 = -1, *y1 = -1;
-    for (int y = 0; y < height; y++)
-        for (int x = 0; x < width; x++) {
-            const uint8_t *p = pixels + 3 * ((size_t)y * (size_t)width + (size_t)x);
-            uint32_t c = ((uint32_t)p[0] << 16) | ((uint32_t)p[1] << 8) | p[2];
-            if (is_paper(p, has_paper, paper_rgb) || color_distance(c, center) > 40)
-                continue;
-            sum[0] += p[0], sum[1] += p[1], sum[2] += p[2];
-            n++;
-            if (x < *x0) *x0 = x;
-            if (y < *y0) *y0 = y;
-            if (x > *x1) *x1 = x;
-            if (y > *y1) *y1 = y;
-        }
-    if (n < need / 2)
-        return false;
-    *rgb = ((uint32_t)lround(sum[0] / (double)n) << 16) |
-           ((uint32_t)lround(sum[1] / (double)n) << 8) | (uint32_t)lround(sum[2] / (double)n);
-    return true;
+    return ((uint32_t)p[0] << 16) | ((uint32_t)p[1] << 8) | p[2];
 }
 
 double color_distance(uint32_t a, uint32_t b)
@@ -121,13 +51,247 @@ double color_distance(uint32_t a, uint32_t b)
     return sqrt(dr * dr + dg * dg + db * db);
 }
 
+/* ------------------------------------------------------------ shapes */
+
+enum { MAX_PAPERS = 3 };
+#define PAPER_BORDER_SHARE 0.2    /* a colour on this share of a region's border is paper */
+
+/* A region's pixels and what paper they are printed on. */
+typedef struct region_pixels {
+    uint8_t *pixels;
+    int width, height;
+    double scale;
+    box got;               /* the part of the page they cover */
+    uint32_t paper_rgb[MAX_PAPERS];
+    size_t n_papers;
+} region_pixels;
+
+/* The colours much of a region's border shows: the paper the region is
+ * printed on (a coloured table cell, a banner), where it crosses from one
+ * to another (a cell's fill, then the page beside the table). */
+static void find_paper(region_pixels *rp)
+{
+    size_t *counts = xcalloc(BUCKETS, sizeof *counts);
+    size_t border = 0;
+    for (int y = 0; y < rp->height; y++)
+        for (int x = 0; x < rp->width; x++) {
+            if (y != 0 && y != rp->height - 1 && x != 0 && x != rp->width - 1)
+                continue;
+            counts[bucket_of(rp->pixels + 3 * ((size_t)y * (size_t)rp->width + (size_t)x))]++;
+            border++;
+        }
+    rp->n_papers = 0;
+    for (size_t k = 0; k < MAX_PAPERS; k++) {
+        size_t best = 0;
+        for (size_t b = 1; b < BUCKETS; b++)
+            if (counts[b] > counts[best])
+                best = b;
+        if (border == 0 || counts[best] < PAPER_BORDER_SHARE * (double)border)
+            break;
+        rp->paper_rgb[rp->n_papers++] = bucket_center(best);
+        counts[best] = 0;
+    }
+    free(counts);
+}
+
+static bool is_paper(const region_pixels *rp, const uint8_t *p)
+{
+    if (is_background(p))
+        return true;
+    for (size_t i = 0; i < rp->n_papers; i++)
+        if (color_distance(rgb_of(p), rp->paper_rgb[i]) < 40)
+            return true;
+    return false;
+}
+
+static bool load_region(layout_page *lp, box region, region_pixels *rp)
+{
+    memset(rp, 0, sizeof *rp);
+    if (!lp->source || box_width(region) < 1 || box_height(region) < 1 ||
+        layout_page_blank(lp, region))
+        return false;
+    rp->scale = ICON_SCALE;
+    rp->got = region;
+    if (!layout_page_overview(lp, region, &rp->pixels, &rp->width, &rp->height, &rp->scale,
+                              &rp->got) &&
+        pdf_render_region(lp->source, lp->number, region, ICON_SCALE, &rp->pixels, &rp->width,
+                          &rp->height) != ARSRED_OK)
+        return false;
+    find_paper(rp);
+    return true;
+}
+
+/* One connected shape of ink in a region: its extent in pixels, its size
+ * and its colour (the mean of the pixels near its commonest colour, which
+ * leaves out the anti-aliased edge). */
+typedef struct shape {
+    int x0, y0, x1, y1;     /* inclusive */
+    size_t pixels;
+    uint32_t rgb;
+} shape;
+
+static void shape_color(const region_pixels *rp, const int *label, int id, shape *s)
+{
+    size_t *counts = xcalloc(BUCKETS, sizeof *counts);
+    for (int y = s->y0; y <= s->y1; y++)
+        for (int x = s->x0; x <= s->x1; x++)
+            if (label[y * rp->width + x] == id)
+                counts[bucket_of(rp->pixels + 3 * ((size_t)y * (size_t)rp->width + (size_t)x))]++;
+    size_t best = 0;
+    for (size_t b = 1; b < BUCKETS; b++)
+        if (counts[b] > counts[best])
+            best = b;
+    free(counts);
+    uint32_t center = bucket_center(best);
+    double sum[3] = {0};
+    size_t n = 0;
+    for (int y = s->y0; y <= s->y1; y++)
+        for (int x = s->x0; x <= s->x1; x++) {
+            const uint8_t *p = rp->pixels + 3 * ((size_t)y * (size_t)rp->width + (size_t)x);
+            if (label[y * rp->width + x] != id || color_distance(rgb_of(p), center) > 40)
+                continue;
+            sum[0] += p[0], sum[1] += p[1], sum[2] += p[2];
+            n++;
+        }
+    if (n == 0)
+        n = 1;
+    s->rgb = ((uint32_t)lround(sum[0] / (double)n) << 16) |
+             ((uint32_t)lround(sum[1] / (double)n) << 8) | (uint32_t)lround(sum[2] / (double)n);
+}
+
+/* The connected shapes of ink in the region (8-neighbours), in no order. */
+static size_t find_shapes(const region_pixels *rp, shape **out)
+{
+    size_t n_px = (size_t)rp->width * (size_t)rp->height;
+    int *label = xcalloc(n_px, sizeof *label);
+    int *stack = xmalloc(n_px * sizeof *stack);
+    shape *shapes = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t start = 0; start < n_px; start++) {
+        if (label[start] || is_paper(rp, rp->pixels + 3 * start))
+            continue;
+        int id = (int)n + 1;
+        shape s = {rp->width, rp->height, -1, -1, 0, 0};
+        size_t top = 0;
+        stack[top++] = (int)start;
+        label[start] = id;
+        while (top) {
+            int i = stack[--top], x = i % rp->width, y = i / rp->width;
+            s.pixels++;
+            if (x < s.x0) s.x0 = x;
+            if (y < s.y0) s.y0 = y;
+            if (x > s.x1) s.x1 = x;
+            if (y > s.y1) s.y1 = y;
+            for (int dy = -1; dy <= 1; dy++)
+                for (int dx = -1; dx <= 1; dx++) {
+                    int nx = x + dx, ny = y + dy;
+                    if (nx < 0 || ny < 0 || nx >= rp->width || ny >= rp->height)
+                        continue;
+                    int j = ny * rp->width + nx;
+                    if (!label[j] && !is_paper(rp, rp->pixels + 3 * (size_t)j)) {
+                        label[j] = id;
+                        stack[top++] = j;
+                    }
+                }
+        }
+        shape_color(rp, label, id, &s);
+        ARRAY_PUSH(shapes, n, cap, s);
+    }
+    free(stack);
+    free(label);
+    *out = shapes;
+    return n;
+}
+
+static box shape_box(const region_pixels *rp, const shape *s)
+{
+    return (box){rp->got.x0 + s->x0 / rp->scale, rp->got.y0 + s->y0 / rp->scale,
+                 rp->got.x0 + (s->x1 + 1) / rp->scale, rp->got.y0 + (s->y1 + 1) / rp->scale};
+}
+
+/* A mark is about as tall as the text, not a rule or a picture; not a bar
+ * (a cell's coloured edge), nor a fill from the top of the band to its
+ * bottom (a banner or a coloured row behind the text). */
+static bool is_mark_shape(const region_pixels *rp, const shape *s, double text_height)
+{
+    box b = shape_box(rp, s);
+    double height = box_height(b), width = box_width(b);
+    bool fills_band = s->y0 == 0 && s->y1 == rp->height - 1; /* cut by the band at both edges */
+    size_t min_pixels = (size_t)fmax(4, 0.1 * (s->x1 - s->x0 + 1) * (s->y1 - s->y0 + 1));
+    return height >= MARK_MIN_HEIGHT * text_height && height <= MARK_MAX_HEIGHT * text_height &&
+           width <= MARK_MAX_WIDTH * text_height && width >= MARK_MIN_ASPECT * height &&
+           !fills_band && s->pixels >= min_pixels;
+}
+
+/* The mark in region nearest to x_from (side < 0: the rightmost, side >
+ * 0: the leftmost). */
+static bool mark_in_region(layout_page *lp, box region, double text_height, int side, icon *out)
+{
+    region_pixels rp;
+    if (!load_region(lp, region, &rp))
+        return false;
+    shape *shapes;
+    size_t n = find_shapes(&rp, &shapes);
+    const shape *best = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const shape *s = &shapes[i];
+        if (!is_mark_shape(&rp, s, text_height))
+            continue;
+        if (!best || (side < 0 ? s->x1 > best->x1 : s->x0 < best->x0))
+            best = s;
+    }
+    if (best) {
+        memset(out, 0, sizeof *out);
+        out->box = shape_box(&rp, best);
+        out->rgb = best->rgb;
+    }
+    free(shapes);
+    free(rp.pixels);
+    return best != NULL;
+}
+
+bool icon_progress_bar(layout_page *lp, box area, double *share)
+{
+    region_pixels rp;
+    if (!load_region(lp, area, &rp))
+        return false;
+    shape *shapes;
+    size_t n = find_shapes(&rp, &shapes);
+    const shape *bar = NULL;
+    for (size_t i = 0; i < n; i++) {
+        int w = shapes[i].x1 - shapes[i].x0 + 1, h = shapes[i].y1 - shapes[i].y0 + 1;
+        if (w >= 3 * h && h >= 2 && (!bar || w > bar->x1 - bar->x0 + 1))
+            bar = &shapes[i];
+    }
+    bool found = bar != NULL;
+    if (found) {
+        /* along its middle: how far the colour of its left end reaches */
+        int y = (bar->y0 + bar->y1) / 2, filled = 0;
+        const uint8_t *left = rp.pixels + 3 * ((size_t)y * (size_t)rp.width + (size_t)bar->x0 + 1);
+        for (int x = bar->x0; x <= bar->x1; x++) {
+            const uint8_t *p = rp.pixels + 3 * ((size_t)y * (size_t)rp.width + (size_t)x);
+            if (color_distance(rgb_of(p), rgb_of(left)) < 60)
+                filled = x - bar->x0 + 1;
+        }
+        int length = bar->x1 - bar->x0 + 1;
+        if (length - filled <= 1)
+            filled = length; /* the last pixel is the bar's anti-aliased end */
+        *share = (double)filled / length;
+    }
+    free(shapes);
+    free(rp.pixels);
+    return found;
+}
+
+/* ------------------------------------------------------------- hues */
+
 goal_status status_of_hue(uint32_t rgb)
 {
     double r = ((rgb >> 16) & 255) / 255.0, g = ((rgb >> 8) & 255) / 255.0, b = (rgb & 255) / 255.0;
     double max = fmax(r, fmax(g, b)), min = fmin(r, fmin(g, b));
-    double v = max, s = max > 0 ? (max - min) / max : 0;
-    if (s < 0.25)
-        return v > 0.35 && v < 0.92 ? STATUS_NOT_EVALUATED : STATUS_NONE; /* grey; not black */
+    double s = max > 0 ? (max - min) / max : 0;
+    if (s < 0.25 || max < 0.2)
+        return STATUS_NONE; /* grey, black or white: only a legend tells */
     double h;
     if (max == r)
         h = 60 * fmod((g - b) / (max - min), 6);
@@ -143,123 +307,150 @@ goal_status status_of_hue(uint32_t rgb)
         return STATUS_PARTLY_MET;
     if (h < 170)
         return STATUS_MET;
-    if (h < 255)
-        return STATUS_NOT_EVALUATED;
-    return STATUS_NONE;
+    return STATUS_NONE; /* blue, purple: a play icon, a link, not a verdict */
 }
 
-/* Glyphs that reports colour to show a status. */
-static bool is_status_glyph(const char *t)
+/* ------------------------------------------------------------ glyphs */
+
+bool icon_is_mark_glyph(const icon_glyphs *g, const word *w)
 {
-    static const char *const glyphs[] = {"\xE2\x97\x8F", "\xE2\xAC\xA4", "\xE2\x96\xA0",
-                                         "\xE2\x96\xB2", "\xE2\x97\x86", "\xE2\x80\xA2",
-                                         "\xE2\x97\x89", "\xE2\x96\xAA"};
-    for (size_t i = 0; i < sizeof glyphs / sizeof *glyphs; i++)
-        if (strcmp(t, glyphs[i]) == 0)
-            return true;
-    return false;
+    pattern_match m;
+    return g && g->glyph &&
+           pattern_exec(g->glyph, w->text, strlen(w->text), 0, &m) == PATTERN_MATCHED;
 }
 
-static bool colorful(uint32_t rgb)
+bool icon_is_glyph_word(const icon_glyphs *g, const word *w, uint32_t text_rgb)
 {
-    double r = (rgb >> 16) & 255, g = (rgb >> 8) & 255, b = rgb & 255;
-    return fmax(r, fmax(g, b)) - fmin(r, fmin(g, b)) > 40;
+    return icon_is_mark_glyph(g, w) && color_distance(w->rgb, text_rgb) > GLYPH_COLOR_APART;
 }
 
-/* Takes the dominant colour of region from the page's overview (or a render
- * of its own where there is none); box gets the colour's extent. */
-static bool region_icon(layout_page *lp, box region, icon *out)
+static icon glyph_icon(const word *w)
 {
-    if (!lp->source || box_width(region) < 1 || box_height(region) < 1 ||
-        layout_page_blank(lp, region))
-        return false;
-    uint8_t *pixels = NULL;
-    int w, h;
-    double scale = ICON_SCALE;
-    box got = region;
-    if (!layout_page_overview(lp, region, &pixels, &w, &h, &scale, &got) &&
-        pdf_render_region(lp->source, lp->number, region, ICON_SCALE, &pixels, &w, &h) != ARSRED_OK)
-        return false;
-    int x0, y0, x1, y1;
-    bool found = dominant_color(pixels, w, h, &out->rgb, &x0, &y0, &x1, &y1);
-    free(pixels);
-    if (!found)
-        return false;
-    out->box = (box){got.x0 + x0 / scale, got.y0 + y0 / scale, got.x0 + (x1 + 1) / scale,
-                     got.y0 + (y1 + 1) / scale};
-    /* an icon is about as tall as the text, not a rule or a picture; not a
-     * bar (a cell's coloured edge), nor a fill from the top of the region to
-     * its bottom (a banner or a coloured row behind the text) */
-    double height = box_height(out->box), text_height = box_height(region) / 1.4;
-    double slack = 1.0 / scale;
-    bool fills_band = out->box.y0 <= got.y0 + slack && out->box.y1 >= got.y1 - slack;
-    return height >= 0.25 * text_height && height <= 1.6 * text_height &&
-           box_width(out->box) <= 2.5 * text_height && box_width(out->box) >= 0.35 * height &&
-           !fills_band;
+    return (icon){.box = w->box, .rgb = w->rgb, .glyph = true, .word = w};
 }
 
-/* Narrows r, the region on side of l, to end before w where w stands in
- * it on l's row. */
-static void stop_at_word(box *r, const line *l, int side, const box *w)
+/* ----------------------------------------------------------- beside */
+
+static bool on_row(const box *w, box band, double h)
+{
+    return span_overlap(w->y0, w->y1, band.y0, band.y1) > 0.3 * h;
+}
+
+/* The words on l's row nearest to its left and right (NULL where none). */
+static void row_neighbours(const layout_page *lp, const line *l, box band, const word **left,
+                           const word **right)
 {
     double h = box_height(l->box);
-    if (span_overlap(w->y0, w->y1, r->y0, r->y1) <= 0.3 * h)
-        return;
-    if (side < 0 && w->x1 <= l->box.x0 && w->x1 > r->x0)
-        r->x0 = w->x1 + 0.3;
-    if (side > 0 && w->x0 >= l->box.x1 && w->x0 < r->x1)
-        r->x1 = w->x0 - 0.3;
+    *left = *right = NULL;
+    size_t lo, hi;
+    layout_words_near(lp, band.y0, band.y1, &lo, &hi);
+    for (size_t pass = 0; pass < 2; pass++) {
+        size_t from = pass ? lp->n_row_words : lo, to = pass ? lp->n_words : hi;
+        for (size_t i = from; i < to; i++) {
+            const word *w = &lp->words[i];
+            if (!on_row(&w->box, band, h))
+                continue;
+            if (w->box.x1 <= l->box.x0 + 0.1 && (!*left || w->box.x1 > (*left)->box.x1))
+                *left = w;
+            if (w->box.x0 >= l->box.x1 - 0.1 && (!*right || w->box.x0 < (*right)->box.x0))
+                *right = w;
+        }
+    }
 }
 
-/* The region beside l that holds no text. */
-static box side_region(const layout_page *lp, const line *l, int side)
+/* The nearest word beyond the mark on its far side, on the row. */
+static const word *word_beyond(const layout_page *lp, box band, double h, box mark, int side)
+{
+    const word *best = NULL;
+    size_t lo, hi;
+    layout_words_near(lp, band.y0, band.y1, &lo, &hi);
+    for (size_t pass = 0; pass < 2; pass++) {
+        size_t from = pass ? lp->n_row_words : lo, to = pass ? lp->n_words : hi;
+        for (size_t i = from; i < to; i++) {
+            const word *w = &lp->words[i];
+            if (!on_row(&w->box, band, h))
+                continue;
+            if (side > 0 && w->box.x0 >= mark.x1 && (!best || w->box.x0 < best->box.x0))
+                best = w;
+            if (side < 0 && w->box.x1 <= mark.x0 && (!best || w->box.x1 > best->box.x1))
+                best = w;
+        }
+    }
+    return best;
+}
+
+/* Whether the mark found on side of l is l's: nearer to it than to the
+ * text beyond it on the row (which is another line's). */
+static bool nearer_to_line(const layout_page *lp, const icon_glyphs *g, const line *l, box band,
+                           const icon *mark, int side)
 {
     double h = box_height(l->box);
-    box r = {0, l->box.y0 - 0.2 * h, 0, l->box.y1 + 0.2 * h};
+    const word *beyond = word_beyond(lp, band, h, mark->box, side);
+    while (beyond && icon_is_mark_glyph(g, beyond) && beyond != mark->word)
+        beyond = NULL; /* another mark beyond: a mark column, not text */
+    if (!beyond || beyond == mark->word)
+        return true;
+    double to_line = side > 0 ? mark->box.x0 - l->box.x1 : l->box.x0 - mark->box.x1;
+    double to_beyond = side > 0 ? beyond->box.x0 - mark->box.x1 : mark->box.x0 - beyond->box.x1;
+    /* a mark leads the text it marks: on the left it is the next line's
+     * only when clearly nearer to it */
+    return side < 0 ? to_line <= to_beyond : to_line < to_beyond;
+}
+
+static bool side_mark(layout_page *lp, const icon_glyphs *g, const line *l, box band,
+                      const word *neighbour, int side, icon *out)
+{
+    uint32_t text_rgb = lp->words[l->first_word].rgb;
+    if (neighbour && icon_is_glyph_word(g, neighbour, text_rgb)) {
+        *out = glyph_icon(neighbour);
+        return nearer_to_line(lp, g, l, band, out, side);
+    }
+    box r = band;
     if (side < 0) {
+        r.x0 = neighbour ? neighbour->box.x1 + 0.3 : 0;
         r.x1 = l->box.x0 - 0.3;
-        r.x0 = fmax(0, l->box.x0 - ICON_REACH * h);
     } else {
         r.x0 = l->box.x1 + 0.3;
-        r.x1 = fmin(lp->width, l->box.x1 + ICON_REACH * h);
+        r.x1 = neighbour ? neighbour->box.x0 - 0.3 : lp->width;
     }
-    /* stop at the nearest word on that side */
-    size_t lo, hi;
-    layout_words_near(lp, r.y0, r.y1, &lo, &hi);
-    for (size_t i = lo; i < hi; i++)
-        stop_at_word(&r, l, side, &lp->words[i].box);
-    for (size_t i = lp->n_row_words; i < lp->n_words; i++)
-        stop_at_word(&r, l, side, &lp->words[i].box);
-    return r;
+    if (box_width(r) < 2)
+        return false;
+    return mark_in_region(lp, r, box_height(l->box), side, out) &&
+           nearer_to_line(lp, g, l, band, out, side);
 }
 
-bool icon_in_area(layout_page *lp, box area, icon *out)
-{
-    memset(out, 0, sizeof *out);
-    return region_icon(lp, area, out);
-}
-
-bool icon_is_glyph_word(const word *w)
-{
-    return is_status_glyph(w->text) && colorful(w->rgb);
-}
-
-bool icon_beside_line(layout_page *lp, const line *l, icon *out)
+bool icon_beside_line(layout_page *lp, const icon_glyphs *g, const line *l, icon *out)
 {
     memset(out, 0, sizeof *out);
     const word *first = &lp->words[l->first_word];
-    if (icon_is_glyph_word(first)) {
-        out->box = first->box;
-        out->rgb = first->rgb;
-        out->glyph = true;
+    if (l->n_words > 1 && icon_is_glyph_word(g, first, lp->words[l->first_word + 1].rgb)) {
+        *out = glyph_icon(first);
         return true;
     }
-    for (int side = -1; side <= 1; side += 2) {
-        box r = side_region(lp, l, side);
-        if (box_width(r) < 2)
-            continue;
-        if (region_icon(lp, r, out))
+    double h = box_height(l->box);
+    box band = {0, l->box.y0 - BAND_MARGIN * h, 0, l->box.y1 + BAND_MARGIN * h};
+    const word *left, *right;
+    row_neighbours(lp, l, band, &left, &right);
+    return side_mark(lp, g, l, band, left, -1, out) || side_mark(lp, g, l, band, right, 1, out);
+}
+
+bool icon_in_area(layout_page *lp, const icon_glyphs *g, box area, double text_height, icon *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t lo, hi;
+    layout_words_near(lp, area.y0, area.y1, &lo, &hi);
+    for (size_t pass = 0; pass < 2; pass++) {
+        size_t from = pass ? lp->n_row_words : lo, to = pass ? lp->n_words : hi;
+        for (size_t i = from; i < to; i++) {
+            const word *w = &lp->words[i];
+            if (span_overlap(w->box.x0, w->box.x1, area.x0, area.x1) <= 0 ||
+                span_overlap(w->box.y0, w->box.y1, area.y0, area.y1) <= 0.3 * box_height(w->box))
+                continue;
+            if (!icon_is_mark_glyph(g, w))
+                return false; /* words in the cell: it says its status in them */
+            *out = glyph_icon(w);
             return true;
+        }
     }
-    return false;
+    return mark_in_region(lp, area, text_height, 1, out);
 }

@@ -1,7 +1,7 @@
-/* icons.h: status icons beside a line of text, and what their colours
+/* icons.h: status marks beside a line of text, and what their colours
  * mean. Raster images, vector shapes and coloured glyphs are all read the
- * same way: the small region is rendered and its dominant colour that is
- * not the background taken. */
+ * same way: the band of the line is rendered, the shapes in it that are
+ * no text found, and the one nearest the line taken with its colour. */
 #ifndef ARSRED_ICONS_H
 #define ARSRED_ICONS_H
 
@@ -9,35 +9,50 @@
 #include <stdint.h>
 
 #include "layout.h"
+#include "pattern.h"
 #include "report.h"
 
 typedef struct icon {
     box box;
     uint32_t rgb;
-    bool glyph;            /* a coloured glyph that starts the line ("●") */
+    bool glyph;            /* a glyph of the text ("●"), not a drawing */
+    const word *word;      /* that glyph's word */
 } icon;
 
-/* A coloured glyph that stands for a status ("●" in red). */
-bool icon_is_glyph_word(const word *w);
+/* What marks a status among the page's words: the pattern of the glyphs
+ * reports use ("●", "✔", …); NULL where there is none. */
+typedef struct icon_glyphs {
+    const pattern *glyph;
+} icon_glyphs;
 
-/* Looks for an icon just left of the line (or, where nothing is there,
- * just right of it). */
-bool icon_beside_line(layout_page *lp, const line *l, icon *out);
-/* An icon inside area, a band about 1.4 times as tall as the text beside
- * it (a goal table's status column on one row). */
-bool icon_in_area(layout_page *lp, box area, icon *out);
+/* A glyph that stands for a status: one of the mark glyphs, set in
+ * another colour than the text it marks (text_rgb). */
+bool icon_is_glyph_word(const icon_glyphs *g, const word *w, uint32_t text_rgb);
+/* Whether w is one of the mark glyphs, whatever its colour. */
+bool icon_is_mark_glyph(const icon_glyphs *g, const word *w);
 
-/* The status a colour stands for by its hue alone: red not met,
- * yellow/orange partly met, green met, grey or blue not evaluated;
- * STATUS_NONE for colours that say nothing (black, purple, …). */
+/* The mark whose row band l shares, left or right of its words, as far as
+ * the next text on the row: a mark between two lines is the nearer one's.
+ * A mark glyph that starts l counts too. */
+bool icon_beside_line(layout_page *lp, const icon_glyphs *g, const line *l, icon *out);
+/* The mark inside area (a goal table's status cell on one row), the
+ * leftmost of those about as tall as text_height; none where words fill
+ * it. */
+bool icon_in_area(layout_page *lp, const icon_glyphs *g, box area, double text_height,
+                  icon *out);
+
+/* A progress bar in area: a bar at least three times as long as tall,
+ * filled from its left end; *share gets the filled part of its length
+ * (0..1). */
+bool icon_progress_bar(layout_page *lp, box area, double *share);
+
+/* The status a colour stands for by its hue alone, where no legend says:
+ * red not met, amber/yellow partly met, green met; STATUS_NONE for any
+ * other colour (grey, blue, black, purple …), which only a legend can
+ * explain. */
 goal_status status_of_hue(uint32_t rgb);
 
 /* Distance between two colours (0 .. 442). */
 double color_distance(uint32_t a, uint32_t b);
-
-/* The dominant colour of an RGB buffer that is not the background:
- * returns false where too few pixels have colour. */
-bool dominant_color(const uint8_t *pixels, int width, int height, uint32_t *rgb,
-                    int *x0, int *y0, int *x1, int *y1);
 
 #endif

@@ -253,6 +253,7 @@ int arsred_inspect_page(const char *path, const arsred_options *options,
 typedef struct paragraph_capture {
     strbuf text;
     strbuf current;
+    icon_glyphs glyphs;
 } paragraph_capture;
 
 static void flush_paragraph(paragraph_capture *pc)
@@ -278,7 +279,8 @@ static void capture_paragraphs(void *ctx, layout_page *lp, const arsred_document
         /* a coloured status glyph that starts a goal is its icon, not a word */
         const char *text = b->text;
         const word *first = &lp->words[lp->lines[b->first_line].first_word];
-        if (icon_is_glyph_word(first) && strchr(text, ' '))
+        const word *second = lp->lines[b->first_line].n_words > 1 ? first + 1 : first;
+        if (icon_is_glyph_word(&pc->glyphs, first, second->rgb) && strchr(text, ' '))
             text = strchr(text, ' ') + 1;
         text_join_line(&pc->current, text);
     }
@@ -291,6 +293,7 @@ int arsred_paragraphs(const char *path, const arsred_options *options,
     paragraph_capture pc;
     strbuf_init(&pc.text);
     strbuf_init(&pc.current);
+    pc.glyphs.glyph = options ? patterns_find(options->patterns, "goal.mark-glyph") : NULL;
     arsred_document *doc = NULL;
     int rc = pipeline_run(path, options, capture_paragraphs, &pc, &doc, err);
     flush_paragraph(&pc);

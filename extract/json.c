@@ -211,6 +211,41 @@ static json_t *evidence_json(const status_evidence *e)
     return o;
 }
 
+static json_t *assignment_json(const assignment *x)
+{
+    json_t *ao = json_object();
+    json_object_set_new(ao, "text", json_string(x->text ? x->text : ""));
+    json_object_set_new(ao, "status", status_json(x->status));
+    if (x->evidence.kind != EVIDENCE_NONE)
+        json_object_set_new(ao, "status_evidence", evidence_json(&x->evidence));
+    json_object_set_new(ao, "comment", string_or_null(x->comment));
+    json_object_set_new(ao, "progress",
+                        x->has_progress ? json_real(round(x->progress * 100) / 100) : json_null());
+    return ao;
+}
+
+static json_t *assignments_json(const assignment *list, size_t n)
+{
+    json_t *as = json_array();
+    for (size_t k = 0; k < n; k++)
+        json_array_append_new(as, assignment_json(&list[k]));
+    return as;
+}
+
+static json_t *target_json(const goal_target *t)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "text", string_or_null(t->text));
+    if (t->indicator)
+        json_object_set_new(o, "indicator", json_string(t->indicator));
+    json_object_set_new(o, "value", t->has_value ? number_json(t->value, t->decimals) : json_null());
+    json_object_set_new(o, "unit", string_or_null(t->unit));
+    json_object_set_new(o, "year", t->year ? json_integer(t->year) : json_null());
+    if (t->outcome)
+        json_object_set_new(o, "outcome", json_string(t->outcome));
+    return o;
+}
+
 static json_t *goal_json(const goal *g)
 {
     json_t *o = json_object();
@@ -221,18 +256,12 @@ static json_t *goal_json(const goal *g)
     json_object_set_new(o, "status_evidence", evidence_json(&g->evidence));
     json_object_set_new(o, "page", json_integer(g->page));
     json_object_set_new(o, "bbox", box_json(g->bbox));
-    json_t *as = json_array();
-    for (size_t k = 0; k < g->n_assignments; k++) {
-        const assignment *x = &g->assignments[k];
-        json_t *ao = json_object();
-        json_object_set_new(ao, "text", json_string(x->text ? x->text : ""));
-        json_object_set_new(ao, "status", status_json(x->status));
-        if (x->evidence.kind != EVIDENCE_NONE)
-            json_object_set_new(ao, "status_evidence", evidence_json(&x->evidence));
-        json_object_set_new(ao, "comment", string_or_null(x->comment));
-        json_array_append_new(as, ao);
-    }
-    json_object_set_new(o, "assignments", as);
+    json_object_set_new(o, "comment", string_or_null(g->comment));
+    json_t *ts = json_array();
+    for (size_t k = 0; k < g->n_targets; k++)
+        json_array_append_new(ts, target_json(&g->targets[k]));
+    json_object_set_new(o, "targets", ts);
+    json_object_set_new(o, "assignments", assignments_json(g->assignments, g->n_assignments));
     return o;
 }
 
@@ -350,6 +379,10 @@ static void put_list(json_out *w, const char *key, const arsred_document *doc, s
 }
 
 static json_t *goal_item(const arsred_document *doc, size_t i) { return goal_json(&doc->goals[i]); }
+static json_t *assignment_item(const arsred_document *doc, size_t i)
+{
+    return assignment_json(&doc->assignments[i]);
+}
 static json_t *table_item(const arsred_document *doc, size_t i) { return table_json(&doc->tables[i]); }
 static json_t *kpi_item(const arsred_document *doc, size_t i) { return kpi_json(&doc->kpis[i]); }
 static json_t *check_item(const arsred_document *doc, size_t i) { return check_json(doc, &doc->checks[i]); }
@@ -363,6 +396,7 @@ int arsred_document_write_json(const arsred_document *doc, FILE *file, int prett
     put_member(&w, "source", source_json(doc));
     put_member(&w, "report", report_json(doc));
     put_list(&w, "goals", doc, doc->n_goals, goal_item);
+    put_list(&w, "assignments", doc, doc->n_assignments, assignment_item);
     put_list(&w, "tables", doc, doc->n_tables, table_item);
     put_list(&w, "kpis", doc, doc->n_kpis, kpi_item);
     put_list(&w, "checks", doc, doc->n_checks, check_item);

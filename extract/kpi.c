@@ -1,6 +1,6 @@
-/* kpi.c: key figures (nyckeltal) from prose, from series of places, from
- * goals' targets and from KPI tables (years as columns), through the kpi.*
- * patterns. */
+/* kpi.c: key figures (nyckeltal) from prose, from series of places and
+ * from KPI tables (years as columns), through the kpi.* patterns. A goal's
+ * targets are the goal's (goals.c), not KPIs. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -197,35 +197,6 @@ static void kpi_page(void *state, layout_page *lp, arsred_document *doc)
     }
 }
 
-/* The subject of a goal's words, before "ska": "Antal invånare". */
-static char *goal_subject(const char *text)
-{
-    const char *ska = strstr(text, " ska ");
-    return ska ? xstrndup(text, (size_t)(ska - text)) : xstrdup(text);
-}
-
-static void read_goal_targets(kpi_state *st, arsred_document *doc)
-{
-    const pattern *pats[8];
-    size_t n = patterns_of_kind(st->patterns, "kpi.target", pats, 8);
-    for (size_t g = 0; g < doc->n_goals; g++) {
-        const goal *go = &doc->goals[g];
-        size_t first = doc->n_kpis;
-        for (size_t i = 0; i < n && i < 8; i++) {
-            size_t offset = 0, len = strlen(go->text);
-            pattern_match m;
-            while (offset < len && pattern_exec(pats[i], go->text, len, offset, &m) == PATTERN_MATCHED) {
-                char *subject = goal_subject(go->text);
-                add_from_match(doc, pats[i], go->text, &m, subject, go->page, go->bbox);
-                free(subject);
-                offset = m.end > offset ? m.end : offset + 1;
-            }
-        }
-        for (size_t k = first; k < doc->n_kpis; k++)
-            doc->kpis[k].goal = xstrdup(go->id);
-    }
-}
-
 /* A KPI table: every column a year, no budget lines (or a title that says
  * nyckeltal); one KPI per row and year. */
 static bool is_kpi_table(const kpi_state *st, const table *t)
@@ -286,7 +257,6 @@ static void read_kpi_tables(kpi_state *st, arsred_document *doc)
 static void kpi_finish(void *state, arsred_document *doc)
 {
     kpi_state *st = state;
-    read_goal_targets(st, doc);
     read_kpi_tables(st, doc);
     for (size_t i = 0; i < doc->n_kpis; i++)
         if (!doc->kpis[i].year)

@@ -124,6 +124,24 @@ void report_warn_once(arsred_document *doc, const char *code, int page, const ch
     free(msg);
 }
 
+void goal_target_release(goal_target *t)
+{
+    free(t->text);
+    free(t->indicator);
+    free(t->outcome);
+    free(t->unit);
+}
+
+void assignments_free(assignment *list, size_t n)
+{
+    for (size_t a = 0; a < n; a++) {
+        free(list[a].text);
+        free(list[a].comment);
+        free(list[a].evidence.text);
+    }
+    free(list);
+}
+
 void arsred_document_free(arsred_document *doc)
 {
     if (!doc)
@@ -148,14 +166,14 @@ void arsred_document_free(arsred_document *doc)
         free(g->id);
         free(g->text);
         free(g->evidence.text);
-        for (size_t a = 0; a < g->n_assignments; a++) {
-            free(g->assignments[a].text);
-            free(g->assignments[a].comment);
-            free(g->assignments[a].evidence.text);
-        }
-        free(g->assignments);
+        free(g->comment);
+        for (size_t t = 0; t < g->n_targets; t++)
+            goal_target_release(&g->targets[t]);
+        free(g->targets);
+        assignments_free(g->assignments, g->n_assignments);
     }
     free(doc->goals);
+    assignments_free(doc->assignments, doc->n_assignments);
     for (size_t i = 0; i < doc->n_kpis; i++) {
         kpi *k = &doc->kpis[i];
         free(k->name);

@@ -175,7 +175,22 @@ typedef struct assignment {
     goal_status status;
     status_evidence evidence;
     char *comment;
+    bool has_progress;     /* a completion share the report shows (a bar, "75 %") */
+    double progress;       /* 0..1 */
 } assignment;
+
+/* What a goal aims at: in its own words ("minst 15225 st år 2020") or in
+ * the indicator, target and outcome cells of a goal table. */
+typedef struct goal_target {
+    char *text;            /* the words of the target */
+    char *indicator;       /* what is measured, where a table says */
+    char *outcome;         /* what was reached, where a table says */
+    bool has_value;
+    double value;
+    int decimals;
+    char *unit;
+    int year;
+} goal_target;
 
 typedef struct goal {
     char *id;
@@ -184,6 +199,9 @@ typedef struct goal {
     status_evidence evidence;
     int page;
     box bbox;
+    char *comment;         /* the report's comment on the goal, or NULL */
+    goal_target *targets;
+    size_t n_targets, cap_targets;
     assignment *assignments;
     size_t n_assignments, cap_assignments;
     bool listed;           /* found in a goal list (or table) */
@@ -227,6 +245,8 @@ struct arsred_document {
     size_t n_checks, cap_checks;
     goal *goals;
     size_t n_goals, cap_goals;
+    assignment *assignments;   /* those under no goal (a table of assignments alone) */
+    size_t n_assignments, cap_assignments;
     kpi *kpis;
     size_t n_kpis, cap_kpis;
     statement *statements;
@@ -263,6 +283,10 @@ extern const recogniser cover_recogniser;
 enum { COVER_PAGES = 3 };
 extern const recogniser table_recogniser;
 extern const recogniser statement_recogniser;
+/* Frees a target's strings, and a list of assignments with theirs. */
+void goal_target_release(goal_target *t);
+void assignments_free(assignment *list, size_t n);
+
 extern const recogniser goal_recogniser;
 extern const recogniser kpi_recogniser;
 

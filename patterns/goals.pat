@@ -81,11 +81,12 @@ example Antal invånare ska öka
 pattern goal.status-word
 kind    goal.status-word
 flags   i
-description a status given in words: "GRÖNT", "Delvis uppfyllt", "Ej uppfyllt"
-regex   ^(?:(?<met>grönt|grön|uppfyllt|uppfylld|uppnått|helt\h+uppfyllt)
-regex   |(?<partly_met>gult|gul|delvis\h+uppfyllt|delvis\h+uppfylld|delvis\h+uppnått)
-regex   |(?<not_met>rött|röd|ej\h+uppfyllt|ej\h+uppfylld|inte\h+uppfyllt|inte\h+uppfylld|ej\h+uppnått)
-regex   |(?<not_evaluated>ej\h+bedömt|ej\h+bedömd|inte\h+bedömt|ej\h+utvärderat|ej\h+mätbart|grått|grå))$
+description a status given in words: "GRÖNT", "Delvis uppfyllt", "Ej uppfyllt"; "Pågår" and "Ej påbörjat" say how far work has come, not whether a goal is met (group progress, no status)
+regex   ^(?:(?<met>grönt|grön|uppfyllt|uppfylld|uppfyllda|uppnått|uppnådd|helt\h+uppfyllt|helt\h+uppnått|genomfört|genomförd|klart|klar|avslutat|avslutad)
+regex   |(?<partly_met>gult|gul|delvis\h+uppfyllt|delvis\h+uppfylld|delvis\h+uppnått|delvis\h+genomfört|delvis)
+regex   |(?<not_met>rött|röd|ej\h+uppfyllt|ej\h+uppfylld|inte\h+uppfyllt|inte\h+uppfylld|ej\h+uppnått|inte\h+uppnått|ej\h+genomfört|inte\h+genomfört)
+regex   |(?<not_evaluated>ej\h+bedömt|ej\h+bedömd|inte\h+bedömt|inte\h+bedömd|ej\h+utvärderat|ej\h+mätbart|går\h+(?:inte|ej)\h+att\h+bedöma|kan\h+(?:inte|ej)\h+bedömas|grått|grå)
+regex   |(?<progress>pågår|pågående|påbörjat|påbörjad|ej\h+påbörjat|ej\h+påbörjad|inte\h+påbörjat|ej\h+startat|planerat|planerad))\.?$
 example GRÖNT
   met = GRÖNT
 example GULT
@@ -94,10 +95,24 @@ example Delvis uppfyllt
   partly_met = Delvis uppfyllt
 example Ej uppfyllt
   not_met = Ej uppfyllt
-example Ej bedömd
-  not_evaluated = Ej bedömd
+example Ej bedömt
+  not_evaluated = Ej bedömt
 example Uppfyllt
   met = Uppfyllt
+example Uppnått
+  met = Uppnått
+example Delvis uppnått
+  partly_met = Delvis uppnått
+example Ej uppnått
+  not_met = Ej uppnått
+example Går ej att bedöma
+  not_evaluated = Går ej att bedöma
+example Genomfört
+  met = Genomfört
+example Pågår
+  progress = Pågår
+example Ej påbörjat
+  progress = Ej påbörjat
 example Gult kort
   no match
 
@@ -126,24 +141,90 @@ example Jobba med arbetsgivarvarumärket: GULT. Arbete påbörjat.
 example Programmet beskriver: vad kommunen vill uppnå.
   no match
 
-pattern goal.table-goal-column
-kind    goal.table-goal-column
+pattern goal.table-column
+kind    goal.table-column
 flags   i
-description the column of a goal table that holds the goals
-regex   ^(?<word>mål|målet|målformulering|nämndens\h+mål|verksamhetsmål|förändringsmål)$
+description a column head of a goal or assignment table, named by its role: id, goal, item (an assignment or activity), indicator, target, outcome, status, progress, comment
+regex   ^(?:(?<id>nr|nr\.|id|nummer|\#)
+regex   |(?<goal>mål|målet|målen|målformulering|målsättning|nämndmål|nämndens\h+mål|verksamhetsmål|förändringsmål|inriktningsmål|effektmål|resultatmål|strategiskt\h+mål|prioriterat\h+mål|kf-mål|kommunmål|fullmäktigemål)
+regex   |(?<item>uppdrag|uppdraget|åtagande|åtaganden|aktivitet|aktiviteter|aktivitet/uppdrag|uppdrag\h+från\h+\p{L}+)
+regex   |(?<indicator>indikator|indikatorer|nyckeltal|mått|mätetal)
+regex   |(?<target>målvärde|målnivå|mål\h*värde|mål\h+\d{4}|målvärde\h+\d{4})
+regex   |(?<outcome>utfall|utfall\h+\d{4}|resultat|resultat\h+\d{4}|värde\h+\d{4})
+regex   |(?<status>bedömning|status|måluppfyllelse|måluppfyllnad|uppfyllelse|bedömd\h+måluppfyllelse|bedömning\h+\d{4}|prognos|trend)
+regex   |(?<progress>färdiggrad|genomförandegrad|andel\h+klart|klart\h+%|progress)
+regex   |(?<comment>kommentar|kommentarer|analys|kommentar\h*/\h*analys|analys\h+och\h+kommentar|beskrivning|åtgärder))$
+example Nr
+  id = Nr
 example Mål
-  word = Mål
+  goal = Mål
+example Nämndmål
+  goal = Nämndmål
+example Målsättning
+  goal = Målsättning
+example Aktivitet
+  item = Aktivitet
+example Uppdrag
+  item = Uppdrag
 example Indikator
+  indicator = Indikator
+example Målvärde
+  target = Målvärde
+example Utfall 2021
+  outcome = Utfall 2021
+example Bedömning
+  status = Bedömning
+example Status
+  status = Status
+example Färdiggrad
+  progress = Färdiggrad
+example Kommentar
+  comment = Kommentar
+example Analys
+  comment = Analys
+example Verksamhet
   no match
 
-pattern goal.table-status-column
-kind    goal.table-status-column
+pattern goal.comment-label
+kind    goal.comment-label
 flags   i
-description the column of a goal table that holds the statuses
-regex   ^(?<word>bedömning|status|måluppfyllelse|måluppfyllnad|uppfyllelse|resultat\h+\d{4}|bedömd\h+måluppfyllelse)$
-example Bedömning
-  word = Bedömning
-example Status
-  word = Status
-example Indikator
+description a label that starts the comment on a goal or an assignment
+regex   ^(?<label>kommentar|kommentarer|analys|kommentar\h+till\h+bedömning(?:en)?|motivering|uppföljning)\h*:\h*(?<text>.*)$
+example Kommentar:
+  label = Kommentar
+example Analys: Målet nåddes inte.
+  text = Målet nåddes inte.
+example Kommentaren gäller hela året.
+  no match
+
+pattern goal.mark-glyph
+kind    goal.mark-glyph
+description a glyph that reports colour or set apart to show a status: a dot, a square, a triangle, a check, a cross, a half circle, an arrow, a smiley
+regex   ^(?:\x{25CF}|\x{2B24}|\x{25A0}|\x{25B2}|\x{25BC}|\x{25C6}|\x{2022}|\x{25C9}|\x{25AA}|\x{25CB}|\x{25D0}|\x{25D1}|\x{2714}|\x{2713}|\x{2716}|\x{2717}|\x{2718}|\x{2715}|\x{2605}|\x{2606}|\x{263A}|\x{2639}|\x{1F642}|\x{1F610}|\x{1F641}|\x{2191}|\x{2193}|\x{2192}|\x{2197}|\x{2198}|\x{2B06}|\x{2B07}|\x{27A1})$
+example ●
+example ✔
+example ◐
+example ✖
+example ↑
+example ☺
+example Mål
+  no match
+example ●●
+  no match
+
+# Targets in a goal's words: "minst 15225 st år 2020, 15300 st år 2021"
+
+pattern goal.target
+kind    goal.target
+description a goal's target with its year, in the goal's words (goals[].targets, not a KPI): "minst 15225 st år 2020"
+regex   (?<qualifier>minst|högst|max|över|under)?\h*(?<value>\d{1,3}(?:[\h\x{00A0}]\d{3})*|\d{4,7}|\d{1,3},\d+)\h*(?<unit>st|%|procent|kr|tkr|personer|invånare|elever|platser)?\h+(?:år|till|under|för)\h+(?<year>(?:19|20)\d{2})
+example Antal invånare ska utvecklas till minst 15225 st år 2020, 15300 st år 2021 och 15600 st år 2022
+  qualifier = minst
+  value = 15225
+  unit = st
+  year = 2020
+  match 3
+  value = 15600
+  year = 2022
+example Målet ska nås år 2030
   no match

@@ -206,23 +206,6 @@ example Krokoms 72,7% (69,8), Jämtland 72,6%, Riket 85,1%.
   qualifier = Riket
   value = 85,1
 
-# Targets in a goal's words: "minst 15225 st år 2020, 15300 st år 2021"
-
-pattern kpi.target
-kind    kpi.target
-description a target with its year in a goal: "minst 15225 st år 2020"
-regex   (?<qualifier>minst|högst|max|över|under)?\h*(?<value>\d{1,3}(?:[\h\x{00A0}]\d{3})*|\d{4,7}|\d{1,3},\d+)\h*(?<unit>st|%|procent|kr|tkr|personer|invånare|elever|platser)?\h+(?:år|till|under|för)\h+(?<year>(?:19|20)\d{2})
-example Antal invånare ska utvecklas till minst 15225 st år 2020, 15300 st år 2021 och 15600 st år 2022
-  qualifier = minst
-  value = 15225
-  unit = st
-  year = 2020
-  match 3
-  value = 15600
-  year = 2022
-example Målet ska nås år 2030
-  no match
-
 pattern kpi.table-title
 kind    kpi.table-title
 flags   i

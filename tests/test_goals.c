@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <glob.h>
+#include <math.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +24,58 @@ static void assert_same(const char *what, const char *want, const char *got)
 {
     if ((want == NULL) != (got == NULL) || (want && strcmp(want, got) != 0))
         fail_msg("%s: got '%s', want '%s'", what, got ? got : "null", want ? want : "null");
+}
+
+/* The assignments of a goal (or those under no goal) against want, where
+ * given: text, status, comment and progress of each. */
+static void check_assignments(const char *owner, json_t *want, const assignment *list, size_t n)
+{
+    char what[1024];
+    if (!want)
+        return;
+    if (json_array_size(want) != n)
+        fail_msg("%s: %zu assignments, want %zu", owner, n, json_array_size(want));
+    for (size_t k = 0; k < n; k++) {
+        json_t *a = json_array_get(want, k);
+        snprintf(what, sizeof what, "%s assignment %zu text", owner, k);
+        assert_same(what, json_string_value(json_object_get(a, "text")), list[k].text);
+        snprintf(what, sizeof what, "%s assignment %zu status", owner, k);
+        assert_same(what, json_string_value(json_object_get(a, "status")), statuses[list[k].status]);
+        json_t *comment = json_object_get(a, "comment");
+        if (comment) {
+            snprintf(what, sizeof what, "%s assignment %zu comment", owner, k);
+            assert_same(what, json_string_value(comment), list[k].comment);
+        }
+        json_t *progress = json_object_get(a, "progress");
+        if (progress && json_is_null(progress) != !list[k].has_progress)
+            fail_msg("%s assignment %zu: progress %s", owner, k,
+                     list[k].has_progress ? "read, want none" : "none, want one");
+        if (progress && json_is_number(progress) &&
+            fabs(json_number_value(progress) - list[k].progress) > 0.02)
+            fail_msg("%s assignment %zu: progress %.2f, want %.2f", owner, k, list[k].progress,
+                     json_number_value(progress));
+    }
+}
+
+/* A goal's targets against want, where given: value, unit and year. */
+static void check_targets(char *what, const char *where, const char *id, json_t *want, const goal *g)
+{
+    if (!want)
+        return;
+    if (json_array_size(want) != g->n_targets)
+        fail_msg("%s goal %s: %zu targets, want %zu", where, id, g->n_targets, json_array_size(want));
+    for (size_t k = 0; k < g->n_targets; k++) {
+        json_t *t = json_array_get(want, k);
+        const goal_target *got = &g->targets[k];
+        if (!got->has_value || fabs(got->value - json_number_value(json_object_get(t, "value"))) > 1e-9 ||
+            got->year != (int)json_integer_value(json_object_get(t, "year")))
+            fail_msg("%s goal %s target %zu: %g year %d, want %g year %d", where, id, k,
+                     got->has_value ? got->value : 0, got->year,
+                     json_number_value(json_object_get(t, "value")),
+                     (int)json_integer_value(json_object_get(t, "year")));
+        snprintf(what, 1024, "%s goal %s target %zu unit", where, id, k);
+        assert_same(what, json_string_value(json_object_get(t, "unit")), got->unit);
+    }
 }
 
 static void check_goal(const char *where, json_t *want, const goal *g)
@@ -49,25 +102,14 @@ static void check_goal(const char *where, json_t *want, const goal *g)
             fail_msg("%s goal %s: legend %d, want %d", where, g->id, g->evidence.legend,
                      json_boolean_value(legend));
     }
-    json_t *as = json_object_get(want, "assignments");
-    if (!as)
-        return;
-    if (json_array_size(as) != g->n_assignments)
-        fail_msg("%s goal %s: %zu assignments, want %zu", where, g->id, g->n_assignments,
-                 json_array_size(as));
-    for (size_t k = 0; k < g->n_assignments; k++) {
-        json_t *a = json_array_get(as, k);
-        snprintf(what, sizeof what, "%s goal %s assignment %zu text", where, g->id, k);
-        assert_same(what, json_string_value(json_object_get(a, "text")), g->assignments[k].text);
-        snprintf(what, sizeof what, "%s goal %s assignment %zu status", where, g->id, k);
-        assert_same(what, json_string_value(json_object_get(a, "status")),
-                    statuses[g->assignments[k].status]);
-        json_t *comment = json_object_get(a, "comment");
-        if (comment) {
-            snprintf(what, sizeof what, "%s goal %s assignment %zu comment", where, g->id, k);
-            assert_same(what, json_string_value(comment), g->assignments[k].comment);
-        }
+    check_targets(what, where, g->id, json_object_get(want, "targets"), g);
+    json_t *comment = json_object_get(want, "comment");
+    if (comment) {
+        snprintf(what, sizeof what, "%s goal %s comment", where, g->id);
+        assert_same(what, json_string_value(comment), g->comment);
     }
+    snprintf(what, sizeof what, "%s goal %s", where, g->id);
+    check_assignments(what, json_object_get(want, "assignments"), g->assignments, g->n_assignments);
 }
 
 static void test_every_fixture_goal(void **state)
@@ -89,6 +131,18 @@ static void test_every_fixture_goal(void **state)
             check_goal(where, json_array_get(want, g), &doc->goals[g]);
             right++;
         }
+        char *loose = suite_with_suffix(gl.gl_pathv[i], ".goals.json", ".assignments.json");
+        json_t *want_loose = json_load_file(loose, 0, &jerr);
+        if (want_loose || doc->n_assignments) {
+            char owner[512];
+            snprintf(owner, sizeof owner, "%s, under no goal,", where);
+            json_t *none = json_array();
+            check_assignments(owner, want_loose ? want_loose : none, doc->assignments,
+                              doc->n_assignments);
+            json_decref(none);
+        }
+        json_decref(want_loose);
+        free(loose);
         print_message("%s: %zu goals, every id, text, status and assignment right\n", where, right);
         arsred_document_free(doc);
         json_decref(want);
