@@ -253,14 +253,42 @@ static box row_band(box b)
 /* Whether band starts a row: its key column has a cell on it (a number, a
  * status word or a mark; or, where the table has neither column, a goal
  * or item that starts a paragraph). *mark gets a mark found. */
-static bool starts_row(const reading *rd, const band *bd, bool *has_mark, icon *mark)
+/* Whether band's goal cell opens an assignment ("Uppdrag: …"): a row of
+ * its own under the goal row above it. */
+static bool opens_assignment(const reading *rd, const band *bd, size_t text_col)
+{
+    const pattern *p = patterns_find(rd->reader->patterns, "goal.assignment");
+    for (size_t k = bd->first; p && k < bd->first + bd->n; k++) {
+        const line *l = &rd->lp->lines[rd->order[k]];
+        pattern_match m;
+        if (column_of(rd->f, l->box) == text_col &&
+            pattern_exec(p, l->text, strlen(l->text), 0, &m) == PATTERN_MATCHED)
+            return true;
+    }
+    return false;
+}
+
+static bool mark_in_status_cell(const reading *rd, const band *bd, size_t status_col, icon *mark)
+{
+    box zone = column_zone(rd->f, status_col, rd->lp, row_band(bd->box));
+    return icon_in_area(rd->lp, &rd->reader->glyphs, zone, box_height(bd->box), mark);
+}
+
+static bool starts_row(const reading *rd, const band *bd, bool *has_mark, icon *mark,
+                       bool *opens)
 {
     const table_frame *f = rd->f;
     const layout_page *lp = rd->lp;
     size_t id_col = column_with(f, ROLE_ID), status_col = column_with(f, ROLE_STATUS);
     size_t text_col = column_with(f, f->items ? ROLE_ITEM : ROLE_GOAL);
-    *has_mark = false;
+    *has_mark = *opens = false;
     bool text_starts = false, text_here = false;
+    if (!f->items && opens_assignment(rd, bd, text_col)) {
+        *opens = true;
+        if (status_col != SIZE_MAX)
+            *has_mark = mark_in_status_cell(rd, bd, status_col, mark);
+        return true;
+    }
     for (size_t k = bd->first; k < bd->first + bd->n; k++) {
         size_t li = rd->order[k];
         const line *l = &lp->lines[li];
@@ -280,8 +308,7 @@ static bool starts_row(const reading *rd, const band *bd, bool *has_mark, icon *
     if (status_col != SIZE_MAX) {
         if (!text_here)
             return false;
-        box zone = column_zone(f, status_col, lp, row_band(bd->box));
-        *has_mark = icon_in_area(rd->lp, &rd->reader->glyphs, zone, box_height(bd->box), mark);
+        *has_mark = mark_in_status_cell(rd, bd, status_col, mark);
         return *has_mark;
     }
     if (!text_starts)
@@ -376,6 +403,40 @@ static void read_progress(const reading *rd, goal_table_row *row, box first_band
     row->has_progress = icon_progress_bar(rd->lp, zone, &row->progress);
 }
 
+/* A row's status cell that shows no words: its mark on the row's first
+ * line, else the colour it is filled with over the row's height (a
+ * status given as the cell's background). */
+static void read_cell_fill(const reading *rd, goal_table_row *row, box first_band)
+{
+    size_t c = column_with(rd->f, ROLE_STATUS);
+    if (c == SIZE_MAX || row->has_mark || row->cell[ROLE_STATUS] || row->group)
+        return;
+    band first = {0, 0, first_band};
+    if (mark_in_status_cell(rd, &first, c, &row->mark)) { /* a mark on its first line */
+        row->has_mark = true;
+        return;
+    }
+    box zone = column_zone(rd->f, c, rd->lp, row_band(row->box));
+    /* the cell's inside: clear of the rules and the neighbour cells' edges */
+    double inset = 0.25 * rd->f->em;
+    zone = (box){zone.x0 + inset, zone.y0 + inset, zone.x1 - inset, zone.y1 - inset};
+    uint32_t rgb;
+    if (box_width(zone) > 1 && box_height(zone) > 1 && icon_cell_fill(rd->lp, zone, &rgb)) {
+        row->has_mark = true;
+        row->mark = (icon){.box = zone, .rgb = rgb};
+    }
+}
+
+/* What a row shows once all its lines are in: its progress, its cell's
+ * fill. */
+static void close_row(const reading *rd, goal_table_row *row, box first_band)
+{
+    if (!row || row->group)
+        return;
+    read_progress(rd, row, first_band);
+    read_cell_fill(rd, row, first_band);
+}
+
 /* Reads the rows under a frame from band b on; returns the band after the
  * table (n_bands where it runs to the page's foot). */
 static size_t read_rows(const reading *rd, const band *bands, size_t b, size_t n_bands,
@@ -403,10 +464,10 @@ static size_t read_rows(const reading *rd, const band *bands, size_t b, size_t n
                    kind_of_band(rd, &bands[e], e > b ? &bands[e - 1] : prev, false, text_bold,
                                 true) == BAND_HEADING)
                 e++;
-            if (e == n_bands || !starts_row(rd, &bands[e], &has_mark, &mark))
+            bool opens;
+            if (e == n_bands || !starts_row(rd, &bands[e], &has_mark, &mark, &opens))
                 break;
-            if (row)
-                read_progress(rd, row, first_band);
+            close_row(rd, row, first_band);
             goal_table_row group = {.box = bd->box, .group = true};
             for (size_t g = b; g < e; g++)
                 for (size_t k = bands[g].first; k < bands[g].first + bands[g].n; k++) {
@@ -420,11 +481,13 @@ static size_t read_rows(const reading *rd, const band *bands, size_t b, size_t n
             b = e - 1;
             continue;
         }
-        bool st_row = (kind == BAND_CELLS || t->n_rows == 0) && starts_row(rd, bd, &has_mark, &mark);
+        bool opens = false;
+        bool st_row = (kind == BAND_CELLS || t->n_rows == 0) &&
+                      starts_row(rd, bd, &has_mark, &mark, &opens);
         if (st_row) {
-            if (row && !row->group)
-                read_progress(rd, row, first_band);
-            goal_table_row fresh = {.box = bd->box, .has_mark = has_mark, .mark = mark};
+            close_row(rd, row, first_band);
+            goal_table_row fresh = {.box = bd->box, .has_mark = has_mark, .mark = mark,
+                                    .assignment = opens};
             ARRAY_PUSH(t->rows, t->n_rows, t->cap_rows, fresh);
             row = &t->rows[t->n_rows - 1];
             first_band = bd->box;
@@ -454,8 +517,7 @@ static size_t read_rows(const reading *rd, const band *bands, size_t b, size_t n
         }
         prev = bd;
     }
-    if (row && !row->group)
-        read_progress(rd, row, first_band);
+    close_row(rd, row, first_band);
     return b;
 }
 
@@ -544,7 +606,8 @@ static bool read_table(goal_table_reader *reader, layout_page *lp, const table_f
     if (ok && need_row_first) {
         bool has_mark;
         icon mark;
-        ok = starts_row(&rd, &bands[0], &has_mark, &mark);
+        bool opens;
+        ok = starts_row(&rd, &bands[0], &has_mark, &mark, &opens);
     }
     bool *mine = xcalloc(lp->n_lines ? lp->n_lines : 1, sizeof *mine);
     size_t end = ok ? read_rows(&rd, bands, 0, n_bands, mine, t) : 0;

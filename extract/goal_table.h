@@ -26,6 +26,7 @@ typedef struct goal_table_row {
     icon mark;
     bool has_progress;       /* a completion share read from a bar or a percentage */
     double progress;
+    bool assignment;         /* an assignment of the goal row above ("Uppdrag: …") */
     bool group;              /* a heading row over the rows that follow (the goal of
                                 the activities under it, in cell[ROLE_GOAL]) */
 } goal_table_row;

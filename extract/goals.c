@@ -45,6 +45,12 @@ typedef struct goal_state {
     size_t n_legend;
     double size_chars[SIZE_BINS];
     bool in_list;
+    long numbered_id;         /* the last goal read from a numbered heading ("3."), */
+    int numbered_page;        /* its page */
+    uint16_t numbered_font;   /* and its type */
+    const block *list_style;  /* on this page: the first goal of the open list, whose
+                                 type the list's goals share */
+    int list_style_page;
     size_t n_listed;
     size_t current;          /* goal whose section we are in, or SIZE_MAX */
     size_t assignment;       /* its assignment taking comments, or SIZE_MAX */
@@ -53,7 +59,8 @@ typedef struct goal_state {
     goal_table_reader tables;
     mark_ref *marks;
     size_t n_marks, cap_marks;
-    const bool *claimed;     /* of the page's lines: those a goal table holds */
+    bool *claimed;           /* of the page's lines: those a goal table holds, and
+                                status words read beside a goal's */
 } goal_state;
 
 static void *goal_start(arsred_document *doc, const arsred_patterns *patterns)
@@ -112,6 +119,11 @@ static bool says_status(const goal_state *st, const char *words)
     pattern_match m;
     return match_kind(st, "goal.status-word", words, &m) != NULL;
 }
+
+static const line *status_words_beside(const goal_state *st, const layout_page *lp,
+                                       const line *l);
+static bool words_beside_blocks(goal_state *st, const layout_page *lp, const block *b, size_t n,
+                                goal *g);
 
 /* --------------------------------------------------------------- sizes */
 
@@ -230,48 +242,77 @@ static void add_assignment(goal *g, char *text, goal_status status, const char *
     ARRAY_PUSH(g->assignments, g->n_assignments, g->cap_assignments, a);
 }
 
-static void append_comment(assignment *a, const char *text)
+static void append_text(char **to, const char *text)
 {
     strbuf sb;
     strbuf_init(&sb);
-    if (a->comment)
-        strbuf_adds(&sb, a->comment);
+    if (*to)
+        strbuf_adds(&sb, *to);
     if (sb.len && text[0])
         strbuf_addc(&sb, ' ');
     strbuf_adds(&sb, text);
-    free(a->comment);
-    a->comment = strbuf_take(&sb);
+    free(*to);
+    *to = strbuf_take(&sb);
 }
 
-static bool is_assignment_word(const char *w)
+static void append_comment(assignment *a, const char *text)
 {
-    return strcmp(w, "Uppdrag:") == 0 || strcmp(w, "Åtagande:") == 0 ||
-           strcmp(w, "Aktivitet:") == 0;
+    append_text(&a->comment, text);
 }
 
-/* The assignment's own words: the bold run after the last "Uppdrag:" of
- * the block where the report sets it in bold (lines joined, hyphenation
- * undone), else its first sentence. *rest points after them. */
-static char *assignment_text(const layout_page *lp, const block *b, const char *after_colon,
-                             const char **rest)
+/* A word that opens an assignment ("Uppdrag:"). */
+static bool is_assignment_label(const goal_state *st, const char *w)
 {
-    size_t start_line = SIZE_MAX, start_word = 0;
+    pattern_match m;
+    return match_kind(st, "goal.assignment-label", w, &m) != NULL;
+}
+
+/* The k-th assignment label among the words of b: its line and the word
+ * after it; false where b has fewer. */
+static bool nth_label(const goal_state *st, const layout_page *lp, const block *b, size_t k,
+                      size_t *line_at, size_t *word_after)
+{
+    size_t seen = 0;
     for (size_t l = b->first_line; l < b->first_line + b->n_lines; l++)
         for (size_t w = lp->lines[l].first_word; w < lp->lines[l].first_word + lp->lines[l].n_words; w++)
-            if (is_assignment_word(lp->words[w].text)) {
-                start_line = l;
-                start_word = w + 1;
+            if (is_assignment_label(st, lp->words[w].text) && seen++ == k) {
+                *line_at = l;
+                *word_after = w + 1;
+                return true;
             }
+    return false;
+}
+
+static bool same_style(const word *a, const word *b)
+{
+    return a->bold == b->bold && a->italic == b->italic && a->font == b->font;
+}
+
+/* The assignment's own words: the run after the k-th "Uppdrag:" of the
+ * block set in the type of its first word, where the words after that run
+ * are set otherwise (a bold or italic assignment, its comment upright;
+ * lines joined, hyphenation undone), else its first sentence. *rest
+ * points after them in after_colon. */
+static char *assignment_text(const goal_state *st, const layout_page *lp, const block *b,
+                             size_t k, const char *after_colon, const char **rest)
+{
+    size_t start_line = SIZE_MAX, start_word = 0;
+    if (!nth_label(st, lp, b, k, &start_line, &start_word))
+        start_line = SIZE_MAX;
+    const word *style = NULL;
+    if (start_line != SIZE_MAX &&
+        start_word < lp->lines[start_line].first_word + lp->lines[start_line].n_words)
+        style = &lp->words[start_word];
     strbuf bold;
     strbuf_init(&bold);
     bool done = false;
     size_t n_bold = 0;
-    for (size_t l = start_line; start_line != SIZE_MAX && l < b->first_line + b->n_lines && !done; l++) {
+    for (size_t l = start_line; style && l < b->first_line + b->n_lines && !done; l++) {
         strbuf part;
         strbuf_init(&part);
         size_t w0 = l == start_line ? start_word : lp->lines[l].first_word;
         for (size_t w = w0; w < lp->lines[l].first_word + lp->lines[l].n_words; w++) {
-            if (!lp->words[w].bold) {
+            if (!same_style(&lp->words[w], style)) {
                 done = true;
                 break;
             }
@@ -284,7 +325,7 @@ static char *assignment_text(const layout_page *lp, const block *b, const char *
             text_join_line(&bold, part.data);
         strbuf_release(&part);
     }
-    if (n_bold >= 2) {
+    if (n_bold >= 2 && done) {
         char *text = strbuf_take(&bold);
         text_fold_space(text);
         const char *at = strstr(after_colon, text);
@@ -347,18 +388,36 @@ static char *split_status_parts(goal_state *st, goal *g, const char *text, int p
     return before;
 }
 
-/* Starts an assignment from a block that begins "Uppdrag: …"; parts of it
- * with statuses follow it as assignments of their own. */
-static void start_assignment(goal_state *st, arsred_document *doc, const layout_page *lp,
-                             const block *b, const char *after_colon)
+/* Starts the assignment of the k-th "Uppdrag:" of block b, whose words
+ * (up to the next label) are after_colon; parts of it with statuses
+ * follow it as assignments of their own. A mark beside the label's line
+ * is its status. */
+static void start_assignment(goal_state *st, arsred_document *doc, layout_page *lp,
+                             const block *b, size_t k, const char *after_colon)
 {
     goal *g = &doc->goals[st->current];
     const char *rest;
-    char *text = assignment_text(lp, b, after_colon, &rest);
+    char *text = assignment_text(st, lp, b, k, after_colon, &rest);
     assignment a = {.text = trimmed(text)};
     free(text);
     ARRAY_PUSH(g->assignments, g->n_assignments, g->cap_assignments, a);
     size_t index = g->n_assignments - 1;
+    size_t label_line = SIZE_MAX, after_label;
+    icon ic;
+    const line *words = NULL;
+    if (nth_label(st, lp, b, k, &label_line, &after_label) &&
+        icon_beside_line(lp, &st->glyphs, &lp->lines[label_line], &ic)) {
+        g->assignments[index].evidence = icon_evidence(&ic, lp->number);
+        note_mark(st, st->current, index, &ic, lp->number);
+    } else if (label_line < lp->n_lines &&
+               (words = status_words_beside(st, lp, &lp->lines[label_line])) != NULL) {
+        assignment *as = &g->assignments[index];
+        as->status = status_of_words(st, words->text);
+        as->evidence = (status_evidence){.kind = EVIDENCE_TEXT, .text = xstrdup(words->text),
+                                         .page = lp->number, .bbox = words->box};
+        if (st->claimed)
+            st->claimed[words - lp->lines] = true;
+    }
     char *before = split_status_parts(st, g, rest, lp->number, b->box);
     char *comment = trimmed(before);
     free(before);
@@ -369,31 +428,149 @@ static void start_assignment(goal_state *st, arsred_document *doc, const layout_
     st->assignment = g->n_assignments - 1; /* the last part takes what follows */
 }
 
-/* Body text in a goal's section: the follow-up of its assignment, where
- * parts with statuses may start. */
-static void add_follow_up(goal_state *st, arsred_document *doc, const layout_page *lp,
-                          const block *b)
+/* Where in text a label word ("Uppdrag:") opens an assignment: at its
+ * start or after a sentence, at or after from; NULL where none. */
+static const char *next_label(const goal_state *st, const char *text, const char *from,
+                              size_t *label_len)
+{
+    for (const char *p = from; *p; p++) {
+        if (p != text && !(p >= text + 2 && p[-1] == ' ' && strchr(".!?", p[-2])))
+            continue;
+        const char *end = strchr(p, ' ');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        char label[32];
+        if (len == 0 || len >= sizeof label)
+            continue;
+        memcpy(label, p, len);
+        label[len] = '\0';
+        if (is_assignment_label(st, label)) {
+            *label_len = len;
+            return p;
+        }
+    }
+    return NULL;
+}
+
+/* The comment before the first assignment a block opens: to the open
+ * assignment, else to the goal itself. */
+static void add_comment_text(goal_state *st, goal *g, const char *text)
+{
+    if (!text[0])
+        return;
+    if (st->assignment != SIZE_MAX && st->assignment < g->n_assignments)
+        append_comment(&g->assignments[st->assignment], text);
+    else if (g->n_assignments == 0)
+        append_text(&g->comment, text); /* what the report says of the goal itself */
+}
+
+/* Opens the assignments of block b whose labels stand in b->text from
+ * first on ("… år. Uppdrag: Göra … Uppdrag: Utbilda …"), each with the
+ * words up to the next. */
+static void start_assignments(goal_state *st, arsred_document *doc, layout_page *lp,
+                              const block *b, const char *first, size_t label_len)
+{
+    size_t k = 0; /* labels of b before first: those inside its earlier words */
+    for (const char *p = b->text; (p = next_label(st, b->text, p, &(size_t){0})) && p < first; p++)
+        k++;
+    while (first) {
+        size_t next_len = 0;
+        const char *next = next_label(st, b->text, first + label_len, &next_len);
+        const char *after = first + label_len;
+        while (*after == ' ')
+            after++;
+        char *part = next ? xstrndup(after, (size_t)(next - after)) : xstrdup(after);
+        start_assignment(st, doc, lp, b, k++, part);
+        free(part);
+        first = next;
+        label_len = next_len;
+    }
+}
+
+/* The line of status words ("Delvis uppfyllt") that stands right of l
+ * in its row band, nothing between them; NULL where none. */
+static const line *status_words_beside(const goal_state *st, const layout_page *lp, const line *l)
+{
+    const line *best = NULL;
+    double h = box_height(l->box);
+    for (size_t i = 0; i < lp->n_lines; i++) {
+        const line *o = &lp->lines[i];
+        if (o == l || o->box.x0 < l->box.x1 ||
+            span_overlap(o->box.y0, o->box.y1, l->box.y0, l->box.y1) <= 0.5 * h)
+            continue;
+        if (!best || o->box.x0 < best->box.x0)
+            best = o;
+    }
+    return best && says_status(st, best->text) ? best : NULL;
+}
+
+/* The status words beside any line of blocks [b, b + n); the line they
+ * stand on is taken (no comment of the goal's). */
+static bool words_beside_blocks(goal_state *st, const layout_page *lp, const block *b, size_t n,
+                                goal *g)
+{
+    for (size_t k = 0; k < n; k++)
+        for (size_t l = b[k].first_line; l < b[k].first_line + b[k].n_lines; l++) {
+            const line *w = status_words_beside(st, lp, &lp->lines[l]);
+            if (!w)
+                continue;
+            if (g)
+                set_text_status(st, g, w->text, lp->number, w->box);
+            if (st->claimed)
+                st->claimed[w - lp->lines] = true;
+            return true;
+        }
+    return false;
+}
+
+static bool line_of_marks(const goal_state *st, const layout_page *lp, const line *l)
+{
+    for (size_t w = l->first_word; w < l->first_word + l->n_words; w++)
+        if (!icon_is_mark_glyph(&st->glyphs, &lp->words[w]))
+            return false;
+    return l->n_words > 0;
+}
+
+/* b's text after the lines of nothing but marks, or of status words
+ * already read, that open it (a mark at a tab that the layout set over the
+ * paragraph under it). */
+static const char *after_mark_lines(const goal_state *st, const layout_page *lp, const block *b)
+{
+    const char *text = b->text;
+    for (size_t l = b->first_line; l < b->first_line + b->n_lines; l++) {
+        const line *ln = &lp->lines[l];
+        size_t len = strlen(ln->text);
+        bool taken = st->claimed && st->claimed[l];
+        if (!(line_of_marks(st, lp, ln) || taken) || strncmp(text, ln->text, len) != 0)
+            break;
+        text += len;
+        while (*text == ' ')
+            text++;
+    }
+    return text;
+}
+
+/* Body text in a goal's section: the goal's comment, or the follow-up of
+ * its assignment, where parts with statuses and new assignments may
+ * start. */
+static void add_follow_up(goal_state *st, arsred_document *doc, layout_page *lp, const block *b)
 {
     goal *g = &doc->goals[st->current];
-    /* "… i planerad omfattning. Uppdrag: Kostnadsmedvetenheten …": a new
-     * assignment inside a paragraph */
-    const char *inner = strstr(b->text, ". Uppdrag: ");
+    const char *body = after_mark_lines(st, lp, b);
+    size_t label_len;
+    const char *inner = next_label(st, b->text, body, &label_len);
     if (inner) {
-        char *head = xstrndup(b->text, (size_t)(inner + 1 - b->text));
-        if (st->assignment != SIZE_MAX && st->assignment < g->n_assignments)
-            append_comment(&g->assignments[st->assignment], head);
+        char *head = xstrndup(body, (size_t)(inner - body));
+        text_fold_space(head);
+        add_comment_text(st, g, head);
         free(head);
-        start_assignment(st, doc, lp, b, inner + strlen(". Uppdrag: "));
+        start_assignments(st, doc, lp, b, inner, label_len);
         return;
     }
-    char *before = split_status_parts(st, g, b->text, lp->number, b->box);
-    size_t n_before = g->n_assignments;
-    (void)n_before;
-    if (before[0] && st->assignment != SIZE_MAX && st->assignment < g->n_assignments)
-        append_comment(&g->assignments[st->assignment], before);
+    char *before = split_status_parts(st, g, body, lp->number, b->box);
+    add_comment_text(st, g, before);
     /* the last part with a status takes what follows */
     if (g->n_assignments && g->assignments[g->n_assignments - 1].status != STATUS_NONE &&
-        strcmp(before, b->text) != 0)
+        strcmp(before, body) != 0)
         st->assignment = g->n_assignments - 1;
     free(before);
 }
@@ -546,7 +723,8 @@ static void read_goal_heading(goal_state *st, arsred_document *doc, layout_page 
                               const pattern_match *m)
 {
     char *id = group_text(heading, m, "id"), *text = group_text(heading, m, "text");
-    const char *assign = strstr(text, " Uppdrag:");
+    size_t label_len = 0;
+    const char *assign = next_label(st, text, text, &label_len);
     char *own = assign ? xstrndup(text, (size_t)(assign - text)) : xstrdup(text);
     text_fold_space(own);
     size_t g = listed_goal_for(doc, id, own);
@@ -561,6 +739,8 @@ static void read_goal_heading(goal_state *st, arsred_document *doc, layout_page 
         icon ic;
         if (mark_of_blocks(st, lp, b, n_blocks, &ic))
             set_icon(st, doc, g, &ic, lp->number);
+        else
+            words_beside_blocks(st, lp, b, n_blocks, &doc->goals[g]);
     } else {
         free(doc->goals[g].id);
         doc->goals[g].id = xstrdup(id);
@@ -569,8 +749,11 @@ static void read_goal_heading(goal_state *st, arsred_document *doc, layout_page 
     st->current = g;
     st->assignment = SIZE_MAX;
     st->in_list = false;
-    if (assign)
-        start_assignment(st, doc, lp, b, assign + strlen(" Uppdrag:"));
+    if (assign) { /* the heading's block goes on with its first assignment */
+        const char *in_block = next_label(st, b->text, b->text, &label_len);
+        if (in_block)
+            start_assignments(st, doc, lp, b, in_block, label_len);
+    }
     free(id);
     free(text);
     free(own);
@@ -593,10 +776,10 @@ static bool is_prose(const block *b)
 
 /* A block with a status mark whose colour means a status (through a
  * legend, or by hue where there is none). */
-static bool starts_with_status_icon(goal_state *st, layout_page *lp, const block *b)
+static bool starts_with_status_icon(goal_state *st, layout_page *lp, const block *b, size_t n)
 {
     icon ic;
-    if (!mark_of_blocks(st, lp, b, 1, &ic))
+    if (!mark_of_blocks(st, lp, b, n, &ic))
         return false;
     if (st->n_legend > 0) {
         for (size_t i = 0; i < st->n_legend; i++)
@@ -607,19 +790,6 @@ static bool starts_with_status_icon(goal_state *st, layout_page *lp, const block
     return status_of_hue(ic.rgb) != STATUS_NONE;
 }
 
-/* A goal numbered without the word Mål ("1. …"), where an icon stands
- * beside it or a goal list is open. */
-static bool read_numbered_goal(goal_state *st, arsred_document *doc, layout_page *lp,
-                               const block *b, bool goal_page)
-{
-    pattern_match m;
-    if (!match_kind(st, "goal.numbered", b->text, &m))
-        return false;
-    if (!st->in_list && !(goal_page && starts_with_status_icon(st, lp, b)))
-        return false;
-    read_goal_heading(st, doc, lp, b, 1, b->text, &m);
-    return true;
-}
 
 /* A block of nothing but marks ("●" at a tab, alone on its line): the
  * mark of the text beside it, never a goal. */
@@ -656,40 +826,136 @@ static size_t heading_run(const goal_state *st, const layout_page *lp, size_t bi
     return n;
 }
 
-/* Reads a "Mål N." heading starting at block bi; returns the number of
- * blocks it takes (0 where there is none). */
-static size_t read_heading_run(goal_state *st, arsred_document *doc, layout_page *lp, size_t bi)
+/* Whether "N. …" takes up the numbering of the goals just read ("3." after
+ * the goal "2.", in its type): a goal without status among goals with. */
+static bool continues_numbering(const goal_state *st, const layout_page *lp, const block *b,
+                                const pattern_match *m)
+{
+    char *id = group_text(b->text, m, "id");
+    bool next = id && st->numbered_id > 0 && strtol(id, NULL, 10) == st->numbered_id + 1 &&
+                strchr(id, '.') == NULL && st->numbered_page >= lp->number - 1 &&
+                st->numbered_font == b->font;
+    free(id);
+    return next;
+}
+
+/* Reads a goal heading starting at block bi, with the blocks that carry
+ * it on: "Mål N. …", or "N. …" where a goal list is open or a mark
+ * stands beside it. Returns the number of blocks it takes (0 where there
+ * is none). */
+static size_t read_heading_run(goal_state *st, arsred_document *doc, layout_page *lp, size_t bi,
+                               bool goal_page)
 {
     const block *b = &lp->blocks[bi];
     pattern_match m;
-    if (!match_kind(st, "goal.heading", b->text, &m))
+    bool titled = match_kind(st, "goal.heading", b->text, &m) != NULL;
+    if (!titled && !match_kind(st, "goal.numbered", b->text, &m))
         return 0;
     size_t n = b->bold ? heading_run(st, lp, bi) : 1;
+    if (!titled && !st->in_list && !(goal_page && starts_with_status_icon(st, lp, b, n)) &&
+        !words_beside_blocks(st, lp, b, n, NULL) && !continues_numbering(st, lp, b, &m))
+        return 0;
     strbuf sb;
     strbuf_init(&sb);
     for (size_t k = bi; k < bi + n; k++)
         if (!only_marks(st, lp, &lp->blocks[k]))
             text_join_line(&sb, lp->blocks[k].text);
     char *heading = strbuf_take(&sb);
-    if (n > 1 && !match_kind(st, "goal.heading", heading, &m)) {
+    if (!match_kind(st, titled ? "goal.heading" : "goal.numbered", heading, &m)) {
         free(heading);
         return 0;
     }
     read_goal_heading(st, doc, lp, b, n, heading, &m);
+    char *id = group_text(heading, &m, "id");
+    st->numbered_id = titled || !id ? 0 : strtol(id, NULL, 10);
+    st->numbered_page = lp->number;
+    st->numbered_font = b->font;
+    free(id);
     free(heading);
     return n;
 }
 
-static void read_block(goal_state *st, arsred_document *doc, layout_page *lp, const block *b,
-                       bool goal_page)
+/* A listed goal whose words run over blocks [b, b + n) (its lines parted
+ * by the mark beside them), with the mark of any of them. */
+static void add_run_goal(goal_state *st, arsred_document *doc, layout_page *lp, const block *b,
+                         size_t n)
+{
+    strbuf sb;
+    strbuf_init(&sb);
+    box bb = b->box;
+    for (size_t k = 0; k < n; k++)
+        if (!only_marks(st, lp, &b[k])) {
+            text_join_line(&sb, b[k].text);
+            bb = box_union(bb, b[k].box);
+        }
+    char *text = strbuf_take(&sb);
+    text_fold_space(text);
+    char id[24];
+    snprintf(id, sizeof id, "#%zu", ++st->n_listed);
+    size_t g = add_goal(doc, st, id, text, lp->number, bb);
+    doc->goals[g].listed = true;
+    icon ic;
+    if (mark_of_blocks(st, lp, b, n, &ic))
+        set_icon(st, doc, g, &ic, lp->number);
+    else
+        words_beside_blocks(st, lp, b, n, &doc->goals[g]);
+    free(text);
+}
+
+/* Whether b is set like the open list's goals (bold or not, font, size). */
+static bool in_list_style(const goal_state *st, const layout_page *lp, const block *b)
+{
+    const block *s = st->list_style;
+    return s && st->list_style_page == lp->number && s->bold == b->bold && s->font == b->font &&
+           fabsf(s->size - b->size) <= 0.05f * s->size;
+}
+
+/* A block under a goal list's heading: a goal where it carries a mark or
+ * is set like the list's goals (a goal without status among them); what
+ * follows a goal in other type is the goal's comment and assignments. */
+static size_t read_in_list(goal_state *st, arsred_document *doc, layout_page *lp, const block *b)
+{
+    icon ic;
+    bool marked = !is_prose(b) && mark_of_blocks(st, lp, b, 1, &ic);
+    bool heading = !marked && !in_list_style(st, lp, b) && is_heading_block(st, b);
+    if (heading) {
+        st->in_list = false;
+        st->current = st->assignment = SIZE_MAX;
+        return 1;
+    }
+    size_t n = 1;
+    if (marked || in_list_style(st, lp, b) || (st->current == SIZE_MAX && !is_prose(b))) {
+        if (!st->list_style || st->list_style_page != lp->number) {
+            st->list_style = b;
+            st->list_style_page = lp->number;
+        }
+        n = b->bold ? heading_run(st, lp, (size_t)(b - lp->blocks)) : 1;
+        if (n > 1)
+            add_run_goal(st, doc, lp, b, n);
+        else
+            read_list_block(st, doc, lp, b);
+        st->current = doc->n_goals ? doc->n_goals - 1 : SIZE_MAX;
+        st->assignment = SIZE_MAX;
+        return n;
+    }
+    if (st->current != SIZE_MAX && b->size >= 0.95f * body_size(st))
+        add_follow_up(st, doc, lp, b);
+    return 1;
+}
+
+/* Reads block b; returns the number of blocks it takes (a goal whose
+ * lines the layout parted takes those after it). */
+static size_t read_block(goal_state *st, arsred_document *doc, layout_page *lp, const block *b,
+                         bool goal_page)
 {
     pattern_match m;
     if (only_marks(st, lp, b))
-        return;
+        return 1;
     if (match_kind(st, "goal.list-heading", b->text, &m)) {
         st->in_list = true;
+        st->list_style = NULL;
         st->current = st->assignment = SIZE_MAX;
-        return;
+        return 1;
     }
     /* legend lines anywhere teach the colours; lines above the first are
      * the legend's title ("Teckenförklaring:") */
@@ -700,51 +966,42 @@ static void read_block(goal_state *st, arsred_document *doc, layout_page *lp, co
         legend_block = legend_block && (is_legend || !seen_legend);
     }
     if (legend_block && seen_legend)
-        return;
+        return 1;
     if (st->current != SIZE_MAX && match_kind(st, "goal.status-line", b->text, &m)) {
         char *status = group_text(b->text, &m, "status");
         set_text_status(st, &doc->goals[st->current], status, lp->number, b->box);
         free(status);
-        return;
+        return 1;
     }
-    if (read_numbered_goal(st, doc, lp, b, goal_page))
-        return;
     const char *text = after_glyph(st, lp, &lp->lines[b->first_line]) == lp->lines[b->first_line].text
                            ? b->text
                            : strchr(b->text, ' ') + 1;
-    if (st->current != SIZE_MAX && match_kind(st, "goal.assignment", text, &m)) {
-        const pattern_group *t = pattern_match_group(&m, "text");
-        start_assignment(st, doc, lp, b, text + t->start);
-        icon ic; /* "● Uppdrag: …": the assignment's own status */
-        goal *g = &doc->goals[st->current];
-        if (text != b->text && icon_beside_line(lp, &st->glyphs, &lp->lines[b->first_line], &ic)) {
-            size_t a = g->n_assignments - 1;
-            g->assignments[a].evidence = icon_evidence(&ic, lp->number);
-            note_mark(st, st->current, a, &ic, lp->number);
-        }
-        return;
+    size_t label_len;
+    if (st->current != SIZE_MAX && next_label(st, text, text, &label_len) == text) {
+        const char *in_block = next_label(st, b->text, b->text, &label_len);
+        start_assignments(st, doc, lp, b, in_block ? in_block : text, label_len);
+        return 1;
     }
-    if (!st->in_list && goal_page && !is_prose(b) && starts_with_status_icon(st, lp, b)) {
+    if (!st->in_list && goal_page && !is_prose(b) && starts_with_status_icon(st, lp, b, 1)) {
         read_list_block(st, doc, lp, b);
         st->current = doc->n_goals - 1; /* what follows describes it */
         st->assignment = SIZE_MAX;
-        return;
+        return 1;
+    }
+    if (st->in_list) {
+        return read_in_list(st, doc, lp, b);
     }
     if (is_heading_block(st, b)) {
         st->in_list = false;
         st->current = st->assignment = SIZE_MAX;
-        return;
-    }
-    if (st->in_list) {
-        if (!is_prose(b))
-            read_list_block(st, doc, lp, b);
-        return;
+        return 1;
     }
     if (st->current == SIZE_MAX)
-        return;
+        return 1;
     /* captions and notes in smaller type are not the follow-up */
     if (b->size >= 0.95f * body_size(st))
         add_follow_up(st, doc, lp, b);
+    return 1;
 }
 
 /* ---------------------------------------------------------- goal tables */
@@ -830,6 +1087,45 @@ static void take_goal_row(goal_state *st, arsred_document *doc, const goal_table
     st->assignment = SIZE_MAX;
 }
 
+/* Adds an assignment row's item to the goal list (*list, *n, *cap) of
+ * goal parent (SIZE_MAX: under none): its words, status and comment. */
+static void add_row_assignment(goal_state *st, arsred_document *doc, size_t parent,
+                               const goal_table *t, const goal_table_row *row, const char *text)
+{
+    assignment a = {.text = xstrdup(text),
+                    .comment = row->cell[ROLE_COMMENT] ? xstrdup(row->cell[ROLE_COMMENT]) : NULL,
+                    .has_progress = row->has_progress, .progress = row->progress};
+    const char *words = row->cell[ROLE_STATUS];
+    if (words && says_status(st, words)) {
+        a.status = status_of_words(st, words);
+        a.evidence = (status_evidence){.kind = EVIDENCE_TEXT, .text = xstrdup(words),
+                                       .page = t->page, .bbox = row->box};
+    } else if (row->has_mark) {
+        a.evidence = icon_evidence(&row->mark, t->page);
+    }
+    assignment **list = parent == SIZE_MAX ? &doc->assignments : &doc->goals[parent].assignments;
+    size_t *n = parent == SIZE_MAX ? &doc->n_assignments : &doc->goals[parent].n_assignments;
+    size_t *cap = parent == SIZE_MAX ? &doc->cap_assignments : &doc->goals[parent].cap_assignments;
+    ARRAY_PUSH(*list, *n, *cap, a);
+    if (row->has_mark && a.evidence.kind == EVIDENCE_ICON)
+        note_mark(st, parent, *n - 1, &row->mark, t->page);
+}
+
+/* "Uppdrag: …" in a goal table's goal cell: an assignment of the goal
+ * row above. */
+static void take_assignment_row(goal_state *st, arsred_document *doc, const goal_table *t,
+                                const goal_table_row *row)
+{
+    pattern_match m;
+    const char *text = row->cell[ROLE_GOAL];
+    if (!text || !match_kind(st, "goal.assignment", text, &m))
+        return;
+    char *own = group_text(text, &m, "text");
+    if (own && st->current != SIZE_MAX)
+        add_row_assignment(st, doc, st->current, t, row, own);
+    free(own);
+}
+
 /* A table of assignments: under the goal its heads name, else the goal
  * whose section it stands in, else the one its page before ran on with;
  * under no goal where there is none. */
@@ -847,25 +1143,8 @@ static void take_item_rows(goal_state *st, arsred_document *doc, const goal_tabl
                 parent = st->item_parent = named;
             continue;
         }
-        if (!row->cell[ROLE_ITEM])
-            continue;
-        assignment a = {.text = xstrdup(row->cell[ROLE_ITEM]),
-                        .comment = row->cell[ROLE_COMMENT] ? xstrdup(row->cell[ROLE_COMMENT]) : NULL,
-                        .has_progress = row->has_progress, .progress = row->progress};
-        const char *words = row->cell[ROLE_STATUS];
-        if (words && says_status(st, words)) {
-            a.status = status_of_words(st, words);
-            a.evidence = (status_evidence){.kind = EVIDENCE_TEXT, .text = xstrdup(words),
-                                           .page = t->page, .bbox = row->box};
-        } else if (row->has_mark) {
-            a.evidence = icon_evidence(&row->mark, t->page);
-        }
-        assignment **list = parent == SIZE_MAX ? &doc->assignments : &doc->goals[parent].assignments;
-        size_t *n = parent == SIZE_MAX ? &doc->n_assignments : &doc->goals[parent].n_assignments;
-        size_t *cap = parent == SIZE_MAX ? &doc->cap_assignments : &doc->goals[parent].cap_assignments;
-        ARRAY_PUSH(*list, *n, *cap, a);
-        if (row->has_mark && a.evidence.kind == EVIDENCE_ICON)
-            note_mark(st, parent, *n - 1, &row->mark, t->page);
+        if (row->cell[ROLE_ITEM])
+            add_row_assignment(st, doc, parent, t, row, row->cell[ROLE_ITEM]);
     }
 }
 
@@ -881,7 +1160,10 @@ static void read_goal_tables(goal_state *st, arsred_document *doc, layout_page *
             continue;
         }
         for (size_t r = 0; r < tables[i].n_rows; r++)
-            take_goal_row(st, doc, &tables[i], &tables[i].rows[r]);
+            if (tables[i].rows[r].assignment)
+                take_assignment_row(st, doc, &tables[i], &tables[i].rows[r]);
+            else
+                take_goal_row(st, doc, &tables[i], &tables[i].rows[r]);
     }
     if (n)
         st->in_list = false;
@@ -897,7 +1179,7 @@ static bool all_claimed(const bool *claimed, const block *b)
 }
 
 /* A page with goal cues of its own, or one right after a page where a
- * goal was found (a list of goals runs on). Only there are the sides of
+ * goal was found (a list of goals runs on) or a legend stood. Only there are the sides of
  * lines looked at for marks: that costs a render of the page. */
 static bool is_goal_page(goal_state *st, const layout_page *lp, const arsred_document *doc)
 {
@@ -906,10 +1188,14 @@ static bool is_goal_page(goal_state *st, const layout_page *lp, const arsred_doc
     if (st->current != SIZE_MAX && doc->n_goals > 0 &&
         doc->goals[doc->n_goals - 1].page >= lp->number - 1)
         return true;
+    for (size_t i = 0; i < st->n_legend; i++) /* the goals a legend explains come after it */
+        if (st->legend[i].page >= lp->number - 1)
+            return true;
     for (size_t i = 0; i < lp->n_lines; i++) {
         const line *l = &lp->lines[i];
         pattern_match m;
         if (icon_is_mark_glyph(&st->glyphs, &lp->words[l->first_word]) ||
+            status_words_beside(st, lp, l) ||
             match_kind(st, "goal.heading", l->text, &m) ||
             match_kind(st, "goal.list-heading", l->text, &m) ||
             match_kind(st, "goal.legend", l->text, &m))
@@ -923,6 +1209,7 @@ static void goal_page(void *state, layout_page *lp, arsred_document *doc)
     goal_state *st = state;
     count_sizes(st, lp);
     bool *claimed = xcalloc(lp->n_lines ? lp->n_lines : 1, sizeof *claimed);
+    st->claimed = claimed;
     read_goal_tables(st, doc, lp, claimed);
     bool goal_page = is_goal_page(st, lp, doc);
     for (size_t i = 0; i < lp->n_blocks; i++) {
@@ -933,12 +1220,13 @@ static void goal_page(void *state, layout_page *lp, arsred_document *doc)
             st->in_list = false; /* the list a heading opened is this table */
             continue;
         }
-        size_t n = read_heading_run(st, doc, lp, i);
+        size_t n = read_heading_run(st, doc, lp, i, goal_page);
         if (n > 0)
             i += n - 1;
         else
-            read_block(st, doc, lp, b, goal_page);
+            i += read_block(st, doc, lp, b, goal_page) - 1;
     }
+    st->claimed = NULL;
     free(claimed);
 }
 

@@ -15,6 +15,7 @@ enum { ICON_SCALE = 4 };          /* pixels per point where a region is rendered
 #define MARK_MAX_WIDTH 2.5        /* a mark is no wider than this many text heights */
 #define MARK_MIN_ASPECT 0.35      /* nor narrower than this share of its height (a rule) */
 #define GLYPH_COLOR_APART 60.0    /* a glyph this far from the text's colour is set apart */
+#define CELL_FILL_SHARE 0.5       /* a cell whose area is this much one colour is filled with it */
 
 static bool is_background(const uint8_t *p)
 {
@@ -283,6 +284,39 @@ bool icon_progress_bar(layout_page *lp, box area, double *share)
     return found;
 }
 
+bool icon_cell_fill(layout_page *lp, box area, uint32_t *rgb)
+{
+    region_pixels rp;
+    if (!load_region(lp, area, &rp))
+        return false;
+    size_t *counts = xcalloc(BUCKETS, sizeof *counts);
+    size_t total = (size_t)rp.width * (size_t)rp.height;
+    for (size_t i = 0; i < total; i++)
+        if (!is_background(rp.pixels + 3 * i))
+            counts[bucket_of(rp.pixels + 3 * i)]++;
+    size_t best = 0;
+    for (size_t b = 1; b < BUCKETS; b++)
+        if (counts[b] > counts[best])
+            best = b;
+    bool filled = total > 0 && counts[best] >= CELL_FILL_SHARE * (double)total;
+    if (filled) {
+        double sum[3] = {0};
+        size_t n = 0;
+        for (size_t i = 0; i < total; i++) {
+            const uint8_t *p = rp.pixels + 3 * i;
+            if (!is_background(p) && bucket_of(p) == best) {
+                sum[0] += p[0], sum[1] += p[1], sum[2] += p[2];
+                n++;
+            }
+        }
+        *rgb = ((uint32_t)lround(sum[0] / (double)n) << 16) |
+               ((uint32_t)lround(sum[1] / (double)n) << 8) | (uint32_t)lround(sum[2] / (double)n);
+    }
+    free(counts);
+    free(rp.pixels);
+    return filled;
+}
+
 /* ------------------------------------------------------------- hues */
 
 goal_status status_of_hue(uint32_t rgb)
@@ -397,11 +431,25 @@ static bool nearer_to_line(const layout_page *lp, const icon_glyphs *g, const li
     return side < 0 ? to_line <= to_beyond : to_line < to_beyond;
 }
 
+/* Whether w is the only word of its line: a glyph set apart by place,
+ * whatever its colour (a black "✔" at a tab). */
+static bool alone_on_line(const layout_page *lp, const word *w)
+{
+    size_t index = (size_t)(w - lp->words);
+    for (size_t i = 0; i < lp->n_lines; i++) {
+        const line *l = &lp->lines[i];
+        if (index >= l->first_word && index < l->first_word + l->n_words)
+            return l->n_words == 1;
+    }
+    return false;
+}
+
 static bool side_mark(layout_page *lp, const icon_glyphs *g, const line *l, box band,
                       const word *neighbour, int side, icon *out)
 {
     uint32_t text_rgb = lp->words[l->first_word].rgb;
-    if (neighbour && icon_is_glyph_word(g, neighbour, text_rgb)) {
+    if (neighbour && (icon_is_glyph_word(g, neighbour, text_rgb) ||
+                      (icon_is_mark_glyph(g, neighbour) && alone_on_line(lp, neighbour)))) {
         *out = glyph_icon(neighbour);
         return nearer_to_line(lp, g, l, band, out, side);
     }

@@ -41,6 +41,10 @@ bool icon_beside_line(layout_page *lp, const icon_glyphs *g, const line *l, icon
 bool icon_in_area(layout_page *lp, const icon_glyphs *g, box area, double text_height,
                   icon *out);
 
+/* The colour area is filled with (a status given as a cell's
+ * background): one colour, not white, over half of it. */
+bool icon_cell_fill(layout_page *lp, box area, uint32_t *rgb);
+
 /* A progress bar in area: a bar at least three times as long as tall,
  * filled from its left end; *share gets the filled part of its length
  * (0..1). */

@@ -52,6 +52,15 @@ example Uppdrag: KS förvaltning ska säkerställa genomförandet av tillväxtst
 example Uppdraget ligger kvar för 2021.
   no match
 
+pattern goal.assignment-label
+kind    goal.assignment-label
+description the word that opens an assignment under a goal, as one word of the text
+regex   ^(?:Uppdrag|Åtagande|Aktivitet|Uppdraget)\h*:$
+example Uppdrag:
+example Åtagande:
+example Uppdrag
+  no match
+
 pattern goal.legend
 kind    goal.legend
 flags   i

@@ -8,7 +8,10 @@
 # chromium, soffice (LibreOffice writer), pdflatex (texlive-latex-recommended,
 # texlive-lang-european, texlive-fonts-recommended), qpdf, ImageMagick
 # (convert), poppler-utils and python3 (standard library only; it also
-# writes the hostile PDFs of fixtures/odd/ as raw PDF syntax).
+# writes the hostile PDFs of fixtures/odd/ as raw PDF syntax); for
+# ligatures/, variation/ and goal-variation/ also lualatex (texlive-luatex,
+# texlive-latex-extra; TikZ from texlive-pictures for goal-variation/) and
+# ReportLab (python3-reportlab).
 # Rebuilding from the same sources with the same program versions gives the
 # same bytes: dates and file identifiers are pinned (src/lib/pin_dates.py,
 # SOURCE_DATE_EPOCH for pdflatex, qpdf --static-id for the encrypted file).
@@ -205,6 +208,18 @@ build_mal_ikontabell() {
     "Socialnämnden" 2024 "årsredovisning" pdflatex
 }
 
+build_uppdrag_ikoner() {
+  say "uppdrag-ikoner.pdf (Chromium: assignments with blue raster icons in a table, no goal, no legend)"
+  local d=$WORK/uppdrag-ikoner
+  mkdir -p "$d"
+  python3 "$SRC/uppdrag-ikoner/build.py" "$d" "$FIX"
+  chromium_pdf "$d/uppdrag-ikoner.html" "$d/uppdrag-ikoner.pdf"
+  python3 "$SRC/lib/pin_dates.py" "$d/uppdrag-ikoner.pdf" D:20250310120000
+  cp "$d/uppdrag-ikoner.pdf" "$FIX/"
+  python3 "$SRC/lib/expect.py" "$FIX/uppdrag-ikoner.pdf" "Björkvalla kommun" \
+    "Barn- och utbildningsnämnden" 2024 "årsredovisning" chromium
+}
+
 # the multi-year series (fixtures/src/series/data.py): three annual reports of
 # one body, for `arsred compare`; written to fixtures/series/
 SERIES="lovsala-kfn-2021 lovsala-kfn-2022 lovsala-kfn-2023"
@@ -295,6 +310,16 @@ build_variation() {
   python3 "$SRC/variation/make.py" "$WORK/variation"
   mkdir -p "$FIX/variation"
   cp "$WORK/variation/pdf/"*.pdf "$WORK/variation/expected.json" "$FIX/variation/"
+}
+
+# one goal report from LibreOffice, Chromium, LuaLaTeX and ReportLab in ten
+# styles of showing a status (fixtures/src/goal-variation/make.py);
+# tests/goal_variation.py asserts that every rendering gives the same goals
+build_goal_variation() {
+  say "goal-variation/ (the same goals from four producers, ten styles)"
+  python3 "$SRC/goal-variation/make.py" "$WORK/goal-variation"
+  mkdir -p "$FIX/goal-variation"
+  cp "$WORK/goal-variation/pdf/"*.pdf "$WORK/goal-variation/expected.json" "$FIX/goal-variation/"
 }
 
 # ---------------------------------------------------------------- check
@@ -427,12 +452,14 @@ if [ "$CHECK_ONLY" -eq 0 ]; then
   build_mal_legend
   build_mal_tabell
   build_mal_ikontabell
+  build_uppdrag_ikoner
   build_series
   build_bad
   build_odd
   need lualatex
   build_ligatures
   build_variation
+  build_goal_variation
 fi
 
 say "checks"
@@ -451,6 +478,8 @@ check_good mal-legend 0
 check_good mal-tabell 0
 check_good mal-ikontabell 0
 check_mal
+check_good uppdrag-ikoner 0
+python3 "$SRC/uppdrag-ikoner/check.py" "$FIX"
 for name in $SERIES; do check_good "series/$name" 3; done
 python3 "$SRC/series/check.py" "$FIX/series"
 check_bad

@@ -1,6 +1,6 @@
 #!/bin/sh
 # arsred extract under valgrind over every fixture PDF (fixtures/*.pdf, ligatures/, variation/,
-# series/, bad/ and odd/): memory errors and
+# goal-variation/, series/, bad/ and odd/): memory errors and
 # definite leaks fail the run. Slow (a minute or more), so not a ctest:
 # `make valgrind`, or
 #
@@ -30,7 +30,7 @@ echo "$? $file" >"$TMP/$n.rc"
 ONE
 export ARSRED="$arsred" SUPP="$src/tests/valgrind.supp" TMP="$tmp"
 n=0
-for f in "$src"/fixtures/*.pdf "$src"/fixtures/series/*.pdf "$src"/fixtures/bad/*.pdf "$src"/fixtures/ligatures/*.pdf "$src"/fixtures/variation/*.pdf \
+for f in "$src"/fixtures/*.pdf "$src"/fixtures/series/*.pdf "$src"/fixtures/bad/*.pdf "$src"/fixtures/ligatures/*.pdf "$src"/fixtures/variation/*.pdf "$src"/fixtures/goal-variation/*.pdf \
          "$src"/fixtures/odd/*.pdf; do
     [ -e "$f" ] || continue
     # slow-pages.pdf is many-runs.pdf's first page 100 times, for --timeout
