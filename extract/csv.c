@@ -106,6 +106,25 @@ static void document_rows(strbuf *sb, const arsred_document *doc)
         csv_row row = {doc->path, doc->year, "goals", NULL, g->text, g->id, "goal-status", false,
                        0, statuses[g->status], NULL, g->page};
         add_row(sb, &row);
+        for (size_t t = 0; t < g->n_targets; t++) { /* what the goal aims at, by year */
+            const goal_target *gt = &g->targets[t];
+            csv_row target = {doc->path, gt->year, "goals", NULL, g->text, g->id, "goal-target",
+                              gt->has_value, gt->value, gt->has_value ? NULL : gt->text, gt->unit,
+                              g->page};
+            add_row(sb, &target);
+        }
+        for (size_t a = 0; a < g->n_assignments; a++) {
+            const assignment *as = &g->assignments[a];
+            csv_row status = {doc->path, doc->year, "assignments", NULL, as->text, g->id,
+                              "assignment-status", false, 0, statuses[as->status], NULL, g->page};
+            add_row(sb, &status);
+        }
+    }
+    for (size_t a = 0; a < doc->n_assignments; a++) {
+        const assignment *as = &doc->assignments[a];
+        csv_row status = {doc->path, doc->year, "assignments", NULL, as->text, NULL,
+                          "assignment-status", false, 0, statuses[as->status], NULL, 0};
+        add_row(sb, &status);
     }
     for (size_t i = 0; i < doc->n_kpis; i++) {
         const kpi *k = &doc->kpis[i];

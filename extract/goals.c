@@ -490,17 +490,20 @@ static void start_assignments(goal_state *st, arsred_document *doc, layout_page 
  * in its row band, nothing between them; NULL where none. */
 static const line *status_words_beside(const goal_state *st, const layout_page *lp, const line *l)
 {
-    const line *best = NULL;
     double h = box_height(l->box);
-    for (size_t i = 0; i < lp->n_lines; i++) {
-        const line *o = &lp->lines[i];
-        if (o == l || o->box.x0 < l->box.x1 ||
-            span_overlap(o->box.y0, o->box.y1, l->box.y0, l->box.y1) <= 0.5 * h)
-            continue;
-        if (!best || o->box.x0 < best->box.x0)
-            best = o;
+    const word *next = NULL;
+    size_t lo, hi;
+    layout_words_near(lp, l->box.y0, l->box.y1, &lo, &hi);
+    for (size_t i = lo; i < hi; i++) {
+        const word *w = &lp->words[i];
+        if (w->box.x0 >= l->box.x1 && span_overlap(w->box.y0, w->box.y1, l->box.y0, l->box.y1) > 0.5 * h &&
+            (!next || w->box.x0 < next->box.x0))
+            next = w;
     }
-    return best && says_status(st, best->text) ? best : NULL;
+    if (!next || !lp->word_line)
+        return NULL;
+    const line *o = &lp->lines[lp->word_line[next - lp->words]];
+    return &lp->words[o->first_word] == next && says_status(st, o->text) ? o : NULL;
 }
 
 /* The status words beside any line of blocks [b, b + n); the line they

@@ -436,12 +436,7 @@ static bool nearer_to_line(const layout_page *lp, const icon_glyphs *g, const li
 static bool alone_on_line(const layout_page *lp, const word *w)
 {
     size_t index = (size_t)(w - lp->words);
-    for (size_t i = 0; i < lp->n_lines; i++) {
-        const line *l = &lp->lines[i];
-        if (index >= l->first_word && index < l->first_word + l->n_words)
-            return l->n_words == 1;
-    }
-    return false;
+    return lp->word_line && lp->lines[lp->word_line[index]].n_words == 1;
 }
 
 static bool side_mark(layout_page *lp, const icon_glyphs *g, const line *l, box band,

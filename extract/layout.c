@@ -1129,6 +1129,10 @@ void layout_page_build(layout_page *lp, pdf_page *page, pdf_doc *source)
     layout_blocks_from_lines(lp);
     layout_reading_order(lp);
     split_at_neighbour_edges(lp);
+    lp->word_line = xcalloc(lp->n_words ? lp->n_words : 1, sizeof *lp->word_line);
+    for (size_t l = 0; l < lp->n_lines; l++)
+        for (size_t w = lp->lines[l].first_word; w < lp->lines[l].first_word + lp->lines[l].n_words; w++)
+            lp->word_line[w] = l;
 }
 
 const pdf_image *layout_page_images(layout_page *lp, size_t *n)
@@ -1221,6 +1225,7 @@ void layout_page_release(layout_page *lp)
     for (size_t i = 0; i < lp->n_blocks; i++)
         free(lp->blocks[i].text);
     free(lp->words);
+    free(lp->word_line);
     row_index_release(&lp->word_rows);
     free(lp->lines);
     free(lp->blocks);

@@ -65,6 +65,7 @@ typedef struct layout_page {
     row_index word_rows;         /* of those */
     line *lines;
     size_t n_lines;
+    size_t *word_line;           /* per word: the index of its line */
     block *blocks;               /* in reading order */
     size_t n_blocks;
     size_t n_chars;              /* characters poppler gave */

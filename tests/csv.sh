@@ -25,6 +25,8 @@ check "a decimal with a dot" "-86.3" "SELECT value FROM v WHERE \"table\" = 'År
 check "a unit" "mnkr" "SELECT DISTINCT unit FROM v WHERE \"table\" = 'Årsbokslut'"
 check "a label with a comma, quoted" "3" "SELECT COUNT(*) FROM v WHERE \"table\" = 'Näringsliv, kultur och fritid' AND \"column\" = 'Budget 2020'"
 check "goal statuses" "met|2" "SELECT value, COUNT(*) FROM v WHERE source LIKE '%krokom%' AND kind = 'goal-status' AND value = 'met' GROUP BY value"
+check "a goal's targets by year" "2021|15300" "SELECT year, value FROM v WHERE source LIKE '%krokom%' AND kind = 'goal-target' AND year = 2021"
+check "assignments with their goal" "3" "SELECT COUNT(*) FROM v WHERE source LIKE '%krokom%' AND kind = 'assignment-status' AND \"column\" = '1'"
 check "a KPI with last year's value" "2019|8.8" "SELECT year, value FROM v WHERE row = 'Kundnöjdhet' AND kind = 'kpi-previous'"
 echo "csv: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -151,9 +151,25 @@ static void test_every_fixture_goal(void **state)
     globfree(&gl);
 }
 
+/* Without a legend, hue tells only a traffic light's colours. */
+static void test_hue_tells_only_traffic_lights(void **state)
+{
+    (void)state;
+    assert_int_equal(status_of_hue(0xd7261e), STATUS_NOT_MET);
+    assert_int_equal(status_of_hue(0xf2c200), STATUS_PARTLY_MET);
+    assert_int_equal(status_of_hue(0xe8822a), STATUS_PARTLY_MET); /* orange is amber */
+    assert_int_equal(status_of_hue(0x2e9e48), STATUS_MET);
+    assert_int_equal(status_of_hue(0x9b9b9b), STATUS_NONE);      /* grey */
+    assert_int_equal(status_of_hue(0xb0a89a), STATUS_NONE);      /* warm grey */
+    assert_int_equal(status_of_hue(0x1f3f7a), STATUS_NONE);      /* dark blue */
+    assert_int_equal(status_of_hue(0x2f6db5), STATUS_NONE);      /* a blue "play" icon */
+    assert_int_equal(status_of_hue(0x000000), STATUS_NONE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_hue_tells_only_traffic_lights),
         cmocka_unit_test(test_every_fixture_goal),
     };
     return cmocka_run_group_tests(tests, suite_load_patterns, suite_free_patterns);
