@@ -19,8 +19,9 @@
 #include "text.h"
 #include "util.h"
 
-enum { MAX_LEGEND = 12, SIZE_BINS = 200, MAX_GOAL_PATTERNS = 16 };
+enum { SIZE_BINS = 200, MAX_GOAL_PATTERNS = 16 };
 #define LEGEND_MATCH 70.0   /* farthest colour distance a legend entry covers */
+#define SAME_GOAL_BY_NUMBER 0.3 /* word overlap a numbered section needs with its listed goal */
 
 typedef struct legend_entry {
     uint32_t rgb;
@@ -41,8 +42,9 @@ typedef struct mark_ref {
 
 typedef struct goal_state {
     const arsred_patterns *patterns;
-    legend_entry legend[MAX_LEGEND];
-    size_t n_legend;
+    const arsred_document *doc;
+    legend_entry *legend;    /* every legend of the report, page by page */
+    size_t n_legend, cap_legend;
     double size_chars[SIZE_BINS];
     bool in_list;
     long numbered_id;         /* the last goal read from a numbered heading ("3."), */
@@ -55,6 +57,10 @@ typedef struct goal_state {
     size_t current;          /* goal whose section we are in, or SIZE_MAX */
     size_t assignment;       /* its assignment taking comments, or SIZE_MAX */
     size_t item_parent;      /* goal of the last table of assignments (SIZE_MAX: none) */
+    size_t scope_first;      /* first goal of the open list (after its heading, table
+                                or legend): a "Mål N." section describes a goal of
+                                it, not of an earlier list (another body's or year's) */
+    int scope_legend_page;   /* the page whose legend opened it */
     icon_glyphs glyphs;
     goal_table_reader tables;
     mark_ref *marks;
@@ -65,9 +71,9 @@ typedef struct goal_state {
 
 static void *goal_start(arsred_document *doc, const arsred_patterns *patterns)
 {
-    (void)doc;
     goal_state *st = xcalloc(1, sizeof *st);
     st->patterns = patterns;
+    st->doc = doc;
     st->current = st->assignment = st->item_parent = SIZE_MAX;
     st->glyphs.glyph = patterns_find(patterns, "goal.mark-glyph");
     st->tables.patterns = patterns;
@@ -201,18 +207,23 @@ static void set_text_status(goal_state *st, goal *g, const char *words, int page
                                     .page = page, .bbox = bbox};
 }
 
-/* The listed goal a "Mål N." section describes: same id, else the most
- * similar text, else the N-th listed goal if its text is close enough. */
-static size_t listed_goal_for(const arsred_document *doc, const char *id, const char *text)
+/* The listed goal a "Mål N." section describes, among goals [first, …):
+ * same id, else the most similar text, else the N-th listed goal if its
+ * text is close enough. */
+static size_t listed_goal_for(const arsred_document *doc, size_t first, const char *id,
+                              const char *text)
 {
     size_t best = SIZE_MAX, nth = SIZE_MAX, ordinal = 0;
     double best_sim = 0.45;
     long n = strtol(id, NULL, 10);
-    for (size_t i = 0; i < doc->n_goals; i++) {
+    for (size_t i = first; i < doc->n_goals; i++) {
         const goal *g = &doc->goals[i];
         if (!g->listed || g->detailed)
             continue;
-        if (strcmp(g->id, id) == 0 && strchr(id, '.') == NULL && g->id[0] != '#')
+        /* the same number with other words is another body's goal (a
+         * report of several nämnder, each numbering from 1) */
+        if (strcmp(g->id, id) == 0 && strchr(id, '.') == NULL && g->id[0] != '#' &&
+            text_similarity(g->text, text) >= SAME_GOAL_BY_NUMBER)
             return i;
         double sim = text_similarity(g->text, text);
         if (sim > best_sim) {
@@ -222,7 +233,7 @@ static size_t listed_goal_for(const arsred_document *doc, const char *id, const 
     }
     if (best != SIZE_MAX)
         return best;
-    for (size_t i = 0; i < doc->n_goals; i++)
+    for (size_t i = first; i < doc->n_goals; i++)
         if (doc->goals[i].listed && ++ordinal == (size_t)n)
             nth = i;
     if (nth != SIZE_MAX && !doc->goals[nth].detailed && text_similarity(doc->goals[nth].text, text) >= 0.2)
@@ -589,8 +600,7 @@ static void learn_legend(goal_state *st, const icon *ic, goal_status status, int
         if (color_distance(st->legend[i].rgb, e.rgb) < 20 && st->legend[i].page == page &&
             strcmp(st->legend[i].glyph, e.glyph) == 0)
             return;
-    if (st->n_legend < MAX_LEGEND)
-        st->legend[st->n_legend++] = e;
+    ARRAY_PUSH(st->legend, st->n_legend, st->cap_legend, e);
 }
 
 /* Text without a status glyph that starts it ("● Målet är uppfyllt"). */
@@ -618,6 +628,10 @@ static bool read_legend_line(goal_state *st, layout_page *lp, const line *l)
     else if (!icon_beside_line(lp, &st->glyphs, l, &ic))
         return false;
     learn_legend(st, &ic, status_of_match(&m), lp->number);
+    if (st->scope_legend_page != lp->number) { /* a legend opens the goals it explains */
+        st->scope_legend_page = lp->number;
+        st->scope_first = st->doc->n_goals;
+    }
     return true;
 }
 
@@ -730,8 +744,8 @@ static void read_goal_heading(goal_state *st, arsred_document *doc, layout_page 
     const char *assign = next_label(st, text, text, &label_len);
     char *own = assign ? xstrndup(text, (size_t)(assign - text)) : xstrdup(text);
     text_fold_space(own);
-    size_t g = listed_goal_for(doc, id, own);
-    for (size_t i = 0; i < doc->n_goals && g == SIZE_MAX; i++) /* "Mål 1." listed, then described */
+    size_t g = listed_goal_for(doc, st->scope_first, id, own);
+    for (size_t i = st->scope_first; i < doc->n_goals && g == SIZE_MAX; i++) /* "Mål 1." listed, then described */
         if (strcmp(doc->goals[i].id, id) == 0 && text_similarity(doc->goals[i].text, own) >= 0.5)
             g = i;
     if (g == SIZE_MAX) {
@@ -956,6 +970,7 @@ static size_t read_block(goal_state *st, arsred_document *doc, layout_page *lp, 
         return 1;
     if (match_kind(st, "goal.list-heading", b->text, &m)) {
         st->in_list = true;
+        st->scope_first = doc->n_goals;
         st->list_style = NULL;
         st->current = st->assignment = SIZE_MAX;
         return 1;
@@ -1158,6 +1173,8 @@ static void read_goal_tables(goal_state *st, arsred_document *doc, layout_page *
     goal_table *tables;
     size_t n = goal_tables_read(&st->tables, lp, claimed, &tables);
     for (size_t i = 0; i < n; i++) {
+        if (!tables[i].items && !tables[i].continued)
+            st->scope_first = doc->n_goals;
         if (tables[i].items) {
             take_item_rows(st, doc, &tables[i]);
             continue;
@@ -1353,6 +1370,7 @@ static void goal_finish(void *state, arsred_document *doc)
     for (size_t i = 0; i < st->n_marks; i++)
         settle_mark(st, doc, &st->marks[i]);
     free(st->marks);
+    free(st->legend);
     free(st);
 }
 

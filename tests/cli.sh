@@ -324,5 +324,18 @@ done
 "$arsred" extract -j 1 --pages 2,4-5 "$fix/krokom-ks-2020.pdf" >"$tmp/one.json" 2>/dev/null
 cmp -s "$tmp/one.json" "$tmp/two.json" && ok || fail "--pages: read ahead gives other output"
 
+# one PDF of two bodies' reports, each numbering its goals from 1 (a goal
+# table, then "Mål N." headings): every goal kept, with its own status (pdfunite is in
+# poppler-utils, which the build installs)
+if command -v pdfunite >/dev/null; then
+    pdfunite "$fix/mal-tabell.pdf" "$fix/mal-vektor.pdf" "$tmp/two-bodies.pdf"
+    "$arsred" extract "$fix/mal-tabell.pdf" >"$tmp/body1.json" 2>/dev/null
+    "$arsred" extract "$fix/mal-vektor.pdf" >"$tmp/body2.json" 2>/dev/null
+    "$arsred" extract "$tmp/two-bodies.pdf" >"$tmp/bodies.json" 2>/dev/null
+    json_true "$tmp/bodies.json" '[(g["id"], g["text"], g["status"]) for g in d["goals"]] == [(g["id"], g["text"], g["status"]) for f in ("body1", "body2") for g in json.load(open(sys.argv[1].replace("bodies", f)))["goals"]]' "two bodies' goals, each numbered from 1, in one PDF"
+else
+    echo "SKIP: two bodies in one PDF (no pdfunite)"
+fi
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
