@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "number.h"
 #include "text.h"
 #include "util.h"
 
@@ -13,10 +14,12 @@
 #define SECTION_GAP 1.5      /* a gap of this many line heights between bands ends a table */
 #define SIZE_APART 0.2       /* type this much larger or smaller than the heads is no cell */
 #define BAND_MARGIN 0.2      /* a row's band reaches this share of a line height beyond it */
+#define OTHER_COLUMN_EM 2.0  /* a line starting this far beyond the last head is another column's */
 enum { MAX_HEAD_WORDS = 3 }; /* the longest head ("Kommentar / analys") in words */
 
 static const char *const role_groups[N_ROLES] = {"id", "goal", "item", "indicator", "target",
-                                                 "outcome", "status", "progress", "comment"};
+                                                 "outcome", "status", "progress", "comment",
+                                                 "other"};
 
 typedef struct head {
     box box;
@@ -25,13 +28,7 @@ typedef struct head {
     float size;
 } head;
 
-typedef struct table_frame {
-    goal_column columns[N_ROLES];
-    size_t n_columns;
-    float size;              /* of the heads: cells are set about as large */
-    double em;
-    bool items;
-} table_frame;
+typedef goal_table_frame table_frame;
 
 /* ---------------------------------------------------------------- heads */
 
@@ -116,7 +113,8 @@ static bool make_frame(head *heads, size_t n, table_frame *f)
     bool seen[N_ROLES] = {false};
     memset(f, 0, sizeof *f);
     for (size_t i = 0; i < n; i++) {
-        if (seen[heads[i].role] || (i > 0 && heads[i].box.x0 < heads[i - 1].box.x1))
+        if ((seen[heads[i].role] && heads[i].role != ROLE_OTHER) ||
+            (i > 0 && heads[i].box.x0 < heads[i - 1].box.x1))
             return false;
         seen[heads[i].role] = true;
         f->columns[f->n_columns++] = (goal_column){heads[i].role, heads[i].box.x0};
@@ -126,6 +124,9 @@ static bool make_frame(head *heads, size_t n, table_frame *f)
         return false; /* neither, or both: not one kind of row */
     f->items = seen[ROLE_ITEM];
     f->em = f->size > 0 ? f->size : 10;
+    f->last_head_x1 = heads[n - 1].box.x1;
+    f->left = heads[0].box.x0 - HEAD_SLACK * f->em;
+    f->right = INFINITY;
     return true;
 }
 
@@ -158,7 +159,8 @@ static size_t column_with(const table_frame *f, goal_role role)
 static box column_zone(const table_frame *f, size_t c, const layout_page *lp, box band)
 {
     double x0 = f->columns[c].start - HEAD_SLACK * f->em;
-    double x1 = c + 1 < f->n_columns ? f->columns[c + 1].start - HEAD_SLACK * f->em : lp->width;
+    double x1 = c + 1 < f->n_columns ? f->columns[c + 1].start - HEAD_SLACK * f->em
+                                     : fmin(lp->width, f->right);
     return (box){fmax(0, x0), band.y0, x1, band.y1};
 }
 
@@ -169,29 +171,45 @@ typedef struct band {
     box box;
 } band;
 
-static const layout_page *sort_page;
+typedef struct placed_line {
+    double y0, x0;
+    size_t index;
+} placed_line;
 
 static int by_top(const void *a, const void *b)
 {
-    const line *la = &sort_page->lines[*(const size_t *)a], *lb = &sort_page->lines[*(const size_t *)b];
-    double d = la->box.y0 - lb->box.y0;
-    if (fabs(d) < 0.01)
-        d = la->box.x0 - lb->box.x0;
+    const placed_line *pa = a, *pb = b;
+    double d = fabs(pa->y0 - pb->y0) < 0.01 ? pa->x0 - pb->x0 : pa->y0 - pb->y0;
     return (d > 0) - (d < 0);
 }
 
-/* The lines of [y_from, y_to) that are no furniture, top to bottom, in
- * bands of lines that share a row. */
-static size_t bands_below(const layout_page *lp, const bool *furniture, double y_from, double y_to,
-                          size_t **order, band **out)
+/* Whether l stands where the table's lines may: not in the text of a
+ * column beside it. */
+static bool inside_frame(const table_frame *f, const line *l)
 {
-    size_t *idx = NULL, n = 0, cap = 0;
-    for (size_t i = 0; i < lp->n_lines; i++)
-        if (!furniture[i] && lp->lines[i].box.y0 >= y_from && lp->lines[i].box.y0 < y_to)
-            ARRAY_PUSH(idx, n, cap, i);
-    sort_page = lp;
+    return l->box.x1 > f->left && l->box.x0 < f->right;
+}
+
+/* The lines of [y_from, y_to) inside the frame that are no furniture, top
+ * to bottom, in bands of lines that share a row. */
+static size_t bands_below(const layout_page *lp, const table_frame *f, const bool *furniture,
+                          double y_from, double y_to, size_t **order, band **out)
+{
+    placed_line *placed = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t i = 0; i < lp->n_lines; i++) {
+        const line *l = &lp->lines[i];
+        if (!furniture[i] && l->box.y0 >= y_from && l->box.y0 < y_to && inside_frame(f, l)) {
+            placed_line pl = {l->box.y0, l->box.x0, i};
+            ARRAY_PUSH(placed, n, cap, pl);
+        }
+    }
     if (n)
-        qsort(idx, n, sizeof *idx, by_top);
+        qsort(placed, n, sizeof *placed, by_top);
+    size_t *idx = xcalloc(n ? n : 1, sizeof *idx);
+    for (size_t i = 0; i < n; i++)
+        idx[i] = placed[i].index;
+    free(placed);
     band *bands = NULL;
     size_t nb = 0, capb = 0;
     for (size_t i = 0; i < n; i++) {
@@ -207,6 +225,22 @@ static size_t bands_below(const layout_page *lp, const bool *furniture, double y
     *order = idx;
     *out = bands;
     return nb;
+}
+
+/* Where the text of another column starts right of the table: the
+ * nearest line in its height that starts well beyond its last head (a
+ * cell of the last column starts at or under its head). */
+static double right_of_table(const layout_page *lp, const table_frame *f, const bool *furniture,
+                             double y_from, double y_to)
+{
+    double right = INFINITY;
+    for (size_t i = 0; i < lp->n_lines; i++) {
+        const line *l = &lp->lines[i];
+        if (!furniture[i] && l->box.y0 >= y_from && l->box.y0 < y_to &&
+            l->box.x0 > f->last_head_x1 + OTHER_COLUMN_EM * f->em)
+            right = fmin(right, l->box.x0 - 0.5);
+    }
+    return right;
 }
 
 /* ------------------------------------------------------------------ rows */
@@ -388,14 +422,11 @@ static void read_progress(const reading *rd, goal_table_row *row, box first_band
     if (c == SIZE_MAX)
         return;
     const char *t = row->cell[ROLE_PROGRESS];
-    if (t) {
-        char *end;
-        double v = strtod(t, &end);
-        while (*end == ' ')
-            end++;
-        if (end != t && *end == '%' && v >= 0 && v <= 100) {
+    if (t) { /* "75 %", "37,5 %" */
+        number v;
+        if (number_parse(t, strlen(t), &v) == NUMBER_PERCENT && v.value >= 0 && v.value <= 100) {
             row->has_progress = true;
-            row->progress = v / 100;
+            row->progress = v.value / 100;
         }
         return;
     }
@@ -579,36 +610,44 @@ static void mark_lines(const layout_page *lp, bool *furniture, bool *bold, size_
     }
 }
 
-static void keep_open(goal_table_reader *r, const table_frame *f, int page)
+static void release_table(goal_table *t)
 {
-    memcpy(r->open, f->columns, f->n_columns * sizeof *f->columns);
-    r->n_open = f->n_columns;
-    r->open_items = f->items;
-    r->open_size = f->size;
-    r->open_page = page;
+    for (size_t r = 0; r < t->n_rows; r++)
+        for (size_t c = 0; c < N_ROLES; c++)
+            free(t->rows[r].cell[c]);
+    free(t->rows);
+    free(t->head_text);
 }
 
-/* Reads one table under frame f in [y_from, y_to); false where no row
- * comes. */
+/* Whether band starts a row by a key cell of its own: a number, a status
+ * word or a mark (a table run on over a page break starts so; a heading
+ * or a paragraph there is the page's own text). */
+static bool starts_keyed_row(const reading *rd, const band *bd)
+{
+    bool has_mark, opens;
+    icon mark;
+    if (!starts_row(rd, bd, &has_mark, &mark, &opens))
+        return false;
+    return has_mark || opens || column_with(rd->f, ROLE_ID) != SIZE_MAX ||
+           column_with(rd->f, ROLE_STATUS) != SIZE_MAX;
+}
+
+/* Reads one table under frame f in [y_from, y_to) into t; false (t empty)
+ * where no row comes. run_on: the table of the page before, read on
+ * where its first band here is a keyed row. */
 static bool read_table(goal_table_reader *reader, layout_page *lp, const table_frame *f,
                        const bool *furniture, const bool *bold, const size_t *line_block,
-                       double y_from, double y_to, bool need_row_first, bool *claimed,
-                       goal_table *t)
+                       double y_from, double y_to, bool run_on, bool *claimed, goal_table *t)
 {
     size_t *order;
     band *bands;
-    size_t n_bands = bands_below(lp, furniture, y_from, y_to, &order, &bands);
+    size_t n_bands = bands_below(lp, f, furniture, y_from, y_to, &order, &bands);
     reading rd = {reader, lp, f, order, bold, line_block};
     memset(t, 0, sizeof *t);
     t->page = lp->number;
     t->items = f->items;
-    bool ok = n_bands > 0;
-    if (ok && need_row_first) {
-        bool has_mark;
-        icon mark;
-        bool opens;
-        ok = starts_row(&rd, &bands[0], &has_mark, &mark, &opens);
-    }
+    t->continued = run_on;
+    bool ok = n_bands > 0 && (!run_on || starts_keyed_row(&rd, &bands[0]));
     bool *mine = xcalloc(lp->n_lines ? lp->n_lines : 1, sizeof *mine);
     size_t end = ok ? read_rows(&rd, bands, 0, n_bands, mine, t) : 0;
     ok = ok && t->n_rows > 0;
@@ -619,14 +658,24 @@ static bool read_table(goal_table_reader *reader, layout_page *lp, const table_f
                 t->box = t->box.x1 > t->box.x0 ? box_union(t->box, lp->lines[i].box)
                                                : lp->lines[i].box;
             }
-        reader->n_open = 0;
-        if (end == n_bands && y_to >= lp->height)
-            keep_open(reader, f, lp->number);
+        /* it ran to the page's foot: the next page may read it on */
+        reader->has_open = end == n_bands && y_to >= lp->height;
+        reader->open = *f;
+        reader->open_page = lp->number;
+    } else {
+        release_table(t);
+        memset(t, 0, sizeof *t);
     }
     free(mine);
     free(order);
     free(bands);
     return ok;
+}
+
+static int by_head_top(const void *a, const void *b)
+{
+    double d = ((const header_row *)a)->box.y0 - ((const header_row *)b)->box.y0;
+    return (d > 0) - (d < 0);
 }
 
 size_t goal_tables_read(goal_table_reader *reader, layout_page *lp, bool *claimed,
@@ -638,26 +687,26 @@ size_t goal_tables_read(goal_table_reader *reader, layout_page *lp, bool *claime
     mark_lines(lp, furniture, bold, line_block);
     header_row *heads;
     size_t n_heads = find_header_rows(reader, lp, furniture, &heads);
+    if (n_heads > 1)
+        qsort(heads, n_heads, sizeof *heads, by_head_top); /* each table ends at the next */
     goal_table *tables = NULL;
     size_t n = 0, cap = 0;
     goal_table t;
-    /* a table from the page before, run on without its heads */
-    if (reader->n_open && reader->open_page == lp->number - 1) {
-        table_frame f = {.n_columns = reader->n_open, .size = reader->open_size,
-                         .em = reader->open_size, .items = reader->open_items};
-        memcpy(f.columns, reader->open, reader->n_open * sizeof *f.columns);
+    bool open = reader->has_open && reader->open_page == lp->number - 1;
+    reader->has_open = false;
+    if (open) {
+        table_frame f = reader->open;
         double y_to = n_heads ? heads[0].box.y0 : lp->height;
-        reader->n_open = 0;
-        if (read_table(reader, lp, &f, furniture, bold, line_block, 0, y_to, true, claimed, &t)) {
-            t.continued = true;
+        if (read_table(reader, lp, &f, furniture, bold, line_block, 0, y_to, true, claimed, &t))
             ARRAY_PUSH(tables, n, cap, t);
-        }
     }
-    reader->n_open = 0;
     for (size_t h = 0; h < n_heads; h++) {
+        table_frame *f = &heads[h].frame;
+        double y_from = heads[h].box.y1 - 0.5;
         double y_to = h + 1 < n_heads ? heads[h + 1].box.y0 : lp->height;
-        if (read_table(reader, lp, &heads[h].frame, furniture, bold, line_block,
-                       heads[h].box.y1 - 0.5, y_to, false, claimed, &t)) {
+        f->right = right_of_table(lp, f, furniture, heads[h].box.y0, y_to);
+        if (read_table(reader, lp, f, furniture, bold, line_block, y_from, y_to, false, claimed,
+                       &t)) {
             for (size_t i = 0; i < lp->n_lines; i++)
                 if (same_band(lp->lines[i].box, heads[h].box) &&
                     span_overlap(lp->lines[i].box.x0, lp->lines[i].box.x1, heads[h].box.x0,
@@ -677,12 +726,7 @@ size_t goal_tables_read(goal_table_reader *reader, layout_page *lp, bool *claime
 
 void goal_tables_free(goal_table *tables, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        for (size_t r = 0; r < tables[i].n_rows; r++)
-            for (size_t c = 0; c < N_ROLES; c++)
-                free(tables[i].rows[r].cell[c]);
-        free(tables[i].rows);
-        free(tables[i].head_text);
-    }
+    for (size_t i = 0; i < n; i++)
+        release_table(&tables[i]);
     free(tables);
 }

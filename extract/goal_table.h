@@ -16,7 +16,7 @@
 
 typedef enum goal_role {
     ROLE_ID, ROLE_GOAL, ROLE_ITEM, ROLE_INDICATOR, ROLE_TARGET, ROLE_OUTCOME, ROLE_STATUS,
-    ROLE_PROGRESS, ROLE_COMMENT, N_ROLES
+    ROLE_PROGRESS, ROLE_COMMENT, ROLE_OTHER, N_ROLES
 } goal_role;
 
 typedef struct goal_table_row {
@@ -47,14 +47,23 @@ typedef struct goal_column {
     double start;            /* where its cells start: its head's left edge */
 } goal_column;
 
-/* What a page leaves open: the columns of a table that ran to its foot. */
+/* A table's columns and where its lines may stand. */
+typedef struct goal_table_frame {
+    goal_column columns[N_ROLES];
+    size_t n_columns;
+    float size;              /* of the heads: cells are set about as large */
+    double em;
+    bool items;              /* an item column: rows are assignments */
+    double last_head_x1;     /* right edge of its last head */
+    double left, right;      /* its lines stand between: beyond is another column's text */
+} goal_table_frame;
+
+/* What a page leaves open: the frame of a table that ran to its foot. */
 typedef struct goal_table_reader {
     const arsred_patterns *patterns;
     icon_glyphs glyphs;
-    goal_column open[N_ROLES];
-    size_t n_open;
-    bool open_items;
-    float open_size;
+    goal_table_frame open;
+    bool has_open;
     int open_page;
 } goal_table_reader;
 

@@ -22,6 +22,7 @@
 enum { SIZE_BINS = 200, MAX_GOAL_PATTERNS = 16 };
 #define LEGEND_MATCH 70.0   /* farthest colour distance a legend entry covers */
 #define SAME_GOAL_BY_NUMBER 0.3 /* word overlap a numbered section needs with its listed goal */
+enum { GOAL_MIN_WORDS = 3 };    /* a goal out of any list says at least this much */
 
 typedef struct legend_entry {
     uint32_t rgb;
@@ -62,6 +63,7 @@ typedef struct goal_state {
                                 it, not of an earlier list (another body's or year's) */
     int scope_legend_page;   /* the page whose legend opened it */
     icon_glyphs glyphs;
+    const pattern *label_pattern;  /* goal.assignment-label */
     goal_table_reader tables;
     mark_ref *marks;
     size_t n_marks, cap_marks;
@@ -76,6 +78,7 @@ static void *goal_start(arsred_document *doc, const arsred_patterns *patterns)
     st->doc = doc;
     st->current = st->assignment = st->item_parent = SIZE_MAX;
     st->glyphs.glyph = patterns_find(patterns, "goal.mark-glyph");
+    st->label_pattern = patterns_find(patterns, "goal.assignment-label");
     st->tables.patterns = patterns;
     st->tables.glyphs = st->glyphs;
     return st;
@@ -128,6 +131,7 @@ static bool says_status(const goal_state *st, const char *words)
 
 static const line *status_words_beside(const goal_state *st, const layout_page *lp,
                                        const line *l);
+static goal_status status_of_mark(const goal_state *st, const mark_ref *m, bool *legend);
 static bool words_beside_blocks(goal_state *st, const layout_page *lp, const block *b, size_t n,
                                 goal *g);
 
@@ -177,11 +181,17 @@ static status_evidence icon_evidence(const icon *ic, int page)
 }
 
 /* Notes the mark of goal g (assignment a, or SIZE_MAX for the goal). */
-static void note_mark(goal_state *st, size_t g, size_t a, const icon *ic, int page)
+static mark_ref mark_of_icon(const icon *ic, size_t g, size_t a, int page)
 {
     mark_ref ref = {g, a, ic->rgb, "", page};
     if (ic->glyph && ic->word)
         snprintf(ref.glyph, sizeof ref.glyph, "%s", ic->word->text);
+    return ref;
+}
+
+static void note_mark(goal_state *st, size_t g, size_t a, const icon *ic, int page)
+{
+    mark_ref ref = mark_of_icon(ic, g, a, page);
     for (size_t i = 0; i < st->n_marks; i++)
         if (st->marks[i].goal == g && st->marks[i].assignment == a) {
             st->marks[i] = ref;
@@ -275,23 +285,32 @@ static void append_comment(assignment *a, const char *text)
 static bool is_assignment_label(const goal_state *st, const char *w)
 {
     pattern_match m;
-    return match_kind(st, "goal.assignment-label", w, &m) != NULL;
+    return st->label_pattern &&
+           pattern_exec(st->label_pattern, w, strlen(w), 0, &m) == PATTERN_MATCHED;
 }
 
-/* The k-th assignment label among the words of b: its line and the word
- * after it; false where b has fewer. */
-static bool nth_label(const goal_state *st, const layout_page *lp, const block *b, size_t k,
-                      size_t *line_at, size_t *word_after)
+/* Where an assignment label stands among a block's words. */
+typedef struct label_at {
+    size_t line, word_after;   /* its line, and the word after it */
+} label_at;
+
+/* The assignment labels among the words of b, in order, and one past the
+ * last (line SIZE_MAX). */
+static size_t block_labels(const goal_state *st, const layout_page *lp, const block *b,
+                           label_at **out)
 {
-    size_t seen = 0;
+    label_at *labels = NULL;
+    size_t n = 0, cap = 0;
     for (size_t l = b->first_line; l < b->first_line + b->n_lines; l++)
         for (size_t w = lp->lines[l].first_word; w < lp->lines[l].first_word + lp->lines[l].n_words; w++)
-            if (is_assignment_label(st, lp->words[w].text) && seen++ == k) {
-                *line_at = l;
-                *word_after = w + 1;
-                return true;
+            if (is_assignment_label(st, lp->words[w].text)) {
+                label_at at = {l, w + 1};
+                ARRAY_PUSH(labels, n, cap, at);
             }
-    return false;
+    label_at end = {SIZE_MAX, SIZE_MAX}; /* after the last: no next label */
+    ARRAY_PUSH(labels, n, cap, end);
+    *out = labels;
+    return n - 1;
 }
 
 static bool same_style(const word *a, const word *b)
@@ -299,17 +318,15 @@ static bool same_style(const word *a, const word *b)
     return a->bold == b->bold && a->italic == b->italic && a->font == b->font;
 }
 
-/* The assignment's own words: the run after the k-th "Uppdrag:" of the
- * block set in the type of its first word, where the words after that run
+/* The assignment's own words: the run after its "Uppdrag:" (label) in the
+ * block, set in the type of its first word, where the words after that run
  * are set otherwise (a bold or italic assignment, its comment upright;
  * lines joined, hyphenation undone), else its first sentence. *rest
  * points after them in after_colon. */
-static char *assignment_text(const goal_state *st, const layout_page *lp, const block *b,
-                             size_t k, const char *after_colon, const char **rest)
+static char *assignment_text(const layout_page *lp, const block *b, const label_at *label,
+                             const word *next_label, const char *after_colon, const char **rest)
 {
-    size_t start_line = SIZE_MAX, start_word = 0;
-    if (!nth_label(st, lp, b, k, &start_line, &start_word))
-        start_line = SIZE_MAX;
+    size_t start_line = label ? label->line : SIZE_MAX, start_word = label ? label->word_after : 0;
     const word *style = NULL;
     if (start_line != SIZE_MAX &&
         start_word < lp->lines[start_line].first_word + lp->lines[start_line].n_words)
@@ -318,13 +335,15 @@ static char *assignment_text(const goal_state *st, const layout_page *lp, const 
     strbuf_init(&bold);
     bool done = false;
     size_t n_bold = 0;
-    for (size_t l = start_line; style && l < b->first_line + b->n_lines && !done; l++) {
+    bool stop = false;
+    for (size_t l = start_line; style && l < b->first_line + b->n_lines && !stop; l++) {
         strbuf part;
         strbuf_init(&part);
         size_t w0 = l == start_line ? start_word : lp->lines[l].first_word;
         for (size_t w = w0; w < lp->lines[l].first_word + lp->lines[l].n_words; w++) {
-            if (!same_style(&lp->words[w], style)) {
-                done = true;
+            if (!same_style(&lp->words[w], style) || (next_label && &lp->words[w] == next_label)) {
+                done = !same_style(&lp->words[w], style);
+                stop = true;
                 break;
             }
             if (part.len)
@@ -404,20 +423,20 @@ static char *split_status_parts(goal_state *st, goal *g, const char *text, int p
  * follow it as assignments of their own. A mark beside the label's line
  * is its status. */
 static void start_assignment(goal_state *st, arsred_document *doc, layout_page *lp,
-                             const block *b, size_t k, const char *after_colon)
+                             const block *b, const label_at *label, const char *after_colon)
 {
     goal *g = &doc->goals[st->current];
     const char *rest;
-    char *text = assignment_text(st, lp, b, k, after_colon, &rest);
+    const word *next = label && label[1].line != SIZE_MAX ? &lp->words[label[1].word_after - 1] : NULL;
+    char *text = assignment_text(lp, b, label, next, after_colon, &rest);
     assignment a = {.text = trimmed(text)};
     free(text);
     ARRAY_PUSH(g->assignments, g->n_assignments, g->cap_assignments, a);
     size_t index = g->n_assignments - 1;
-    size_t label_line = SIZE_MAX, after_label;
+    size_t label_line = label ? label->line : SIZE_MAX;
     icon ic;
     const line *words = NULL;
-    if (nth_label(st, lp, b, k, &label_line, &after_label) &&
-        icon_beside_line(lp, &st->glyphs, &lp->lines[label_line], &ic)) {
+    if (label && icon_beside_line(lp, &st->glyphs, &lp->lines[label_line], &ic)) {
         g->assignments[index].evidence = icon_evidence(&ic, lp->number);
         note_mark(st, st->current, index, &ic, lp->number);
     } else if (label_line < lp->n_lines &&
@@ -480,6 +499,8 @@ static void add_comment_text(goal_state *st, goal *g, const char *text)
 static void start_assignments(goal_state *st, arsred_document *doc, layout_page *lp,
                               const block *b, const char *first, size_t label_len)
 {
+    label_at *labels;
+    size_t n_labels = block_labels(st, lp, b, &labels);
     size_t k = 0; /* labels of b before first: those inside its earlier words */
     for (const char *p = b->text; (p = next_label(st, b->text, p, &(size_t){0})) && p < first; p++)
         k++;
@@ -490,11 +511,13 @@ static void start_assignments(goal_state *st, arsred_document *doc, layout_page 
         while (*after == ' ')
             after++;
         char *part = next ? xstrndup(after, (size_t)(next - after)) : xstrdup(after);
-        start_assignment(st, doc, lp, b, k++, part);
+        start_assignment(st, doc, lp, b, k < n_labels ? &labels[k] : NULL, part);
+        k++;
         free(part);
         first = next;
         label_len = next_len;
     }
+    free(labels);
 }
 
 /* The line of status words ("Delvis uppfyllt") that stands right of l
@@ -778,6 +801,16 @@ static void read_goal_heading(goal_state *st, arsred_document *doc, layout_page 
 
 /* ----------------------------------------------------------- the page */
 
+/* Whether b's words can state a goal: a chart's legend beside a mark
+ * names a series in a word or two ("Utfall", "Budget"). */
+static bool says_enough(const block *b)
+{
+    size_t words = 1;
+    for (const char *p = b->text; *p; p++)
+        words += *p == ' ';
+    return words >= GOAL_MIN_WORDS;
+}
+
 /* Running text rather than a goal: several sentences, or long. */
 static bool is_prose(const block *b)
 {
@@ -798,13 +831,9 @@ static bool starts_with_status_icon(goal_state *st, layout_page *lp, const block
     icon ic;
     if (!mark_of_blocks(st, lp, b, n, &ic))
         return false;
-    if (st->n_legend > 0) {
-        for (size_t i = 0; i < st->n_legend; i++)
-            if (color_distance(st->legend[i].rgb, ic.rgb) < LEGEND_MATCH)
-                return true;
-        return false;
-    }
-    return status_of_hue(ic.rgb) != STATUS_NONE;
+    mark_ref ref = mark_of_icon(&ic, SIZE_MAX, SIZE_MAX, lp->number);
+    bool legend;
+    return status_of_mark(st, &ref, &legend) != STATUS_NONE;
 }
 
 
@@ -960,6 +989,20 @@ static size_t read_in_list(goal_state *st, arsred_document *doc, layout_page *lp
     return 1;
 }
 
+/* Whether no other line shares b's row: a heading, not a column head
+ * beside others ("Mål" over a column, "Status" beside it). */
+static bool alone_in_row(const layout_page *lp, const block *b)
+{
+    const line *first = &lp->lines[b->first_line];
+    for (size_t i = 0; i < lp->n_lines; i++) {
+        const line *o = &lp->lines[i];
+        if (o != first && span_overlap(o->box.y0, o->box.y1, first->box.y0, first->box.y1) >
+                              0.5 * box_height(first->box))
+            return false;
+    }
+    return true;
+}
+
 /* Reads block b; returns the number of blocks it takes (a goal whose
  * lines the layout parted takes those after it). */
 static size_t read_block(goal_state *st, arsred_document *doc, layout_page *lp, const block *b,
@@ -968,7 +1011,7 @@ static size_t read_block(goal_state *st, arsred_document *doc, layout_page *lp, 
     pattern_match m;
     if (only_marks(st, lp, b))
         return 1;
-    if (match_kind(st, "goal.list-heading", b->text, &m)) {
+    if (match_kind(st, "goal.list-heading", b->text, &m) && alone_in_row(lp, b)) {
         st->in_list = true;
         st->scope_first = doc->n_goals;
         st->list_style = NULL;
@@ -1000,7 +1043,8 @@ static size_t read_block(goal_state *st, arsred_document *doc, layout_page *lp, 
         start_assignments(st, doc, lp, b, in_block ? in_block : text, label_len);
         return 1;
     }
-    if (!st->in_list && goal_page && !is_prose(b) && starts_with_status_icon(st, lp, b, 1)) {
+    if (!st->in_list && goal_page && !is_prose(b) && says_enough(b) &&
+        starts_with_status_icon(st, lp, b, 1)) {
         read_list_block(st, doc, lp, b);
         st->current = doc->n_goals - 1; /* what follows describes it */
         st->assignment = SIZE_MAX;

@@ -160,8 +160,10 @@ static void shape_color(const region_pixels *rp, const int *label, int id, shape
              ((uint32_t)lround(sum[1] / (double)n) << 8) | (uint32_t)lround(sum[2] / (double)n);
 }
 
-/* The connected shapes of ink in the region (8-neighbours), in no order. */
-static size_t find_shapes(const region_pixels *rp, shape **out)
+/* The connected shapes of ink in the region (8-neighbours), in no order,
+ * without their colours (shape_color tells one, from *labels: each pixel's
+ * shape, 1-based; freed by the caller). */
+static size_t find_shapes(const region_pixels *rp, shape **out, int **labels)
 {
     size_t n_px = (size_t)rp->width * (size_t)rp->height;
     int *label = xcalloc(n_px, sizeof *label);
@@ -195,11 +197,10 @@ static size_t find_shapes(const region_pixels *rp, shape **out)
                     }
                 }
         }
-        shape_color(rp, label, id, &s);
         ARRAY_PUSH(shapes, n, cap, s);
     }
     free(stack);
-    free(label);
+    *labels = label;
     *out = shapes;
     return n;
 }
@@ -232,23 +233,62 @@ static bool mark_in_region(layout_page *lp, box region, double text_height, int 
     if (!load_region(lp, region, &rp))
         return false;
     shape *shapes;
-    size_t n = find_shapes(&rp, &shapes);
-    const shape *best = NULL;
+    int *labels;
+    size_t n = find_shapes(&rp, &shapes, &labels);
+    shape *best = NULL;
     for (size_t i = 0; i < n; i++) {
-        const shape *s = &shapes[i];
+        shape *s = &shapes[i];
         if (!is_mark_shape(&rp, s, text_height))
             continue;
         if (!best || (side < 0 ? s->x1 > best->x1 : s->x0 < best->x0))
             best = s;
     }
     if (best) {
+        shape_color(&rp, labels, (int)(best - shapes) + 1, best);
         memset(out, 0, sizeof *out);
         out->box = shape_box(&rp, best);
         out->rgb = best->rgb;
     }
+    free(labels);
     free(shapes);
     free(rp.pixels);
     return best != NULL;
+}
+
+/* How much of a bar is filled, along its middle row: an outline (a thin
+ * run of one colour at both ends) is no part of it; the fill is the run of
+ * the colour it starts with, paper or a track of another colour the rest. */
+static double filled_share(const region_pixels *rp, const shape *bar)
+{
+    int y = (bar->y0 + bar->y1) / 2, x0 = bar->x0, x1 = bar->x1;
+    const uint8_t *row = rp->pixels + 3 * (size_t)y * (size_t)rp->width;
+    uint32_t left = rgb_of(row + 3 * x0), right = rgb_of(row + 3 * x1);
+    int edge = 0; /* the outline's width, where both ends show one */
+    while (edge < 2 && x0 + edge < x1 - edge &&
+           color_distance(rgb_of(row + 3 * (x0 + edge)), left) < 60 &&
+           color_distance(rgb_of(row + 3 * (x1 - edge)), right) < 60 &&
+           color_distance(left, right) < 60)
+        edge++;
+    bool outlined = edge > 0 && edge < 2 + 1 && x0 + edge < x1 - edge &&
+                    color_distance(rgb_of(row + 3 * (x0 + edge)), left) >= 60;
+    int start = outlined ? x0 + edge : x0, end = outlined ? x1 - edge : x1;
+    if (outlined && start < end && is_paper(rp, row + 3 * start) &&
+        !is_paper(rp, row + 3 * (start + 1)))
+        start++; /* a hairline of paper between the outline and the fill */
+    int length = end - start + 1;
+    if (length <= 0 || is_paper(rp, row + 3 * start))
+        return 0;
+    /* the fill's colour one pixel in: the first is the bar's anti-aliased end */
+    int inside = start < end ? start + 1 : start;
+    uint32_t fill = rgb_of(row + 3 * inside);
+    if (is_paper(rp, row + 3 * inside))
+        return 0;
+    int filled = inside - start;
+    while (start + filled <= end && color_distance(rgb_of(row + 3 * (start + filled)), fill) < 60)
+        filled++;
+    if (length - filled <= 1)
+        filled = length; /* the last pixel is the bar's anti-aliased end */
+    return (double)filled / length;
 }
 
 bool icon_progress_bar(layout_page *lp, box area, double *share)
@@ -257,7 +297,9 @@ bool icon_progress_bar(layout_page *lp, box area, double *share)
     if (!load_region(lp, area, &rp))
         return false;
     shape *shapes;
-    size_t n = find_shapes(&rp, &shapes);
+    int *labels;
+    size_t n = find_shapes(&rp, &shapes, &labels);
+    free(labels);
     const shape *bar = NULL;
     for (size_t i = 0; i < n; i++) {
         int w = shapes[i].x1 - shapes[i].x0 + 1, h = shapes[i].y1 - shapes[i].y0 + 1;
@@ -265,20 +307,8 @@ bool icon_progress_bar(layout_page *lp, box area, double *share)
             bar = &shapes[i];
     }
     bool found = bar != NULL;
-    if (found) {
-        /* along its middle: how far the colour of its left end reaches */
-        int y = (bar->y0 + bar->y1) / 2, filled = 0;
-        const uint8_t *left = rp.pixels + 3 * ((size_t)y * (size_t)rp.width + (size_t)bar->x0 + 1);
-        for (int x = bar->x0; x <= bar->x1; x++) {
-            const uint8_t *p = rp.pixels + 3 * ((size_t)y * (size_t)rp.width + (size_t)x);
-            if (color_distance(rgb_of(p), rgb_of(left)) < 60)
-                filled = x - bar->x0 + 1;
-        }
-        int length = bar->x1 - bar->x0 + 1;
-        if (length - filled <= 1)
-            filled = length; /* the last pixel is the bar's anti-aliased end */
-        *share = (double)filled / length;
-    }
+    if (found)
+        *share = filled_share(&rp, bar);
     free(shapes);
     free(rp.pixels);
     return found;

@@ -153,16 +153,17 @@ example Programmet beskriver: vad kommunen vill uppnå.
 pattern goal.table-column
 kind    goal.table-column
 flags   i
-description a column head of a goal or assignment table, named by its role: id, goal, item (an assignment or activity), indicator, target, outcome, status, progress, comment
+description a column head of a goal or assignment table, named by its role: id, goal, item (an assignment or activity), indicator, target, outcome, status, progress, comment, other (a trend arrow or a forecast is no status: its cells are set aside)
 regex   ^(?:(?<id>nr|nr\.|id|nummer|\#)
 regex   |(?<goal>mål|målet|målen|målformulering|målsättning|nämndmål|nämndens\h+mål|verksamhetsmål|förändringsmål|inriktningsmål|effektmål|resultatmål|strategiskt\h+mål|prioriterat\h+mål|kf-mål|kommunmål|fullmäktigemål)
 regex   |(?<item>uppdrag|uppdraget|åtagande|åtaganden|aktivitet|aktiviteter|aktivitet/uppdrag|uppdrag\h+från\h+\p{L}+)
 regex   |(?<indicator>indikator|indikatorer|nyckeltal|mått|mätetal)
 regex   |(?<target>målvärde|målnivå|mål\h*värde|mål\h+\d{4}|målvärde\h+\d{4})
 regex   |(?<outcome>utfall|utfall\h+\d{4}|resultat|resultat\h+\d{4}|värde\h+\d{4})
-regex   |(?<status>bedömning|status|måluppfyllelse|måluppfyllnad|uppfyllelse|bedömd\h+måluppfyllelse|bedömning\h+\d{4}|prognos|trend)
+regex   |(?<status>bedömning|status|måluppfyllelse|måluppfyllnad|uppfyllelse|bedömd\h+måluppfyllelse|bedömning\h+\d{4})
 regex   |(?<progress>färdiggrad|genomförandegrad|andel\h+klart|klart\h+%|progress)
-regex   |(?<comment>kommentar|kommentarer|analys|kommentar\h*/\h*analys|analys\h+och\h+kommentar|beskrivning|åtgärder))$
+regex   |(?<comment>kommentar|kommentarer|analys|kommentar\h*/\h*analys|analys\h+och\h+kommentar|beskrivning|åtgärder)
+regex   |(?<other>trend|prognos|prognos\h+\d{4}|ansvar|ansvarig|tidplan|klart\h+senast))$
 example Nr
   id = Nr
 example Mål
@@ -191,6 +192,8 @@ example Kommentar
   comment = Kommentar
 example Analys
   comment = Analys
+example Trend
+  other = Trend
 example Verksamhet
   no match
 
@@ -209,7 +212,7 @@ example Kommentaren gäller hela året.
 pattern goal.mark-glyph
 kind    goal.mark-glyph
 description a glyph that reports colour or set apart to show a status: a dot, a square, a triangle, a check, a cross, a half circle, an arrow, a smiley
-regex   ^(?:\x{25CF}|\x{2B24}|\x{25A0}|\x{25B2}|\x{25BC}|\x{25C6}|\x{2022}|\x{25C9}|\x{25AA}|\x{25CB}|\x{25D0}|\x{25D1}|\x{2714}|\x{2713}|\x{2716}|\x{2717}|\x{2718}|\x{2715}|\x{2605}|\x{2606}|\x{263A}|\x{2639}|\x{1F642}|\x{1F610}|\x{1F641}|\x{2191}|\x{2193}|\x{2192}|\x{2197}|\x{2198}|\x{2B06}|\x{2B07}|\x{27A1})$
+regex   ^(?:\x{25CF}|\x{2B24}|\x{25A0}|\x{25B2}|\x{25BC}|\x{25C6}|\x{25C9}|\x{25AA}|\x{25CB}|\x{25D0}|\x{25D1}|\x{2714}|\x{2713}|\x{2716}|\x{2717}|\x{2718}|\x{2715}|\x{2605}|\x{2606}|\x{263A}|\x{2639}|\x{1F642}|\x{1F610}|\x{1F641}|\x{2191}|\x{2193}|\x{2192}|\x{2197}|\x{2198}|\x{2B06}|\x{2B07}|\x{27A1})$
 example ●
 example ✔
 example ◐
@@ -219,6 +222,8 @@ example ☺
 example Mål
   no match
 example ●●
+  no match
+example •
   no match
 
 # Targets in a goal's words: "minst 15225 st år 2020, 15300 st år 2021"
