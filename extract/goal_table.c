@@ -13,9 +13,9 @@
 #define HEAD_SLACK 0.5       /* a cell may start this many ems left of its head */
 #define SECTION_GAP 1.5      /* a gap of this many line heights between bands ends a table */
 #define SIZE_APART 0.2       /* type this much larger or smaller than the heads is no cell */
-#define BAND_MARGIN 0.2      /* a row's band reaches this share of a line height beyond it */
 #define OTHER_COLUMN_EM 2.0  /* a line starting this far beyond the last head is another column's */
-enum { MAX_HEAD_WORDS = 3 }; /* the longest head ("Kommentar / analys") in words */
+enum { MAX_HEAD_WORDS = 3,    /* the longest head ("Kommentar / analys") in words */
+       MAX_STATUS_PATTERNS = 16 };
 
 static const char *const role_groups[N_ROLES] = {"id", "goal", "item", "indicator", "target",
                                                  "outcome", "status", "progress", "comment",
@@ -266,11 +266,11 @@ static bool is_number_key(const char *t)
     return digits > 0 && digits <= 4;
 }
 
-static bool says_status(const reading *rd, const char *text)
+bool goal_words_say_status(const arsred_patterns *patterns, const char *text)
 {
-    const pattern *pats[8];
-    size_t n = patterns_of_kind(rd->reader->patterns, "goal.status-word", pats, 8);
-    for (size_t i = 0; i < n && i < 8; i++) {
+    const pattern *pats[MAX_STATUS_PATTERNS];
+    size_t n = patterns_of_kind(patterns, "goal.status-word", pats, MAX_STATUS_PATTERNS);
+    for (size_t i = 0; i < n && i < MAX_STATUS_PATTERNS; i++) {
         pattern_match m;
         if (pattern_exec(pats[i], text, strlen(text), 0, &m) == PATTERN_MATCHED)
             return true;
@@ -278,15 +278,16 @@ static bool says_status(const reading *rd, const char *text)
     return false;
 }
 
-static box row_band(box b)
+static bool says_status(const reading *rd, const char *text)
 {
-    double h = box_height(b);
-    return (box){b.x0, b.y0 - BAND_MARGIN * h, b.x1, b.y1 + BAND_MARGIN * h};
+    return goal_words_say_status(rd->reader->patterns, text);
 }
 
-/* Whether band starts a row: its key column has a cell on it (a number, a
- * status word or a mark; or, where the table has neither column, a goal
- * or item that starts a paragraph). *mark gets a mark found. */
+static box row_band(box b)
+{
+    return icon_row_band(b);
+}
+
 /* Whether band's goal cell opens an assignment ("Uppdrag: …"): a row of
  * its own under the goal row above it. */
 static bool opens_assignment(const reading *rd, const band *bd, size_t text_col)
@@ -308,6 +309,10 @@ static bool mark_in_status_cell(const reading *rd, const band *bd, size_t status
     return icon_in_area(rd->lp, &rd->reader->glyphs, zone, box_height(bd->box), mark);
 }
 
+/* Whether band starts a row: its key column has a cell on it (a number, a
+ * status word or a mark; or, where the table has neither column, a goal
+ * or item that starts a paragraph), or its goal cell opens an assignment
+ * (*opens). *mark gets a mark found. */
 static bool starts_row(const reading *rd, const band *bd, bool *has_mark, icon *mark,
                        bool *opens)
 {

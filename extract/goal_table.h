@@ -67,6 +67,9 @@ typedef struct goal_table_reader {
     int open_page;
 } goal_table_reader;
 
+/* Whether text says a status, or how far work has come ("Pågår"). */
+bool goal_words_say_status(const arsred_patterns *patterns, const char *text);
+
 /* The goal tables of lp; claimed[i] is set for each line a table holds. */
 size_t goal_tables_read(goal_table_reader *reader, layout_page *lp, bool *claimed,
                         goal_table **out);

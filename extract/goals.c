@@ -13,6 +13,7 @@
 
 #include "goal_table.h"
 #include "icons.h"
+#include "legend.h"
 #include "number.h"
 #include "pattern.h"
 #include "report.h"
@@ -20,32 +21,13 @@
 #include "util.h"
 
 enum { SIZE_BINS = 200, MAX_GOAL_PATTERNS = 16 };
-#define LEGEND_MATCH 70.0   /* farthest colour distance a legend entry covers */
 #define SAME_GOAL_BY_NUMBER 0.3 /* word overlap a numbered section needs with its listed goal */
 enum { GOAL_MIN_WORDS = 3 };    /* a goal out of any list says at least this much */
-
-typedef struct legend_entry {
-    uint32_t rgb;
-    char glyph[8];           /* the symbol it shows, where a glyph ("✔"), else "" */
-    goal_status status;
-    int page;
-} legend_entry;
-
-/* A mark read for a goal (assignment SIZE_MAX) or for one of its
- * assignments (goal SIZE_MAX: one under no goal), whose status is told at
- * the end, when every legend of the report is known. */
-typedef struct mark_ref {
-    size_t goal, assignment;
-    uint32_t rgb;
-    char glyph[8];
-    int page;
-} mark_ref;
 
 typedef struct goal_state {
     const arsred_patterns *patterns;
     const arsred_document *doc;
-    legend_entry *legend;    /* every legend of the report, page by page */
-    size_t n_legend, cap_legend;
+    legend_book legends;     /* every legend of the report, and the marks they explain */
     double size_chars[SIZE_BINS];
     bool in_list;
     long numbered_id;         /* the last goal read from a numbered heading ("3."), */
@@ -65,8 +47,6 @@ typedef struct goal_state {
     icon_glyphs glyphs;
     const pattern *label_pattern;  /* goal.assignment-label */
     goal_table_reader tables;
-    mark_ref *marks;
-    size_t n_marks, cap_marks;
     bool *claimed;           /* of the page's lines: those a goal table holds, and
                                 status words read beside a goal's */
 } goal_state;
@@ -125,13 +105,11 @@ static goal_status status_of_words(const goal_state *st, const char *words)
  * verdict, but what the report says in the status's place). */
 static bool says_status(const goal_state *st, const char *words)
 {
-    pattern_match m;
-    return match_kind(st, "goal.status-word", words, &m) != NULL;
+    return goal_words_say_status(st->patterns, words);
 }
 
 static const line *status_words_beside(const goal_state *st, const layout_page *lp,
                                        const line *l);
-static goal_status status_of_mark(const goal_state *st, const mark_ref *m, bool *legend);
 static bool words_beside_blocks(goal_state *st, const layout_page *lp, const block *b, size_t n,
                                 goal *g);
 
@@ -181,28 +159,11 @@ static status_evidence icon_evidence(const icon *ic, int page)
 }
 
 /* Notes the mark of goal g (assignment a, or SIZE_MAX for the goal). */
-static mark_ref mark_of_icon(const icon *ic, size_t g, size_t a, int page)
-{
-    mark_ref ref = {g, a, ic->rgb, "", page};
-    if (ic->glyph && ic->word)
-        snprintf(ref.glyph, sizeof ref.glyph, "%s", ic->word->text);
-    return ref;
-}
 
-static void note_mark(goal_state *st, size_t g, size_t a, const icon *ic, int page)
-{
-    mark_ref ref = mark_of_icon(ic, g, a, page);
-    for (size_t i = 0; i < st->n_marks; i++)
-        if (st->marks[i].goal == g && st->marks[i].assignment == a) {
-            st->marks[i] = ref;
-            return;
-        }
-    ARRAY_PUSH(st->marks, st->n_marks, st->cap_marks, ref);
-}
 
 static void set_icon(goal_state *st, arsred_document *doc, size_t g, const icon *ic, int page)
 {
-    note_mark(st, g, SIZE_MAX, ic, page);
+    legend_note(&st->legends, legend_mark(ic, g, SIZE_MAX, page));
     doc->goals[g].evidence = icon_evidence(ic, page);
 }
 
@@ -438,7 +399,7 @@ static void start_assignment(goal_state *st, arsred_document *doc, layout_page *
     const line *words = NULL;
     if (label && icon_beside_line(lp, &st->glyphs, &lp->lines[label_line], &ic)) {
         g->assignments[index].evidence = icon_evidence(&ic, lp->number);
-        note_mark(st, st->current, index, &ic, lp->number);
+        legend_note(&st->legends, legend_mark(&ic, st->current, index, lp->number));
     } else if (label_line < lp->n_lines &&
                (words = status_words_beside(st, lp, &lp->lines[label_line])) != NULL) {
         assignment *as = &g->assignments[index];
@@ -614,17 +575,6 @@ static void add_follow_up(goal_state *st, arsred_document *doc, layout_page *lp,
 
 /* ------------------------------------------------------------- legends */
 
-static void learn_legend(goal_state *st, const icon *ic, goal_status status, int page)
-{
-    legend_entry e = {ic->rgb, "", status, page};
-    if (ic->glyph && ic->word)
-        snprintf(e.glyph, sizeof e.glyph, "%s", ic->word->text);
-    for (size_t i = 0; i < st->n_legend; i++)
-        if (color_distance(st->legend[i].rgb, e.rgb) < 20 && st->legend[i].page == page &&
-            strcmp(st->legend[i].glyph, e.glyph) == 0)
-            return;
-    ARRAY_PUSH(st->legend, st->n_legend, st->cap_legend, e);
-}
 
 /* Text without a status glyph that starts it ("● Målet är uppfyllt"). */
 static const char *after_glyph(const goal_state *st, const layout_page *lp, const line *l)
@@ -650,7 +600,7 @@ static bool read_legend_line(goal_state *st, layout_page *lp, const line *l)
         ic = (icon){.box = first->box, .rgb = first->rgb, .glyph = true, .word = first};
     else if (!icon_beside_line(lp, &st->glyphs, l, &ic))
         return false;
-    learn_legend(st, &ic, status_of_match(&m), lp->number);
+    legend_learn(&st->legends, &ic, status_of_match(&m), lp->number);
     if (st->scope_legend_page != lp->number) { /* a legend opens the goals it explains */
         st->scope_legend_page = lp->number;
         st->scope_first = st->doc->n_goals;
@@ -817,9 +767,11 @@ static bool is_prose(const block *b)
     size_t words = 1, sentences = 0;
     for (const char *p = b->text; *p; p++) {
         words += *p == ' ';
-        if ((p[0] == '.' || p[0] == '!' || p[0] == '?') && p[1] == ' ' &&
-            (unsigned char)p[2] >= 'A' && (unsigned char)p[2] <= 'Z')
-            sentences++;
+        if ((p[0] == '.' || p[0] == '!' || p[0] == '?') && p[1] == ' ') {
+            const char *next = p + 2; /* a capital starts the next sentence ("Å", "Ö" too) */
+            if (*next && is_upper_cp(utf8_next(&next, next + strnlen(next, 4))))
+                sentences++;
+        }
     }
     return sentences >= 1 || words > 45;
 }
@@ -831,9 +783,9 @@ static bool starts_with_status_icon(goal_state *st, layout_page *lp, const block
     icon ic;
     if (!mark_of_blocks(st, lp, b, n, &ic))
         return false;
-    mark_ref ref = mark_of_icon(&ic, SIZE_MAX, SIZE_MAX, lp->number);
+    mark_ref ref = legend_mark(&ic, SIZE_MAX, SIZE_MAX, lp->number);
     bool legend;
-    return status_of_mark(st, &ref, &legend) != STATUS_NONE;
+    return legend_status(&st->legends, &ref, &legend) != STATUS_NONE;
 }
 
 
@@ -1170,7 +1122,7 @@ static void add_row_assignment(goal_state *st, arsred_document *doc, size_t pare
     size_t *cap = parent == SIZE_MAX ? &doc->cap_assignments : &doc->goals[parent].cap_assignments;
     ARRAY_PUSH(*list, *n, *cap, a);
     if (row->has_mark && a.evidence.kind == EVIDENCE_ICON)
-        note_mark(st, parent, *n - 1, &row->mark, t->page);
+        legend_note(&st->legends, legend_mark(&row->mark, parent, *n - 1, t->page));
 }
 
 /* "Uppdrag: …" in a goal table's goal cell: an assignment of the goal
@@ -1252,9 +1204,8 @@ static bool is_goal_page(goal_state *st, const layout_page *lp, const arsred_doc
     if (st->current != SIZE_MAX && doc->n_goals > 0 &&
         doc->goals[doc->n_goals - 1].page >= lp->number - 1)
         return true;
-    for (size_t i = 0; i < st->n_legend; i++) /* the goals a legend explains come after it */
-        if (st->legend[i].page >= lp->number - 1)
-            return true;
+    if (legend_since(&st->legends, lp->number - 1)) /* the goals a legend explains follow it */
+        return true;
     for (size_t i = 0; i < lp->n_lines; i++) {
         const line *l = &lp->lines[i];
         pattern_match m;
@@ -1296,74 +1247,9 @@ static void goal_page(void *state, layout_page *lp, arsred_document *doc)
 
 /* ------------------------------------------------------------- finish */
 
-/* How far a legend entry is from a mark: its colour's distance, and a
- * glyph other than the entry's is another symbol whatever its colour. */
-static double legend_distance(const legend_entry *e, const mark_ref *m)
-{
-    double d = color_distance(e->rgb, m->rgb);
-    if (e->glyph[0] && m->glyph[0] && strcmp(e->glyph, m->glyph) != 0)
-        d += 2 * LEGEND_MATCH;
-    return d;
-}
 
-/* The legend entry that explains a mark: of its own page's legend where
- * that has one, else of the legend on the nearest page; SIZE_MAX where no
- * legend knows it. */
-static size_t legend_for(const goal_state *st, const mark_ref *m)
-{
-    size_t best = SIZE_MAX;
-    int best_pages = 0;
-    double best_d = LEGEND_MATCH;
-    for (size_t i = 0; i < st->n_legend; i++) {
-        double d = legend_distance(&st->legend[i], m);
-        int pages = abs(st->legend[i].page - m->page);
-        if (d < LEGEND_MATCH && (best == SIZE_MAX || pages < best_pages ||
-                                 (pages == best_pages && d < best_d))) {
-            best = i;
-            best_pages = pages;
-            best_d = d;
-        }
-    }
-    return best;
-}
 
-/* A mark's status: through the report's legend where it has one, else
- * by hue where the hue is a traffic light's; none otherwise. */
-static goal_status status_of_mark(const goal_state *st, const mark_ref *m, bool *legend)
-{
-    size_t entry = legend_for(st, m);
-    *legend = entry != SIZE_MAX;
-    if (entry != SIZE_MAX)
-        return st->legend[entry].status;
-    return st->n_legend ? STATUS_NONE : status_of_hue(m->rgb);
-}
 
-static void settle_mark(goal_state *st, arsred_document *doc, const mark_ref *m)
-{
-    bool legend;
-    goal_status s = status_of_mark(st, m, &legend);
-    const char *why = st->n_legend ? "is not one the report's legend explains"
-                                   : "tells no status by itself and the report has no legend";
-    if (m->assignment == SIZE_MAX) {
-        goal *g = &doc->goals[m->goal];
-        g->status = s;
-        g->evidence.legend = legend;
-        if (s == STATUS_NONE)
-            report_warn(doc, "icon-unclassified", g->page,
-                        "page %d: goal %s: the mark's colour #%06X %s; its status is left empty",
-                        g->page, g->id, m->rgb, why);
-        return;
-    }
-    assignment *a = m->goal == SIZE_MAX ? &doc->assignments[m->assignment]
-                                        : &doc->goals[m->goal].assignments[m->assignment];
-    a->status = s;
-    a->evidence.legend = legend;
-    if (s == STATUS_NONE)
-        report_warn(doc, "icon-unclassified", m->page,
-                    "page %d: assignment '%.60s': the mark's colour #%06X %s; its status is "
-                    "left empty",
-                    m->page, a->text ? a->text : "", m->rgb, why);
-}
 
 /* The targets a goal's words set ("minst 15225 st år 2020, 15300 st år
  * 2021"): each value with its unit and year. */
@@ -1411,10 +1297,8 @@ static void goal_finish(void *state, arsred_document *doc)
         if (g->n_targets == 0)
             read_text_targets(st, g);
     }
-    for (size_t i = 0; i < st->n_marks; i++)
-        settle_mark(st, doc, &st->marks[i]);
-    free(st->marks);
-    free(st->legend);
+    legend_settle(&st->legends, doc);
+    legend_book_release(&st->legends);
     free(st);
 }
 

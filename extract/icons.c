@@ -225,8 +225,8 @@ static bool is_mark_shape(const region_pixels *rp, const shape *s, double text_h
            !fills_band && s->pixels >= min_pixels;
 }
 
-/* The mark in region nearest to x_from (side < 0: the rightmost, side >
- * 0: the leftmost). */
+/* The mark in region nearest to the line it is looked for beside (side <
+ * 0, left of it: the rightmost; side > 0: the leftmost). */
 static bool mark_in_region(layout_page *lp, box region, double text_height, int side, icon *out)
 {
     region_pixels rp;
@@ -450,7 +450,7 @@ static bool nearer_to_line(const layout_page *lp, const icon_glyphs *g, const li
 {
     double h = box_height(l->box);
     const word *beyond = word_beyond(lp, band, h, mark->box, side);
-    while (beyond && icon_is_mark_glyph(g, beyond) && beyond != mark->word)
+    if (beyond && icon_is_mark_glyph(g, beyond) && beyond != mark->word)
         beyond = NULL; /* another mark beyond: a mark column, not text */
     if (!beyond || beyond == mark->word)
         return true;
@@ -492,6 +492,12 @@ static bool side_mark(layout_page *lp, const icon_glyphs *g, const line *l, box 
            nearer_to_line(lp, g, l, band, out, side);
 }
 
+box icon_row_band(box b)
+{
+    double h = box_height(b);
+    return (box){b.x0, b.y0 - BAND_MARGIN * h, b.x1, b.y1 + BAND_MARGIN * h};
+}
+
 bool icon_beside_line(layout_page *lp, const icon_glyphs *g, const line *l, icon *out)
 {
     memset(out, 0, sizeof *out);
@@ -500,8 +506,7 @@ bool icon_beside_line(layout_page *lp, const icon_glyphs *g, const line *l, icon
         *out = glyph_icon(first);
         return true;
     }
-    double h = box_height(l->box);
-    box band = {0, l->box.y0 - BAND_MARGIN * h, 0, l->box.y1 + BAND_MARGIN * h};
+    box band = icon_row_band(l->box);
     const word *left, *right;
     row_neighbours(lp, l, band, &left, &right);
     return side_mark(lp, g, l, band, left, -1, out) || side_mark(lp, g, l, band, right, 1, out);

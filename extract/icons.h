@@ -31,6 +31,10 @@ bool icon_is_glyph_word(const icon_glyphs *g, const word *w, uint32_t text_rgb);
 /* Whether w is one of the mark glyphs, whatever its colour. */
 bool icon_is_mark_glyph(const icon_glyphs *g, const word *w);
 
+/* The row band of a line's box: a little above and below it, where the
+ * marks that stand beside it are. */
+box icon_row_band(box b);
+
 /* The mark whose row band l shares, left or right of its words, as far as
  * the next text on the row: a mark between two lines is the nearer one's.
  * A mark glyph that starts l counts too. */
