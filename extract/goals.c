@@ -328,7 +328,7 @@ static char *assignment_text(const layout_page *lp, const block *b, const label_
     const char *end = after_colon;
     while ((end = strstr(end, ". ")) != NULL) {
         const char *next = end + 2;
-        uint32_t cp = utf8_next(&next, next + strlen(next));
+        uint32_t cp = utf8_next(&next, next + strnlen(next, 4));
         if (is_upper_cp(cp))
             break;
         end += 2;
