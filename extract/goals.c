@@ -719,7 +719,8 @@ static void read_goal_heading(goal_state *st, arsred_document *doc, layout_page 
     text_fold_space(own);
     size_t g = listed_goal_for(doc, st->scope_first, id, own);
     for (size_t i = st->scope_first; i < doc->n_goals && g == SIZE_MAX; i++) /* "Mål 1." listed, then described */
-        if (strcmp(doc->goals[i].id, id) == 0 && text_similarity(doc->goals[i].text, own) >= 0.5)
+        if (!doc->goals[i].assessed && strcmp(doc->goals[i].id, id) == 0 &&
+            text_similarity(doc->goals[i].text, own) >= 0.5)
             g = i;
     if (g == SIZE_MAX) {
         box bb = b->box;
@@ -983,6 +984,7 @@ static size_t read_block(goal_state *st, arsred_document *doc, layout_page *lp, 
     if (st->current != SIZE_MAX && match_kind(st, "goal.status-line", b->text, &m)) {
         char *status = group_text(b->text, &m, "status");
         set_text_status(st, &doc->goals[st->current], status, lp->number, b->box);
+        doc->goals[st->current].assessed = doc->goals[st->current].detailed;
         free(status);
         return 1;
     }

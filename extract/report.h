@@ -206,6 +206,8 @@ typedef struct goal {
     size_t n_assignments, cap_assignments;
     bool listed;           /* found in a goal list (or table) */
     bool detailed;         /* found as a "Mål N." section */
+    bool assessed;         /* its section gave its status ("Bedömning: …"): a later
+                              "Mål N." of the same words is another report's */
 } goal;
 
 /* --------------------------------------------------------------- KPIs */

@@ -324,17 +324,29 @@ done
 "$arsred" extract -j 1 --pages 2,4-5 "$fix/krokom-ks-2020.pdf" >"$tmp/one.json" 2>/dev/null
 cmp -s "$tmp/one.json" "$tmp/two.json" && ok || fail "--pages: read ahead gives other output"
 
-# one PDF of two bodies' reports, each numbering its goals from 1 (a goal
-# table, then "Mål N." headings): every goal kept, with its own status (pdfunite is in
-# poppler-utils, which the build installs)
+# reports joined into one PDF give every report's goals, each numbered
+# from 1 (pdfunite is in poppler-utils, which the build installs):
+# joined_goals DESCRIPTION PDF...
+joined_goals() {
+    what=$1; shift
+    pdfunite "$@" "$tmp/joined.pdf"
+    : >"$tmp/parts.txt"
+    for part in "$@"; do
+        "$arsred" extract "$part" 2>/dev/null | python3 -c 'import json, sys
+for g in json.load(sys.stdin)["goals"]: print(g["id"], g["status"], g["text"])' >>"$tmp/parts.txt"
+    done
+    "$arsred" extract "$tmp/joined.pdf" 2>/dev/null | python3 -c 'import json, sys
+for g in json.load(sys.stdin)["goals"]: print(g["id"], g["status"], g["text"])' >"$tmp/joined.txt"
+    cmp -s "$tmp/parts.txt" "$tmp/joined.txt" && ok || fail "$what: $(diff "$tmp/parts.txt" "$tmp/joined.txt" | head -5)"
+}
 if command -v pdfunite >/dev/null; then
-    pdfunite "$fix/mal-tabell.pdf" "$fix/mal-vektor.pdf" "$tmp/two-bodies.pdf"
-    "$arsred" extract "$fix/mal-tabell.pdf" >"$tmp/body1.json" 2>/dev/null
-    "$arsred" extract "$fix/mal-vektor.pdf" >"$tmp/body2.json" 2>/dev/null
-    "$arsred" extract "$tmp/two-bodies.pdf" >"$tmp/bodies.json" 2>/dev/null
-    json_true "$tmp/bodies.json" '[(g["id"], g["text"], g["status"]) for g in d["goals"]] == [(g["id"], g["text"], g["status"]) for f in ("body1", "body2") for g in json.load(open(sys.argv[1].replace("bodies", f)))["goals"]]' "two bodies' goals, each numbered from 1, in one PDF"
+    # two bodies: a goal table, then "Mål N." headings under a legend
+    joined_goals "two bodies' goals in one PDF" "$fix/mal-tabell.pdf" "$fix/mal-vektor.pdf"
+    # one body's three years: the same goals, each year assessed in words
+    joined_goals "three years' goals in one PDF" "$fix/series/lovsala-kfn-2021.pdf" \
+        "$fix/series/lovsala-kfn-2022.pdf" "$fix/series/lovsala-kfn-2023.pdf"
 else
-    echo "SKIP: two bodies in one PDF (no pdfunite)"
+    echo "SKIP: reports joined into one PDF (no pdfunite)"
 fi
 
 echo "cli: $passed passed, $failed failed"
