@@ -7,6 +7,7 @@
 #include <glib.h>
 #include <math.h>
 #include <poppler.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -390,8 +391,9 @@ static void load_chars(pdf_doc *doc, PopplerPage *ppage, pdf_page *page)
 
 /* Drawing through cairo from the page-loading thread (hidden text) and
  * the main thread at once races inside cairo and poppler's font caches:
- * one drawing, or one mapping of images, at a time. */
-static GMutex draw_lock;
+ * one drawing, or one mapping of images, at a time. A pthread mutex, which
+ * ThreadSanitizer sees (glib's GMutex is a bare futex to it). */
+static pthread_mutex_t draw_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static cairo_surface_t *render(PopplerPage *ppage, box region, double scale);
 
@@ -463,9 +465,9 @@ static void drop_hidden_chars(PopplerPage *ppage, pdf_page *page)
     if (!any_light || page->width <= 0 || page->height <= 0)
         return;
     /* the mapping of images does not decode them; drawing them would */
-    g_mutex_lock(&draw_lock);
+    pthread_mutex_lock(&draw_lock);
     GList *maps = poppler_page_get_image_mapping(ppage);
-    g_mutex_unlock(&draw_lock);
+    pthread_mutex_unlock(&draw_lock);
     size_t n_images = 0;
     box *images = xcalloc(g_list_length(maps) + 1, sizeof *images);
     for (GList *l = maps; l; l = l->next) {
@@ -518,9 +520,9 @@ size_t pdf_page_images(pdf_doc *doc, int number, pdf_image **out)
     PopplerPage *ppage = poppler_document_get_page(doc->poppler, number - 1);
     if (!ppage)
         return 0;
-    g_mutex_lock(&draw_lock);
+    pthread_mutex_lock(&draw_lock);
     GList *maps = poppler_page_get_image_mapping(ppage);
-    g_mutex_unlock(&draw_lock);
+    pthread_mutex_unlock(&draw_lock);
     size_t count = g_list_length(maps), n = 0;
     pdf_image *images = xcalloc(count ? count : 1, sizeof *images);
     for (GList *l = maps; l; l = l->next) {
@@ -567,7 +569,7 @@ void pdf_page_release(pdf_page *page)
 
 static cairo_surface_t *render(PopplerPage *ppage, box region, double scale)
 {
-    g_mutex_lock(&draw_lock);
+    pthread_mutex_lock(&draw_lock);
     int w = (int)ceil(box_width(region) * scale);
     int h = (int)ceil(box_height(region) * scale);
     if (w < 1) w = 1;
@@ -581,7 +583,7 @@ static cairo_surface_t *render(PopplerPage *ppage, box region, double scale)
     poppler_page_render(ppage, cr);
     cairo_destroy(cr);
     cairo_surface_flush(surface);
-    g_mutex_unlock(&draw_lock);
+    pthread_mutex_unlock(&draw_lock);
     return surface;
 }
 

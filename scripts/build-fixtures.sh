@@ -316,7 +316,7 @@ build_variation() {
 # styles of showing a status (fixtures/src/goal-variation/make.py);
 # tests/goal_variation.py asserts that every rendering gives the same goals
 build_goal_variation() {
-  say "goal-variation/ (the same goals from four producers, ten styles)"
+  say "goal-variation/ (the same goals from four producers, sixteen styles)"
   python3 "$SRC/goal-variation/make.py" "$WORK/goal-variation"
   mkdir -p "$FIX/goal-variation"
   cp "$WORK/goal-variation/pdf/"*.pdf "$WORK/goal-variation/expected.json" "$FIX/goal-variation/"

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """The goal variation harness: one logical goal report from four PDF
-producers in ten styles (fixtures/goal-variation/, made by
+producers in sixteen styles (fixtures/goal-variation/, made by
 fixtures/src/goal-variation/make.py) must give the same goals.
 
     goal_variation.py ARSRED SOURCE_DIR
@@ -9,10 +9,12 @@ For every PDF, every goal of expected.json must come out: matched to the
 tool's goal whose text has most words in common with it (similarity of the
 word sequences at least 0.8), then its words, id and status compared, and
 its assignments (each matched by its text the same way, then its status
-and its comment, similarity at least 0.8). A goal's comment and targets,
-and an assignment's progress, are compared only where the tool writes them
-and expected.json gives them. No other goal may come out. Prints each
-difference, grouped by PDF; exit status 1 where there is any besides
+and its comment, similarity at least 0.8). A goal's comment and targets
+are compared only where the tool writes them and expected.json gives them;
+an assignment's progress wherever expected.json gives it (within 0.05; a
+progress the tool does not write is a difference). No other goal may come
+out, nor any assignment under no goal (the top-level assignments[]). Prints
+each difference, grouped by PDF; exit status 1 where there is any besides
 KNOWN_FAILURES (or a known failure passes now), 77 where the fixtures are
 absent, 0 otherwise.
 """
@@ -25,6 +27,7 @@ import sys
 import tempfile
 
 SIMILAR = 0.8
+PROGRESS_TOLERANCE = 0.05  # an assignment's progress (0..1) read from a bar
 
 # What the tool does not read right yet, by rendering: (a goal's text, or
 # "extra" for goals that should not be there, or "*" for everything of the
@@ -32,9 +35,53 @@ SIMILAR = 0.8
 # does not fail the run; an entry that covers no difference fails it until
 # it is taken off this list, so that what is fixed stays fixed. Every entry
 # is a failure of the tool, named with its cause.
-# Empty: every rendering gives the expected goals. Add an entry only with
-# its cause, e.g. "x.pdf": [("Nämnden ska …", "why the tool misses it")].
-KNOWN_FAILURES = {}
+# The ten first renderings give the expected goals; these are the later
+# six's failures. Add an entry only with its cause, e.g.
+# "x.pdf": [("Nämnden ska …", "why the tool misses it")].
+G1 = "Andelen brukare som är nöjda med hemtjänsten ska öka till minst 85 procent år 2024"
+G2 = ("Fler äldre ska kunna bo kvar i sitt eget hem med stöd av välfärdsteknik och en trygg och "
+      "samordnad hemtjänst som utgår från den enskildes behov")
+G3 = "Personalomsättningen inom vård och omsorg ska minska"
+G4 = "Alla medarbetare ska ha en individuell plan för sin kompetensutveckling"
+G5 = "Antalet fallolyckor bland boende på nämndens särskilda boenden ska minska"
+G6 = "Nämnden ska bedriva verksamheten inom tilldelad budgetram"
+_WORD_CELL = ("the Bedömning cell '● Uppfyllt' is text but no status phrase as a whole (goal.status-word "
+              "is anchored), and a cell with text is not looked at for its mark (the Uppdrag rows read it)")
+_CENTRED = ("no Nr column: a row starts only at a line whose band holds a mark; the marks are centred "
+            "on rows of 2-4 lines, so rows start beside the mark, not at the goal's first line")
+KNOWN_FAILURES = {
+    "chromium-glyph-twocol.pdf": [
+        (G1, "reading order interleaves the two columns: the left column's paragraph beside goal 1 "
+             "('Bedömningen av varje mål visas …') is read next and taken for its comment"),
+        (G2, "the left column's 'Framtiden' heading and paragraph are read between goal 2's comment and "
+             "its first 'Uppdrag:' line, which then opens a goal of its own: goal 2 keeps no assignments"),
+        (G3, "goal 3's '●' at the column's right edge is one block with the comment under it, read before "
+             "goal 3's line: the comment goes to the assignment above"),
+        ("extra", "'Uppdrag: Införa …' read as a goal (id 1) after the left column's 'Framtiden' heading"),
+    ],
+    "libreoffice-glyphword-table.pdf": [(g, _WORD_CELL) for g in (G1, G2, G3, G5, G6)],
+    "libreoffice-word-under.pdf": [
+        (G2, "a 'Bedömning: …' line always sets the current goal's status, also under an 'Uppdrag:' "
+             "line: the assignments get none (goal 2's own status is overwritten by its last one's)"),
+        (G5, "a 'Bedömning: …' line always sets the current goal's status: its last assignment's "
+             "'Bedömning: Uppfyllt' overwrites goal 5's 'Ej bedömt'; the assignments get none"),
+    ],
+    "reportlab-activity-table.pdf": [
+        (G1, "'Nämndens mål 2024' (12 pt bold) and goal 1's line (11 pt bold, 6 pt under it) are one "
+             "block, read as a heading"),
+        (G2, "a page's goal tables are read before its list goals: the activity table goes under no goal "
+             "(top-level assignments[])"),
+        (G5, "the activity table under no goal, as goal 2's; its half run on to page 3 too"),
+        ("extra", "the activities under no goal; progress off the 1 px/pt overview: a full bar whose top "
+                  "is on the zone's border reads 0 (its fill taken for paper), 0.75 reads 1 (the 0.6 pt "
+                  "outline too faint: the fill alone is the bar)"),
+    ],
+    "reportlab-vector-middle-table.pdf": [(g, _CENTRED) for g in (G1, G2, G3, G4, G5)] + [
+        (G6, _CENTRED + "; its mark straddles its two lines and starts a row on each"),
+        ("extra", "the rows cut at the marks' lines: a goal's first line joins the row above, a mark "
+                  "straddling two lines starts two rows"),
+    ],
+}
 
 
 def words(s):
@@ -120,8 +167,9 @@ def compare_goal(want, got):
             out.append("%s: status: want %s, got %s" % (name, a["status"], g.get("status")))
         if not same_comment(a["comment"], g.get("comment")):
             out.append("%s: comment: want %r, got %r" % (name, short(a["comment"]), short(g.get("comment"))))
-        if "progress" in a and "progress" in g and g["progress"] != a["progress"]:
-            out.append("%s: progress: want %r, got %r" % (name, a["progress"], g["progress"]))
+        if "progress" in a and (g.get("progress") is None or
+                                abs(float(g["progress"]) - a["progress"]) > PROGRESS_TOLERANCE + 1e-9):
+            out.append("%s: progress: want %r, got %r" % (name, a["progress"], g.get("progress")))
     for k, g in enumerate(have):
         if k not in used:
             out.append("an extra assignment %r" % short(g.get("text")))
@@ -136,7 +184,8 @@ def check_pdf(arsred, pdf, want_goals, work):
     if run.returncode != 0 or not os.path.exists(out_json):
         return [("*", "arsred failed (exit %d): %s" % (run.returncode, run.stderr.decode(errors="replace")[:300]))]
     with open(out_json, encoding="utf-8") as f:
-        got = json.load(f).get("goals", [])
+        doc = json.load(f)
+    got = doc.get("goals", [])
     problems, used = [], set()
     for want in want_goals:
         name = "goal %s %r" % (want["id"], short(want["text"], 50))
@@ -150,6 +199,10 @@ def check_pdf(arsred, pdf, want_goals, work):
         if k not in used:
             problems.append(("extra", "an extra goal on page %s: id %r, status %s, %r"
                              % (g.get("page"), g.get("id"), g.get("status"), short(g.get("text")))))
+    # every expected assignment is a goal's: one under no goal is out of place
+    for a in doc.get("assignments") or []:
+        problems.append(("extra", "an assignment under no goal: status %s, progress %s, %r"
+                         % (a.get("status"), a.get("progress"), short(a.get("text")))))
     return problems
 
 
