@@ -13,6 +13,7 @@
 #define HEAD_SLACK 0.5       /* a cell may start this many ems left of its head */
 #define SECTION_GAP 1.5      /* a gap of this many line heights between bands ends a table */
 #define SIZE_APART 0.2       /* type this much larger or smaller than the heads is no cell */
+#define BAR_REACH 0.5        /* a progress bar reaches this share of a line above and below it */
 #define OTHER_COLUMN_EM 2.0  /* a line starting this far beyond the last head is another column's */
 enum { MAX_HEAD_WORDS = 3,    /* the longest head ("Kommentar / analys") in words */
        MAX_STATUS_PATTERNS = 16 };
@@ -435,8 +436,12 @@ static void read_progress(const reading *rd, goal_table_row *row, box first_band
         }
         return;
     }
-    box zone = column_zone(rd->f, c, rd->lp, row_band(first_band));
-    row->has_progress = icon_progress_bar(rd->lp, zone, &row->progress);
+    /* the bar stands on the row's first line, and may be taller than it */
+    double h = box_height(first_band);
+    box reach = {first_band.x0, first_band.y0 - BAR_REACH * h, first_band.x1,
+                 first_band.y1 + BAR_REACH * h};
+    box zone = column_zone(rd->f, c, rd->lp, reach);
+    row->has_progress = icon_progress_bar(rd->lp, zone, h, &row->progress);
 }
 
 /* A row's status cell that shows no words: its mark on the row's first

@@ -983,8 +983,19 @@ static size_t read_block(goal_state *st, arsred_document *doc, layout_page *lp, 
         return 1;
     if (st->current != SIZE_MAX && match_kind(st, "goal.status-line", b->text, &m)) {
         char *status = group_text(b->text, &m, "status");
-        set_text_status(st, &doc->goals[st->current], status, lp->number, b->box);
-        doc->goals[st->current].assessed = doc->goals[st->current].detailed;
+        goal *g = &doc->goals[st->current];
+        if (st->assignment != SIZE_MAX && st->assignment < g->n_assignments) {
+            /* under an assignment: its status, not the goal's */
+            assignment *a = &g->assignments[st->assignment];
+            if (a->evidence.kind == EVIDENCE_NONE && says_status(st, status)) {
+                a->status = status_of_words(st, status);
+                a->evidence = (status_evidence){.kind = EVIDENCE_TEXT, .text = xstrdup(status),
+                                                .page = lp->number, .bbox = b->box};
+            }
+        } else {
+            set_text_status(st, g, status, lp->number, b->box);
+            g->assessed = g->detailed;
+        }
         free(status);
         return 1;
     }
@@ -1065,6 +1076,20 @@ static size_t goal_named(const arsred_document *doc, const char *words)
     return best;
 }
 
+/* text after the mark glyphs that lead it ("● Uppfyllt" → "Uppfyllt"). */
+static const char *after_mark_glyphs(const goal_state *st, const char *text)
+{
+    for (;;) {
+        const char *space = strchr(text, ' ');
+        size_t len = space ? (size_t)(space - text) : strlen(text);
+        pattern_match m;
+        if (!space || !st->glyphs.glyph ||
+            pattern_exec(st->glyphs.glyph, text, len, 0, &m) != PATTERN_MATCHED)
+            return text;
+        text = space + 1;
+    }
+}
+
 /* A goal table's row: a goal with its number, status, comment, targets. */
 static void take_goal_row(goal_state *st, arsred_document *doc, const goal_table *t,
                           const goal_table_row *row)
@@ -1092,8 +1117,9 @@ static void take_goal_row(goal_state *st, arsred_document *doc, const goal_table
     free(own);
     goal *go = &doc->goals[g];
     go->listed = true;
-    if (row->cell[ROLE_STATUS])
-        set_text_status(st, go, row->cell[ROLE_STATUS], t->page, row->box);
+    const char *words = row->cell[ROLE_STATUS] ? after_mark_glyphs(st, row->cell[ROLE_STATUS]) : NULL;
+    if (words && says_status(st, words)) /* "● Uppfyllt": the words say it */
+        set_text_status(st, go, words, t->page, row->box);
     else if (row->has_mark)
         set_icon(st, doc, g, &row->mark, t->page);
     if (row->cell[ROLE_COMMENT])
@@ -1111,7 +1137,7 @@ static void add_row_assignment(goal_state *st, arsred_document *doc, size_t pare
     assignment a = {.text = xstrdup(text),
                     .comment = row->cell[ROLE_COMMENT] ? xstrdup(row->cell[ROLE_COMMENT]) : NULL,
                     .has_progress = row->has_progress, .progress = row->progress};
-    const char *words = row->cell[ROLE_STATUS];
+    const char *words = row->cell[ROLE_STATUS] ? after_mark_glyphs(st, row->cell[ROLE_STATUS]) : NULL;
     if (words && says_status(st, words)) {
         a.status = status_of_words(st, words);
         a.evidence = (status_evidence){.kind = EVIDENCE_TEXT, .text = xstrdup(words),
@@ -1165,18 +1191,19 @@ static void take_item_rows(goal_state *st, arsred_document *doc, const goal_tabl
 }
 
 /* The goal and assignment tables of the page, read as tables; the lines
- * they hold are read by no other reader. */
-static void read_goal_tables(goal_state *st, arsred_document *doc, layout_page *lp, bool *claimed)
+ * they hold are read by no other reader. Goal tables give their goals at
+ * once; tables of assignments wait (taken) until the page's reading comes
+ * to them, so that the goal whose section they stand in is known. */
+static size_t read_goal_tables(goal_state *st, arsred_document *doc, layout_page *lp,
+                               bool *claimed, goal_table **out)
 {
     goal_table *tables;
     size_t n = goal_tables_read(&st->tables, lp, claimed, &tables);
     for (size_t i = 0; i < n; i++) {
-        if (!tables[i].items && !tables[i].continued)
-            st->scope_first = doc->n_goals;
-        if (tables[i].items) {
-            take_item_rows(st, doc, &tables[i]);
+        if (tables[i].items)
             continue;
-        }
+        if (!tables[i].continued)
+            st->scope_first = doc->n_goals;
         for (size_t r = 0; r < tables[i].n_rows; r++)
             if (tables[i].rows[r].assignment)
                 take_assignment_row(st, doc, &tables[i], &tables[i].rows[r]);
@@ -1185,7 +1212,22 @@ static void read_goal_tables(goal_state *st, arsred_document *doc, layout_page *
     }
     if (n)
         st->in_list = false;
-    goal_tables_free(tables, n);
+    *out = tables;
+    return n;
+}
+
+/* Takes the tables of assignments not taken yet that hold block b (all
+ * of them where b is NULL: the page's end). */
+static void take_item_tables(goal_state *st, arsred_document *doc, goal_table *tables, size_t n,
+                             bool *taken, const block *b)
+{
+    for (size_t i = 0; i < n; i++)
+        if (tables[i].items && !taken[i] &&
+            (!b || (span_overlap(b->box.y0, b->box.y1, tables[i].box.y0, tables[i].box.y1) > 0 &&
+                    span_overlap(b->box.x0, b->box.x1, tables[i].box.x0, tables[i].box.x1) > 0))) {
+            take_item_rows(st, doc, &tables[i]);
+            taken[i] = true;
+        }
 }
 
 static bool all_claimed(const bool *claimed, const block *b)
@@ -1227,13 +1269,16 @@ static void goal_page(void *state, layout_page *lp, arsred_document *doc)
     count_sizes(st, lp);
     bool *claimed = xcalloc(lp->n_lines ? lp->n_lines : 1, sizeof *claimed);
     st->claimed = claimed;
-    read_goal_tables(st, doc, lp, claimed);
+    goal_table *tables;
+    size_t n_tables = read_goal_tables(st, doc, lp, claimed, &tables);
+    bool *taken = xcalloc(n_tables ? n_tables : 1, sizeof *taken);
     bool goal_page = is_goal_page(st, lp, doc);
     for (size_t i = 0; i < lp->n_blocks; i++) {
         const block *b = &lp->blocks[i];
         if (b->furniture || b->in_table)
             continue;
         if (all_claimed(claimed, b)) {
+            take_item_tables(st, doc, tables, n_tables, taken, b);
             st->in_list = false; /* the list a heading opened is this table */
             continue;
         }
@@ -1243,6 +1288,9 @@ static void goal_page(void *state, layout_page *lp, arsred_document *doc)
         else
             i += read_block(st, doc, lp, b, goal_page) - 1;
     }
+    take_item_tables(st, doc, tables, n_tables, taken, NULL);
+    free(taken);
+    goal_tables_free(tables, n_tables);
     st->claimed = NULL;
     free(claimed);
 }

@@ -105,6 +105,23 @@ static bool is_paper(const region_pixels *rp, const uint8_t *p)
     return false;
 }
 
+/* region rendered on its own at ICON_SCALE (a bar's thin outline and
+ * edges are lost at the overview's point per pixel). */
+static bool load_region_fine(layout_page *lp, box region, region_pixels *rp)
+{
+    memset(rp, 0, sizeof *rp);
+    if (!lp->source || box_width(region) < 1 || box_height(region) < 1 ||
+        layout_page_blank(lp, region))
+        return false;
+    rp->scale = ICON_SCALE;
+    rp->got = region;
+    if (pdf_render_region(lp->source, lp->number, region, ICON_SCALE, &rp->pixels, &rp->width,
+                          &rp->height) != ARSRED_OK)
+        return false;
+    find_paper(rp);
+    return true;
+}
+
 static bool load_region(layout_page *lp, box region, region_pixels *rp)
 {
     memset(rp, 0, sizeof *rp);
@@ -255,46 +272,62 @@ static bool mark_in_region(layout_page *lp, box region, double text_height, int 
     return best != NULL;
 }
 
-/* How much of a bar is filled, along its middle row: an outline (a thin
- * run of one colour at both ends) is no part of it; the fill is the run of
- * the colour it starts with, paper or a track of another colour the rest. */
-static double filled_share(const region_pixels *rp, const shape *bar)
+/* How many pixels from x, stepping by dir, keep the colour of the first. */
+static int run_of_color(const uint8_t *row, int x, int dir, int limit)
 {
-    int y = (bar->y0 + bar->y1) / 2, x0 = bar->x0, x1 = bar->x1;
-    const uint8_t *row = rp->pixels + 3 * (size_t)y * (size_t)rp->width;
-    uint32_t left = rgb_of(row + 3 * x0), right = rgb_of(row + 3 * x1);
-    int edge = 0; /* the outline's width, where both ends show one */
-    while (edge < 2 && x0 + edge < x1 - edge &&
-           color_distance(rgb_of(row + 3 * (x0 + edge)), left) < 60 &&
-           color_distance(rgb_of(row + 3 * (x1 - edge)), right) < 60 &&
-           color_distance(left, right) < 60)
-        edge++;
-    bool outlined = edge > 0 && edge < 2 + 1 && x0 + edge < x1 - edge &&
-                    color_distance(rgb_of(row + 3 * (x0 + edge)), left) >= 60;
-    int start = outlined ? x0 + edge : x0, end = outlined ? x1 - edge : x1;
-    if (outlined && start < end && is_paper(rp, row + 3 * start) &&
-        !is_paper(rp, row + 3 * (start + 1)))
-        start++; /* a hairline of paper between the outline and the fill */
-    int length = end - start + 1;
-    if (length <= 0 || is_paper(rp, row + 3 * start))
-        return 0;
-    /* the fill's colour one pixel in: the first is the bar's anti-aliased end */
-    int inside = start < end ? start + 1 : start;
-    uint32_t fill = rgb_of(row + 3 * inside);
-    if (is_paper(rp, row + 3 * inside))
-        return 0;
-    int filled = inside - start;
-    while (start + filled <= end && color_distance(rgb_of(row + 3 * (start + filled)), fill) < 60)
-        filled++;
-    if (length - filled <= 1)
-        filled = length; /* the last pixel is the bar's anti-aliased end */
-    return (double)filled / length;
+    uint32_t c = rgb_of(row + 3 * x);
+    int n = 0;
+    while (n < limit && color_distance(rgb_of(row + 3 * (x + dir * n)), c) < 60)
+        n++;
+    return n;
 }
 
-bool icon_progress_bar(layout_page *lp, box area, double *share)
+/* How much of a bar is filled, along its middle row: an outline (a run of
+ * one colour at both ends, a point wide at most) is no part of it; the fill
+ * is the run of the colour it starts with, paper or a track of another
+ * colour the rest. An anti-aliased pixel or hairline of half a point at
+ * either end is the bar's edge. */
+static double filled_share(const region_pixels *rp, const shape *bar)
+{
+    int y = (bar->y0 + bar->y1) / 2, x0 = bar->x0, x1 = bar->x1, width = x1 - x0 + 1;
+    const uint8_t *row = rp->pixels + 3 * (size_t)y * (size_t)rp->width;
+    int edge = (int)ceil(0.5 * rp->scale), outline_max = (int)ceil(rp->scale);
+    int left = run_of_color(row, x0, 1, width), right = run_of_color(row, x1, -1, width);
+    bool outlined = left <= outline_max && right <= outline_max && left + right < width &&
+                    color_distance(rgb_of(row + 3 * x0), rgb_of(row + 3 * x1)) < 60;
+    int start = outlined ? x0 + left : x0, end = outlined ? x1 - right : x1;
+    int length = end - start + 1;
+    if (length <= 0)
+        return 0;
+    /* the first run longer than an edge: the fill, or paper where there is none */
+    int x = start;
+    while (x <= end) {
+        int run = run_of_color(row, x, 1, end - x + 1);
+        if (run > edge) {
+            if (is_paper(rp, row + 3 * x))
+                return 0;
+            int filled = x + run - start;
+            return length - filled <= edge ? 1 : (double)filled / length;
+        }
+        x += run;
+    }
+    return 0;
+}
+
+/* A bar: three times as long as tall or more, about as tall as the text
+ * (not a rule), and within the cell (a rule across it touches both ends). */
+static bool is_bar_shape(const region_pixels *rp, const shape *s, double text_height)
+{
+    int w = s->x1 - s->x0 + 1, h = s->y1 - s->y0 + 1;
+    double height = h / rp->scale;
+    return w >= 3 * h && height >= MARK_MIN_HEIGHT * text_height &&
+           height <= MARK_MAX_HEIGHT * text_height && !(s->x0 == 0 && s->x1 == rp->width - 1);
+}
+
+bool icon_progress_bar(layout_page *lp, box area, double text_height, double *share)
 {
     region_pixels rp;
-    if (!load_region(lp, area, &rp))
+    if (!load_region_fine(lp, area, &rp))
         return false;
     shape *shapes;
     int *labels;
@@ -302,8 +335,8 @@ bool icon_progress_bar(layout_page *lp, box area, double *share)
     free(labels);
     const shape *bar = NULL;
     for (size_t i = 0; i < n; i++) {
-        int w = shapes[i].x1 - shapes[i].x0 + 1, h = shapes[i].y1 - shapes[i].y0 + 1;
-        if (w >= 3 * h && h >= 2 && (!bar || w > bar->x1 - bar->x0 + 1))
+        int w = shapes[i].x1 - shapes[i].x0 + 1;
+        if (is_bar_shape(&rp, &shapes[i], text_height) && (!bar || w > bar->x1 - bar->x0 + 1))
             bar = &shapes[i];
     }
     bool found = bar != NULL;

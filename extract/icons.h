@@ -49,10 +49,10 @@ bool icon_in_area(layout_page *lp, const icon_glyphs *g, box area, double text_h
  * background): one colour, not white, over half of it. */
 bool icon_cell_fill(layout_page *lp, box area, uint32_t *rgb);
 
-/* A progress bar in area: a bar at least three times as long as tall,
- * filled from its left end; *share gets the filled part of its length
- * (0..1). */
-bool icon_progress_bar(layout_page *lp, box area, double *share);
+/* A progress bar in area: a bar at least three times as long as tall and
+ * about as tall as text_height, filled from its left end; *share gets the
+ * filled part of its length (0..1). */
+bool icon_progress_bar(layout_page *lp, box area, double text_height, double *share);
 
 /* The status a colour stands for by its hue alone, where no legend says:
  * red not met, amber/yellow partly met, green met; STATUS_NONE for any

@@ -544,8 +544,10 @@ static bool continues_block(const layout_page *lp, const block_draft *b,
      * body text starts a new block where the body ended a sentence */
     if (b->bold && !l_bold)
         return false;
-    if (!b->bold && l_bold && (ends_full_stop(p->text) || fabsf(l->size - p->size) > 0.05f * size))
-        return false; /* bold in other type than the body: a heading or a list item */
+    if (l_bold && (b->bold || !ends_full_stop(p->text)) && fabsf(l->size - p->size) > 0.05f * size)
+        return false; /* bold in another size: a heading over a list item, or a list item */
+    if (!b->bold && l_bold && ends_full_stop(p->text))
+        return false;
     if (starts_with_bullet(l->text))
         return false;
     /* An indented first line starts a paragraph (text without spacing). */

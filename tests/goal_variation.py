@@ -45,8 +45,6 @@ G3 = "Personalomsättningen inom vård och omsorg ska minska"
 G4 = "Alla medarbetare ska ha en individuell plan för sin kompetensutveckling"
 G5 = "Antalet fallolyckor bland boende på nämndens särskilda boenden ska minska"
 G6 = "Nämnden ska bedriva verksamheten inom tilldelad budgetram"
-_WORD_CELL = ("the Bedömning cell '● Uppfyllt' is text but no status phrase as a whole (goal.status-word "
-              "is anchored), and a cell with text is not looked at for its mark (the Uppdrag rows read it)")
 _CENTRED = ("no Nr column: a row starts only at a line whose band holds a mark; the marks are centred "
             "on rows of 2-4 lines, so rows start beside the mark, not at the goal's first line")
 KNOWN_FAILURES = {
@@ -58,23 +56,6 @@ KNOWN_FAILURES = {
         (G3, "goal 3's '●' at the column's right edge is one block with the comment under it, read before "
              "goal 3's line: the comment goes to the assignment above"),
         ("extra", "'Uppdrag: Införa …' read as a goal (id 1) after the left column's 'Framtiden' heading"),
-    ],
-    "libreoffice-glyphword-table.pdf": [(g, _WORD_CELL) for g in (G1, G2, G3, G5, G6)],
-    "libreoffice-word-under.pdf": [
-        (G2, "a 'Bedömning: …' line always sets the current goal's status, also under an 'Uppdrag:' "
-             "line: the assignments get none (goal 2's own status is overwritten by its last one's)"),
-        (G5, "a 'Bedömning: …' line always sets the current goal's status: its last assignment's "
-             "'Bedömning: Uppfyllt' overwrites goal 5's 'Ej bedömt'; the assignments get none"),
-    ],
-    "reportlab-activity-table.pdf": [
-        (G1, "'Nämndens mål 2024' (12 pt bold) and goal 1's line (11 pt bold, 6 pt under it) are one "
-             "block, read as a heading"),
-        (G2, "a page's goal tables are read before its list goals: the activity table goes under no goal "
-             "(top-level assignments[])"),
-        (G5, "the activity table under no goal, as goal 2's; its half run on to page 3 too"),
-        ("extra", "the activities under no goal; progress off the 1 px/pt overview: a full bar whose top "
-                  "is on the zone's border reads 0 (its fill taken for paper), 0.75 reads 1 (the 0.6 pt "
-                  "outline too faint: the fill alone is the bar)"),
     ],
     "reportlab-vector-middle-table.pdf": [(g, _CENTRED) for g in (G1, G2, G3, G4, G5)] + [
         (G6, _CENTRED + "; its mark straddles its two lines and starts a row on each"),
