@@ -13,6 +13,8 @@
 #define HEAD_SLACK 0.5       /* a cell may start this many ems left of its head */
 #define SECTION_GAP 1.5      /* a gap of this many line heights between bands ends a table */
 #define SIZE_APART 0.2       /* type this much larger or smaller than the heads is no cell */
+#define ROWS_APART 1.0       /* a cell's paragraphs follow tight; rows stand a line's height apart */
+#define MARK_PART_GAP 1.0    /* two parts of a mark this close (pt) across bands are one mark */
 #define BAR_REACH 0.5        /* a progress bar reaches this share of a line above and below it */
 #define OTHER_COLUMN_EM 2.0  /* a line starting this far beyond the last head is another column's */
 enum { MAX_HEAD_WORDS = 3,    /* the longest head ("Kommentar / analys") in words */
@@ -253,6 +255,11 @@ typedef struct reading {
     const size_t *order;
     const bool *line_bold;
     const size_t *line_block;
+    const band *bands;
+    bool *mark_starts;       /* per band, where marks key the rows: a row starts here */
+    icon *marks;             /* and its mark */
+    bool text_in_row;        /* the open row has its goal or item words, */
+    double text_y1;          /* down to here */
 } reading;
 
 static bool is_number_key(const char *t)
@@ -289,6 +296,17 @@ static box row_band(box b)
     return icon_row_band(b);
 }
 
+/* A comment label ("Kommentar:") with the words after it, or NULL. */
+static const char *after_comment_label(const reading *rd, const char *text)
+{
+    const pattern *p = patterns_find(rd->reader->patterns, "goal.comment-label");
+    pattern_match m;
+    if (!p || pattern_exec(p, text, strlen(text), 0, &m) != PATTERN_MATCHED)
+        return NULL;
+    const pattern_group *g = pattern_match_group(&m, "text");
+    return g && g->set ? text + g->start : text + strlen(text);
+}
+
 /* Whether band's goal cell opens an assignment ("Uppdrag: …"): a row of
  * its own under the goal row above it. */
 static bool opens_assignment(const reading *rd, const band *bd, size_t text_col)
@@ -322,11 +340,17 @@ static bool starts_row(const reading *rd, const band *bd, bool *has_mark, icon *
     size_t id_col = column_with(f, ROLE_ID), status_col = column_with(f, ROLE_STATUS);
     size_t text_col = column_with(f, f->items ? ROLE_ITEM : ROLE_GOAL);
     *has_mark = *opens = false;
-    bool text_starts = false, text_here = false;
+    bool text_starts = false, text_here = false, set_apart = false;
     if (!f->items && opens_assignment(rd, bd, text_col)) {
         *opens = true;
-        if (status_col != SIZE_MAX)
+        size_t at = (size_t)(bd - rd->bands);
+        if (rd->mark_starts) { /* marks key the rows: the one beside this cell */
+            *has_mark = rd->mark_starts[at];
+            if (*has_mark)
+                *mark = rd->marks[at];
+        } else if (status_col != SIZE_MAX) {
             *has_mark = mark_in_status_cell(rd, bd, status_col, mark);
+        }
         return true;
     }
     for (size_t k = bd->first; k < bd->first + bd->n; k++) {
@@ -340,16 +364,21 @@ static bool starts_row(const reading *rd, const band *bd, bool *has_mark, icon *
         if (c == text_col) {
             text_here = true;
             const block *b = &lp->blocks[rd->line_block[li]];
-            text_starts = text_starts || (b->first_line == li && !b->continues);
+            bool starts = b->first_line == li && !b->continues && !after_comment_label(rd, l->text);
+            text_starts = text_starts || starts;
+            set_apart = set_apart || (starts && l->box.y0 - rd->text_y1 > ROWS_APART * box_height(l->box));
         }
     }
     if (id_col != SIZE_MAX)
         return false;
     if (status_col != SIZE_MAX) {
-        if (!text_here)
-            return false;
-        *has_mark = mark_in_status_cell(rd, bd, status_col, mark);
-        return *has_mark;
+        size_t at = (size_t)(bd - rd->bands);
+        *has_mark = text_here && rd->mark_starts && rd->mark_starts[at];
+        if (*has_mark)
+            *mark = rd->marks[at];
+        /* a new paragraph of goal words set apart from the row's own: a
+         * goal without a mark among goals with */
+        return *has_mark || (set_apart && rd->text_in_row);
     }
     if (!text_starts)
         return false;
@@ -379,16 +408,6 @@ static void add_to_cell(char **cell, const char *text)
     text_fold_space(*cell);
 }
 
-/* A comment label ("Kommentar:") with the words after it, or NULL. */
-static const char *after_comment_label(const reading *rd, const char *text)
-{
-    const pattern *p = patterns_find(rd->reader->patterns, "goal.comment-label");
-    pattern_match m;
-    if (!p || pattern_exec(p, text, strlen(text), 0, &m) != PATTERN_MATCHED)
-        return NULL;
-    const pattern_group *g = pattern_match_group(&m, "text");
-    return g && g->set ? text + g->start : text + strlen(text);
-}
 
 typedef enum band_kind { BAND_CELLS, BAND_HEADING, BAND_END } band_kind;
 
@@ -480,7 +499,7 @@ static void close_row(const reading *rd, goal_table_row *row, box first_band)
 
 /* Reads the rows under a frame from band b on; returns the band after the
  * table (n_bands where it runs to the page's foot). */
-static size_t read_rows(const reading *rd, const band *bands, size_t b, size_t n_bands,
+static size_t read_rows(reading *rd, const band *bands, size_t b, size_t n_bands,
                         bool *claimed, goal_table *t)
 {
     const layout_page *lp = rd->lp;
@@ -526,6 +545,7 @@ static size_t read_rows(const reading *rd, const band *bands, size_t b, size_t n
         bool st_row = (kind == BAND_CELLS || t->n_rows == 0) &&
                       starts_row(rd, bd, &has_mark, &mark, &opens);
         if (st_row) {
+            rd->text_in_row = false;
             close_row(rd, row, first_band);
             goal_table_row fresh = {.box = bd->box, .has_mark = has_mark, .mark = mark,
                                     .assignment = opens};
@@ -554,8 +574,11 @@ static size_t read_rows(const reading *rd, const band *bands, size_t b, size_t n
             goal_role role = in_comment ? ROLE_COMMENT : f->columns[c].role;
             if (c == text_col && row->box.y0 >= first_band.y0 - 0.5 && !in_comment)
                 text_bold = rd->line_bold[li];
+            if (c == text_col && !in_comment)
+                rd->text_y1 = l->box.y1;
             add_to_cell(&row->cell[role], l->text);
         }
+        rd->text_in_row = row && !in_comment && row->cell[f->items ? ROLE_ITEM : ROLE_GOAL];
         prev = bd;
     }
     close_row(rd, row, first_band);
@@ -629,6 +652,54 @@ static void release_table(goal_table *t)
     free(t->head_text);
 }
 
+static bool band_holds(const reading *rd, const band *bd, size_t line_index)
+{
+    for (size_t k = bd->first; k < bd->first + bd->n; k++)
+        if (rd->order[k] == line_index)
+            return true;
+    return false;
+}
+
+/* Where marks key the rows of a table without numbers: each mark starts
+ * the row of the goal or item cell beside it, at that cell's first line (a
+ * mark set at the middle of a cell of three lines is its row's). */
+static void find_mark_starts(reading *rd, size_t n_bands)
+{
+    const table_frame *f = rd->f;
+    size_t status_col = column_with(f, ROLE_STATUS), id_col = column_with(f, ROLE_ID);
+    size_t text_col = column_with(f, f->items ? ROLE_ITEM : ROLE_GOAL);
+    if (status_col == SIZE_MAX || id_col != SIZE_MAX || n_bands == 0)
+        return;
+    rd->mark_starts = xcalloc(n_bands, sizeof *rd->mark_starts);
+    rd->marks = xcalloc(n_bands, sizeof *rd->marks);
+    for (size_t b = 0; b < n_bands; b++) {
+        const band *bd = &rd->bands[b];
+        size_t text_line = SIZE_MAX;
+        for (size_t k = bd->first; k < bd->first + bd->n && text_line == SIZE_MAX; k++)
+            if (column_of(f, rd->lp->lines[rd->order[k]].box) == text_col)
+                text_line = rd->order[k];
+        icon mark;
+        if (text_line == SIZE_MAX || !mark_in_status_cell(rd, bd, status_col, &mark))
+            continue;
+        /* back to the first line of the cell's paragraph, where no row
+         * starts on the way */
+        size_t first = rd->lp->blocks[rd->line_block[text_line]].first_line, k = b;
+        while (k > 0 && !band_holds(rd, &rd->bands[k], first) && !rd->mark_starts[k])
+            k--;
+        size_t start = band_holds(rd, &rd->bands[k], first) ? k : b;
+        if (rd->mark_starts[start]) {
+            const icon *taken = &rd->marks[start];
+            if (mark.box.y0 <= taken->box.y1 + MARK_PART_GAP &&
+                taken->box.y0 <= mark.box.y1 + MARK_PART_GAP &&
+                span_overlap(taken->box.x0, taken->box.x1, mark.box.x0, mark.box.x1) > 0)
+                continue; /* the same mark, cut in two by two lines' bands */
+            start = b;    /* a second mark in one paragraph: a row of its own */
+        }
+        rd->mark_starts[start] = true;
+        rd->marks[start] = mark;
+    }
+}
+
 /* Whether band starts a row by a key cell of its own: a number, a status
  * word or a mark (a table run on over a page break starts so; a heading
  * or a paragraph there is the page's own text). */
@@ -652,7 +723,8 @@ static bool read_table(goal_table_reader *reader, layout_page *lp, const table_f
     size_t *order;
     band *bands;
     size_t n_bands = bands_below(lp, f, furniture, y_from, y_to, &order, &bands);
-    reading rd = {reader, lp, f, order, bold, line_block};
+    reading rd = {reader, lp, f, order, bold, line_block, bands, NULL, NULL, false, 0};
+    find_mark_starts(&rd, n_bands);
     memset(t, 0, sizeof *t);
     t->page = lp->number;
     t->items = f->items;
@@ -676,6 +748,8 @@ static bool read_table(goal_table_reader *reader, layout_page *lp, const table_f
         release_table(t);
         memset(t, 0, sizeof *t);
     }
+    free(rd.mark_starts);
+    free(rd.marks);
     free(mine);
     free(order);
     free(bands);

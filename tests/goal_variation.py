@@ -45,8 +45,6 @@ G3 = "Personalomsättningen inom vård och omsorg ska minska"
 G4 = "Alla medarbetare ska ha en individuell plan för sin kompetensutveckling"
 G5 = "Antalet fallolyckor bland boende på nämndens särskilda boenden ska minska"
 G6 = "Nämnden ska bedriva verksamheten inom tilldelad budgetram"
-_CENTRED = ("no Nr column: a row starts only at a line whose band holds a mark; the marks are centred "
-            "on rows of 2-4 lines, so rows start beside the mark, not at the goal's first line")
 KNOWN_FAILURES = {
     "chromium-glyph-twocol.pdf": [
         (G1, "reading order interleaves the two columns: the left column's paragraph beside goal 1 "
@@ -56,11 +54,6 @@ KNOWN_FAILURES = {
         (G3, "goal 3's '●' at the column's right edge is one block with the comment under it, read before "
              "goal 3's line: the comment goes to the assignment above"),
         ("extra", "'Uppdrag: Införa …' read as a goal (id 1) after the left column's 'Framtiden' heading"),
-    ],
-    "reportlab-vector-middle-table.pdf": [(g, _CENTRED) for g in (G1, G2, G3, G4, G5)] + [
-        (G6, _CENTRED + "; its mark straddles its two lines and starts a row on each"),
-        ("extra", "the rows cut at the marks' lines: a goal's first line joins the row above, a mark "
-                  "straddling two lines starts two rows"),
     ],
 }
 
