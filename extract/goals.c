@@ -1,12 +1,12 @@
 /* goals.c: goals (mål), their status and their assignments (uppdrag).
  *
- * Goals come from numbered headings ("Mål 1. …"), from goal lists (the
- * lines under a heading such as "Förändringsmål", each with its icon) and
- * from goal tables (a status word in a "Bedömning" column). A listed goal
- * and its detailed section are one goal: the list's status, the section's
- * assignments. Statuses come from icons (through the page's legend where
- * there is one, else by hue) or from words; what cannot be read stays
- * null with a warning. */
+ * Goals come from numbered headings ("Mål 1. …", "3. …"), from goal lists
+ * (the blocks under a heading such as "Nämndens mål" that carry a mark or
+ * are set like its first goal) and from goal and assignment tables
+ * (goal_table.c). A listed goal and its detailed section are one goal: the
+ * list's status, the section's comment and assignments. Statuses come from
+ * marks beside a goal's lines (icons.c; what they mean: legend.c) or from
+ * words; what cannot be read stays null with a warning. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
