@@ -1149,8 +1149,11 @@ static void add_row_assignment(goal_state *st, arsred_document *doc, size_t pare
     size_t *n = parent == SIZE_MAX ? &doc->n_assignments : &doc->goals[parent].n_assignments;
     size_t *cap = parent == SIZE_MAX ? &doc->cap_assignments : &doc->goals[parent].cap_assignments;
     ARRAY_PUSH(*list, *n, *cap, a);
-    if (row->has_mark && a.evidence.kind == EVIDENCE_ICON)
-        legend_note(&st->legends, legend_mark(&row->mark, parent, *n - 1, t->page));
+    if (row->has_mark && a.evidence.kind == EVIDENCE_ICON) {
+        mark_ref ref = legend_mark(&row->mark, parent, *n - 1, t->page);
+        ref.legend_only = t->items; /* an activity's state, not a verdict */
+        legend_note(&st->legends, ref);
+    }
 }
 
 /* "Uppdrag: …" in a goal table's goal cell: an assignment of the goal

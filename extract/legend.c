@@ -12,7 +12,7 @@
 
 mark_ref legend_mark(const icon *ic, size_t goal_index, size_t assignment_index, int page)
 {
-    mark_ref ref = {goal_index, assignment_index, ic->rgb, "", page};
+    mark_ref ref = {goal_index, assignment_index, ic->rgb, "", page, false};
     if (ic->glyph && ic->word)
         snprintf(ref.glyph, sizeof ref.glyph, "%s", ic->word->text);
     return ref;
@@ -82,10 +82,28 @@ goal_status legend_status(const legend_book *book, const mark_ref *m, bool *lege
     *legend = entry != SIZE_MAX;
     if (entry != SIZE_MAX)
         return book->entries[entry].status;
-    return book->n ? STATUS_NONE : status_of_hue(m->rgb);
+    return book->n || m->legend_only ? STATUS_NONE : status_of_hue(m->rgb);
 }
 
-static void settle_mark(const legend_book *book, arsred_document *doc, const mark_ref *m)
+/* How many bytes of text make up to max bytes of whole characters. */
+static int whole_chars(const char *text, int max)
+{
+    int n = 0;
+    const char *p = text, *end = text + strlen(text);
+    while (p < end) {
+        const char *q = p;
+        utf8_next(&q, end);
+        if (q - text > max)
+            break;
+        n = (int)(q - text);
+        p = q;
+    }
+    return n;
+}
+
+/* Settles mark m; returns whether it is an activity's mark that no legend
+ * explains (warned of per page, not each). */
+static bool settle_mark(const legend_book *book, arsred_document *doc, const mark_ref *m)
 {
     bool legend;
     goal_status s = legend_status(book, m, &legend);
@@ -99,23 +117,41 @@ static void settle_mark(const legend_book *book, arsred_document *doc, const mar
             report_warn(doc, "icon-unclassified", g->page,
                         "page %d: goal %s: the mark's colour #%06X %s; its status is left empty",
                         g->page, g->id, m->rgb, why);
-        return;
+        return false;
     }
     assignment *a = m->goal == SIZE_MAX ? &doc->assignments[m->assignment]
                                         : &doc->goals[m->goal].assignments[m->assignment];
     a->status = s;
     a->evidence.legend = legend;
-    if (s == STATUS_NONE)
-        report_warn(doc, "icon-unclassified", m->page,
-                    "page %d: assignment '%.60s': the mark's colour #%06X %s; its status is "
-                    "left empty",
-                    m->page, a->text ? a->text : "", m->rgb, why);
+    if (s != STATUS_NONE)
+        return false;
+    if (m->legend_only && !book->n)
+        return true;
+    const char *text = a->text ? a->text : "";
+    report_warn(doc, "icon-unclassified", m->page,
+                "page %d: assignment '%.*s': the mark's colour #%06X %s; its status is left empty",
+                m->page, whole_chars(text, 60), text, m->rgb, why);
+    return false;
 }
 
 void legend_settle(const legend_book *book, arsred_document *doc)
 {
-    for (size_t i = 0; i < book->n_marks; i++)
-        settle_mark(book, doc, &book->marks[i]);
+    size_t unexplained = 0;
+    int page = 0;
+    for (size_t i = 0; i <= book->n_marks; i++) {
+        bool last = i == book->n_marks;
+        if (unexplained && (last || book->marks[i].page != page)) {
+            report_warn_count(doc, "icon-unclassified", page, unexplained,
+                              "page %d: the marks of %zu activities in tables tell how far the work "
+                              "has come, which only a legend explains; their status is left empty",
+                              page, unexplained);
+            unexplained = 0;
+        }
+        if (last)
+            break;
+        page = book->marks[i].page;
+        unexplained += settle_mark(book, doc, &book->marks[i]);
+    }
 }
 
 void legend_book_release(legend_book *book)

@@ -28,6 +28,9 @@ typedef struct mark_ref {
     uint32_t rgb;
     char glyph[8];
     int page;
+    bool legend_only;        /* an activity's mark in a table of activities: how far
+                                the work has come, which only a legend tells, not a
+                                verdict its hue would give */
 } mark_ref;
 
 typedef struct legend_book {

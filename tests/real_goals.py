@@ -79,6 +79,8 @@ def check_assignments(name, gid, want, got):
         label = "%s assignment %d %r" % (where, i + 1, short(g.get("text"), 50))
         if not (g.get("comment") or "").strip():
             problems.append("%s: no comment" % label)
+        if g.get("status") != w.get("status"):  # a check mark in an activity table: no verdict
+            problems.append("%s: status %r, want %r" % (label, g.get("status"), w.get("status")))
         progress = g.get("progress")
         partial = PARTIAL_BAR in (w.get("progress") or "")
         if not isinstance(progress, (int, float)):
