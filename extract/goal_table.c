@@ -61,9 +61,9 @@ static void heads_of_line(const pattern *p, const layout_page *lp, size_t li, he
         ARRAY_PUSH(*out, *n, *cap, h);
         return;
     }
-    if (l->n_words < 2)
-        return;
-    head found[64];
+    if (l->n_words < 2 || l->n_words > N_ROLES * MAX_HEAD_WORDS)
+        return; /* one word, or more than a row of heads can hold: running text */
+    head found[N_ROLES * MAX_HEAD_WORDS];
     size_t n_found = 0;
     for (size_t w = l->first_word; w < l->first_word + l->n_words;) {
         size_t take = 0;
@@ -82,7 +82,7 @@ static void heads_of_line(const pattern *p, const layout_page *lp, size_t li, he
             strbuf_release(&sb);
             take = k;
         }
-        if (role == N_ROLES || n_found == 64)
+        if (role == N_ROLES)
             return; /* a word that is no head: running text */
         box b = lp->words[w].box;
         for (size_t j = w + 1; j < w + take; j++)

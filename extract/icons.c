@@ -105,9 +105,10 @@ static bool is_paper(const region_pixels *rp, const uint8_t *p)
     return false;
 }
 
-/* region rendered on its own at ICON_SCALE (a bar's thin outline and
- * edges are lost at the overview's point per pixel). */
-static bool load_region_fine(layout_page *lp, box region, region_pixels *rp)
+/* The pixels of region: from the page's overview, or, where fine is asked
+ * (a bar's thin outline and edges are lost at the overview's point per
+ * pixel) or there is no overview, rendered on their own at ICON_SCALE. */
+static bool load_region(layout_page *lp, box region, bool fine, region_pixels *rp)
 {
     memset(rp, 0, sizeof *rp);
     if (!lp->source || box_width(region) < 1 || box_height(region) < 1 ||
@@ -115,23 +116,8 @@ static bool load_region_fine(layout_page *lp, box region, region_pixels *rp)
         return false;
     rp->scale = ICON_SCALE;
     rp->got = region;
-    if (pdf_render_region(lp->source, lp->number, region, ICON_SCALE, &rp->pixels, &rp->width,
-                          &rp->height) != ARSRED_OK)
-        return false;
-    find_paper(rp);
-    return true;
-}
-
-static bool load_region(layout_page *lp, box region, region_pixels *rp)
-{
-    memset(rp, 0, sizeof *rp);
-    if (!lp->source || box_width(region) < 1 || box_height(region) < 1 ||
-        layout_page_blank(lp, region))
-        return false;
-    rp->scale = ICON_SCALE;
-    rp->got = region;
-    if (!layout_page_overview(lp, region, &rp->pixels, &rp->width, &rp->height, &rp->scale,
-                              &rp->got) &&
+    if ((fine || !layout_page_overview(lp, region, &rp->pixels, &rp->width, &rp->height,
+                                       &rp->scale, &rp->got)) &&
         pdf_render_region(lp->source, lp->number, region, ICON_SCALE, &rp->pixels, &rp->width,
                           &rp->height) != ARSRED_OK)
         return false;
@@ -148,33 +134,37 @@ typedef struct shape {
     uint32_t rgb;
 } shape;
 
-static void shape_color(const region_pixels *rp, const int *label, int id, shape *s)
+/* The commonest colour of the pixels of rp that label gives id (every
+ * pixel that is not white where label is NULL): the mean of those near its
+ * bucket, which leaves out the anti-aliased edge; *count gets how many
+ * pixels the bucket holds. */
+static uint32_t commonest_color(const region_pixels *rp, const int *label, int id, size_t *count)
 {
+    size_t total = (size_t)rp->width * (size_t)rp->height;
     size_t *counts = xcalloc(BUCKETS, sizeof *counts);
-    for (int y = s->y0; y <= s->y1; y++)
-        for (int x = s->x0; x <= s->x1; x++)
-            if (label[y * rp->width + x] == id)
-                counts[bucket_of(rp->pixels + 3 * ((size_t)y * (size_t)rp->width + (size_t)x))]++;
+    for (size_t i = 0; i < total; i++)
+        if (label ? label[i] == id : !is_background(rp->pixels + 3 * i))
+            counts[bucket_of(rp->pixels + 3 * i)]++;
     size_t best = 0;
     for (size_t b = 1; b < BUCKETS; b++)
         if (counts[b] > counts[best])
             best = b;
+    *count = counts[best];
     free(counts);
     uint32_t center = bucket_center(best);
     double sum[3] = {0};
     size_t n = 0;
-    for (int y = s->y0; y <= s->y1; y++)
-        for (int x = s->x0; x <= s->x1; x++) {
-            const uint8_t *p = rp->pixels + 3 * ((size_t)y * (size_t)rp->width + (size_t)x);
-            if (label[y * rp->width + x] != id || color_distance(rgb_of(p), center) > 40)
-                continue;
-            sum[0] += p[0], sum[1] += p[1], sum[2] += p[2];
-            n++;
-        }
+    for (size_t i = 0; i < total; i++) {
+        const uint8_t *p = rp->pixels + 3 * i;
+        if (!(label ? label[i] == id : !is_background(p)) || color_distance(rgb_of(p), center) > 40)
+            continue;
+        sum[0] += p[0], sum[1] += p[1], sum[2] += p[2];
+        n++;
+    }
     if (n == 0)
         n = 1;
-    s->rgb = ((uint32_t)lround(sum[0] / (double)n) << 16) |
-             ((uint32_t)lround(sum[1] / (double)n) << 8) | (uint32_t)lround(sum[2] / (double)n);
+    return ((uint32_t)lround(sum[0] / (double)n) << 16) |
+           ((uint32_t)lround(sum[1] / (double)n) << 8) | (uint32_t)lround(sum[2] / (double)n);
 }
 
 /* The connected shapes of ink in the region (8-neighbours), in no order,
@@ -247,7 +237,7 @@ static bool is_mark_shape(const region_pixels *rp, const shape *s, double text_h
 static bool mark_in_region(layout_page *lp, box region, double text_height, int side, icon *out)
 {
     region_pixels rp;
-    if (!load_region(lp, region, &rp))
+    if (!load_region(lp, region, false, &rp))
         return false;
     shape *shapes;
     int *labels;
@@ -261,7 +251,8 @@ static bool mark_in_region(layout_page *lp, box region, double text_height, int 
             best = s;
     }
     if (best) {
-        shape_color(&rp, labels, (int)(best - shapes) + 1, best);
+        size_t count;
+        best->rgb = commonest_color(&rp, labels, (int)(best - shapes) + 1, &count);
         memset(out, 0, sizeof *out);
         out->box = shape_box(&rp, best);
         out->rgb = best->rgb;
@@ -327,7 +318,7 @@ static bool is_bar_shape(const region_pixels *rp, const shape *s, double text_he
 bool icon_progress_bar(layout_page *lp, box area, double text_height, double *share)
 {
     region_pixels rp;
-    if (!load_region_fine(lp, area, &rp))
+    if (!load_region(lp, area, true, &rp))
         return false;
     shape *shapes;
     int *labels;
@@ -350,32 +341,11 @@ bool icon_progress_bar(layout_page *lp, box area, double text_height, double *sh
 bool icon_cell_fill(layout_page *lp, box area, uint32_t *rgb)
 {
     region_pixels rp;
-    if (!load_region(lp, area, &rp))
+    if (!load_region(lp, area, false, &rp))
         return false;
-    size_t *counts = xcalloc(BUCKETS, sizeof *counts);
-    size_t total = (size_t)rp.width * (size_t)rp.height;
-    for (size_t i = 0; i < total; i++)
-        if (!is_background(rp.pixels + 3 * i))
-            counts[bucket_of(rp.pixels + 3 * i)]++;
-    size_t best = 0;
-    for (size_t b = 1; b < BUCKETS; b++)
-        if (counts[b] > counts[best])
-            best = b;
-    bool filled = total > 0 && counts[best] >= CELL_FILL_SHARE * (double)total;
-    if (filled) {
-        double sum[3] = {0};
-        size_t n = 0;
-        for (size_t i = 0; i < total; i++) {
-            const uint8_t *p = rp.pixels + 3 * i;
-            if (!is_background(p) && bucket_of(p) == best) {
-                sum[0] += p[0], sum[1] += p[1], sum[2] += p[2];
-                n++;
-            }
-        }
-        *rgb = ((uint32_t)lround(sum[0] / (double)n) << 16) |
-               ((uint32_t)lround(sum[1] / (double)n) << 8) | (uint32_t)lround(sum[2] / (double)n);
-    }
-    free(counts);
+    size_t count;
+    *rgb = commonest_color(&rp, NULL, 0, &count);
+    bool filled = count >= CELL_FILL_SHARE * (double)rp.width * (double)rp.height;
     free(rp.pixels);
     return filled;
 }
@@ -426,6 +396,20 @@ static icon glyph_icon(const word *w)
     return (icon){.box = w->box, .rgb = w->rgb, .glyph = true, .word = w};
 }
 
+/* Steps *i through the words that may reach into a band: those of rows
+ * [lo, hi) (layout_words_near), then the vertical ones. Start with *i at
+ * SIZE_MAX; false past the last. */
+static bool next_near(const layout_page *lp, size_t lo, size_t hi, size_t *i)
+{
+    size_t next = *i == SIZE_MAX ? lo : *i + 1;
+    if (next >= hi && next < lp->n_row_words)
+        next = lp->n_row_words;
+    if (next >= lp->n_words)
+        return false;
+    *i = next;
+    return true;
+}
+
 /* ----------------------------------------------------------- beside */
 
 static bool on_row(const box *w, box band, double h)
@@ -441,17 +425,14 @@ static void row_neighbours(const layout_page *lp, const line *l, box band, const
     *left = *right = NULL;
     size_t lo, hi;
     layout_words_near(lp, band.y0, band.y1, &lo, &hi);
-    for (size_t pass = 0; pass < 2; pass++) {
-        size_t from = pass ? lp->n_row_words : lo, to = pass ? lp->n_words : hi;
-        for (size_t i = from; i < to; i++) {
-            const word *w = &lp->words[i];
-            if (!on_row(&w->box, band, h))
-                continue;
-            if (w->box.x1 <= l->box.x0 + 0.1 && (!*left || w->box.x1 > (*left)->box.x1))
-                *left = w;
-            if (w->box.x0 >= l->box.x1 - 0.1 && (!*right || w->box.x0 < (*right)->box.x0))
-                *right = w;
-        }
+    for (size_t i = SIZE_MAX; next_near(lp, lo, hi, &i);) {
+        const word *w = &lp->words[i];
+        if (!on_row(&w->box, band, h))
+            continue;
+        if (w->box.x1 <= l->box.x0 + 0.1 && (!*left || w->box.x1 > (*left)->box.x1))
+            *left = w;
+        if (w->box.x0 >= l->box.x1 - 0.1 && (!*right || w->box.x0 < (*right)->box.x0))
+            *right = w;
     }
 }
 
@@ -461,17 +442,14 @@ static const word *word_beyond(const layout_page *lp, box band, double h, box ma
     const word *best = NULL;
     size_t lo, hi;
     layout_words_near(lp, band.y0, band.y1, &lo, &hi);
-    for (size_t pass = 0; pass < 2; pass++) {
-        size_t from = pass ? lp->n_row_words : lo, to = pass ? lp->n_words : hi;
-        for (size_t i = from; i < to; i++) {
-            const word *w = &lp->words[i];
-            if (!on_row(&w->box, band, h))
-                continue;
-            if (side > 0 && w->box.x0 >= mark.x1 && (!best || w->box.x0 < best->box.x0))
-                best = w;
-            if (side < 0 && w->box.x1 <= mark.x0 && (!best || w->box.x1 > best->box.x1))
-                best = w;
-        }
+    for (size_t i = SIZE_MAX; next_near(lp, lo, hi, &i);) {
+        const word *w = &lp->words[i];
+        if (!on_row(&w->box, band, h))
+            continue;
+        if (side > 0 && w->box.x0 >= mark.x1 && (!best || w->box.x0 < best->box.x0))
+            best = w;
+        if (side < 0 && w->box.x1 <= mark.x0 && (!best || w->box.x1 > best->box.x1))
+            best = w;
     }
     return best;
 }
@@ -550,18 +528,15 @@ bool icon_in_area(layout_page *lp, const icon_glyphs *g, box area, double text_h
     memset(out, 0, sizeof *out);
     size_t lo, hi;
     layout_words_near(lp, area.y0, area.y1, &lo, &hi);
-    for (size_t pass = 0; pass < 2; pass++) {
-        size_t from = pass ? lp->n_row_words : lo, to = pass ? lp->n_words : hi;
-        for (size_t i = from; i < to; i++) {
-            const word *w = &lp->words[i];
-            if (span_overlap(w->box.x0, w->box.x1, area.x0, area.x1) <= 0 ||
-                span_overlap(w->box.y0, w->box.y1, area.y0, area.y1) <= 0.3 * box_height(w->box))
-                continue;
-            if (!icon_is_mark_glyph(g, w))
-                return false; /* words in the cell: it says its status in them */
-            *out = glyph_icon(w);
-            return true;
-        }
+    for (size_t i = SIZE_MAX; next_near(lp, lo, hi, &i);) {
+        const word *w = &lp->words[i];
+        if (span_overlap(w->box.x0, w->box.x1, area.x0, area.x1) <= 0 ||
+            span_overlap(w->box.y0, w->box.y1, area.y0, area.y1) <= 0.3 * box_height(w->box))
+            continue;
+        if (!icon_is_mark_glyph(g, w))
+            return false; /* words in the cell: it says its status in them */
+        *out = glyph_icon(w);
+        return true;
     }
     return mark_in_region(lp, area, text_height, 1, out);
 }

@@ -74,17 +74,26 @@ static void heads(stream *s, double y)
     set_row(s, y, COLUMNS, h, 4);
 }
 
+/* A page laid out and its goal tables read. */
+typedef struct page_read {
+    layout_page lp;
+    bool *claimed;
+    goal_table *tables;
+    size_t n;
+} page_read;
+
 /* Lays out s as page number and reads its goal tables with reader. */
-static size_t read_page(goal_table_reader *reader, stream *s, int number, layout_page *lp,
-                        bool **claimed, goal_table **tables)
+static page_read read_page(goal_table_reader *reader, stream *s, int number)
 {
+    page_read pr;
     pdf_page page = {.number = number, .width = 595, .height = 842, .chars = s->chars,
                      .n_chars = s->n};
-    layout_page_build(lp, &page, NULL);
+    layout_page_build(&pr.lp, &page, NULL);
     free(s->chars);
     memset(s, 0, sizeof *s);
-    *claimed = xcalloc(lp->n_lines ? lp->n_lines : 1, sizeof **claimed);
-    return goal_tables_read(reader, lp, *claimed, tables);
+    pr.claimed = xcalloc(pr.lp.n_lines ? pr.lp.n_lines : 1, sizeof *pr.claimed);
+    pr.n = goal_tables_read(reader, &pr.lp, pr.claimed, &pr.tables);
+    return pr;
 }
 
 static goal_table_reader new_reader(void)
@@ -104,11 +113,11 @@ static void assert_cell(const goal_table_row *row, goal_role role, const char *w
     assert_string_equal(row->cell[role], want);
 }
 
-static void release(layout_page *lp, bool *claimed, goal_table *tables, size_t n)
+static void release(page_read *pr)
 {
-    goal_tables_free(tables, n);
-    free(claimed);
-    layout_page_release(lp);
+    goal_tables_free(pr->tables, pr->n);
+    free(pr->claimed);
+    layout_page_release(&pr->lp);
 }
 
 static void test_rows_by_number_with_wrapped_cells(void **state)
@@ -126,28 +135,25 @@ static void test_rows_by_number_with_wrapped_cells(void **state)
     set_row(&s, 143, COLUMNS, r2, 4);
     set(&s, 60, 175, "Nämnden följer upp målen varje år och redovisar dem i delårsrapporten och här.");
     goal_table_reader reader = new_reader();
-    layout_page lp;
-    bool *claimed;
-    goal_table *tables;
-    size_t n = read_page(&reader, &s, 1, &lp, &claimed, &tables);
-    assert_int_equal(n, 1);
-    assert_false(tables[0].items);
-    assert_int_equal(tables[0].n_rows, 2);
-    const goal_table_row *row = &tables[0].rows[0];
+    page_read pr = read_page(&reader, &s, 1);
+    assert_int_equal(pr.n, 1);
+    assert_false(pr.tables[0].items);
+    assert_int_equal(pr.tables[0].n_rows, 2);
+    const goal_table_row *row = &pr.tables[0].rows[0];
     assert_cell(row, ROLE_ID, "1");
     assert_cell(row, ROLE_GOAL, "Alla elever ska lämna grundskolan med godkända betyg");
     assert_cell(row, ROLE_STATUS, "Delvis uppfyllt");
     assert_cell(row, ROLE_COMMENT, "Andelen ökade men når inte målet.");
-    row = &tables[0].rows[1];
+    row = &pr.tables[0].rows[1];
     assert_cell(row, ROLE_ID, "2");
     assert_cell(row, ROLE_GOAL, "Sjukfrånvaron ska minska");
     assert_cell(row, ROLE_STATUS, "Ej uppfyllt");
     assert_cell(row, ROLE_COMMENT, NULL);
     /* the prose above and below is no line of the table */
-    for (size_t i = 0; i < lp.n_lines; i++)
-        if (strncmp(lp.lines[i].text, "Nämnden", 7) == 0)
-            assert_false(claimed[i]);
-    release(&lp, claimed, tables, n);
+    for (size_t i = 0; i < pr.lp.n_lines; i++)
+        if (strncmp(pr.lp.lines[i].text, "Nämnden", 7) == 0)
+            assert_false(pr.claimed[i]);
+    release(&pr);
 }
 
 static void test_rows_by_status_words_without_numbers(void **state)
@@ -163,16 +169,13 @@ static void test_rows_by_status_words_without_numbers(void **state)
     const char *const r2[] = {"Väntetiden ska minska", "Pågår"};
     set_row(&s, 143, xs, r2, 2);
     goal_table_reader reader = new_reader();
-    layout_page lp;
-    bool *claimed;
-    goal_table *tables;
-    size_t n = read_page(&reader, &s, 1, &lp, &claimed, &tables);
-    assert_int_equal(n, 1);
-    assert_int_equal(tables[0].n_rows, 2);
-    assert_cell(&tables[0].rows[0], ROLE_GOAL, "Fler ska gå vidare till arbete eller studier");
-    assert_cell(&tables[0].rows[0], ROLE_STATUS, "Uppfyllt");
-    assert_cell(&tables[0].rows[1], ROLE_STATUS, "Pågår");
-    release(&lp, claimed, tables, n);
+    page_read pr = read_page(&reader, &s, 1);
+    assert_int_equal(pr.n, 1);
+    assert_int_equal(pr.tables[0].n_rows, 2);
+    assert_cell(&pr.tables[0].rows[0], ROLE_GOAL, "Fler ska gå vidare till arbete eller studier");
+    assert_cell(&pr.tables[0].rows[0], ROLE_STATUS, "Uppfyllt");
+    assert_cell(&pr.tables[0].rows[1], ROLE_STATUS, "Pågår");
+    release(&pr);
 }
 
 static void test_assignment_rows_belong_to_the_goal_row(void **state)
@@ -185,18 +188,15 @@ static void test_assignment_rows_belong_to_the_goal_row(void **state)
     const char *const a1[] = {NULL, "Uppdrag: Införa nattillsyn", "Uppfyllt", "Infört i maj."};
     set_row(&s, 132, COLUMNS, a1, 4);
     goal_table_reader reader = new_reader();
-    layout_page lp;
-    bool *claimed;
-    goal_table *tables;
-    size_t n = read_page(&reader, &s, 1, &lp, &claimed, &tables);
-    assert_int_equal(n, 1);
-    assert_int_equal(tables[0].n_rows, 2);
-    assert_false(tables[0].rows[0].assignment);
-    assert_true(tables[0].rows[1].assignment);
-    assert_cell(&tables[0].rows[1], ROLE_GOAL, "Uppdrag: Införa nattillsyn");
-    assert_cell(&tables[0].rows[1], ROLE_STATUS, "Uppfyllt");
-    assert_cell(&tables[0].rows[1], ROLE_COMMENT, "Infört i maj.");
-    release(&lp, claimed, tables, n);
+    page_read pr = read_page(&reader, &s, 1);
+    assert_int_equal(pr.n, 1);
+    assert_int_equal(pr.tables[0].n_rows, 2);
+    assert_false(pr.tables[0].rows[0].assignment);
+    assert_true(pr.tables[0].rows[1].assignment);
+    assert_cell(&pr.tables[0].rows[1], ROLE_GOAL, "Uppdrag: Införa nattillsyn");
+    assert_cell(&pr.tables[0].rows[1], ROLE_STATUS, "Uppfyllt");
+    assert_cell(&pr.tables[0].rows[1], ROLE_COMMENT, "Infört i maj.");
+    release(&pr);
 }
 
 static void test_table_runs_on_over_the_page_break(void **state)
@@ -207,24 +207,21 @@ static void test_table_runs_on_over_the_page_break(void **state)
     heads(&s, 700);
     const char *const r1[] = {"1", "Alla ska ha en plan", "Uppfyllt", NULL};
     set_row(&s, 716, COLUMNS, r1, 4);
-    layout_page lp;
-    bool *claimed;
-    goal_table *tables;
-    size_t n = read_page(&reader, &s, 1, &lp, &claimed, &tables);
-    assert_int_equal(n, 1);
-    release(&lp, claimed, tables, n);
+    page_read pr = read_page(&reader, &s, 1);
+    assert_int_equal(pr.n, 1);
+    release(&pr);
     /* page 2 goes on with row 2, no heads over it */
     const char *const r2[] = {"2", "Kostnaden ska ligga i nivå", "Ej uppfyllt", "Högre än väntat."};
     set_row(&s, 60, COLUMNS, r2, 4);
     set(&s, 60, 120, "Ekonomi");
     set(&s, 60, 135, "Nämnden redovisar ett underskott mot budget för året som helhet, främst inom omsorgen.");
-    n = read_page(&reader, &s, 2, &lp, &claimed, &tables);
-    assert_int_equal(n, 1);
-    assert_true(tables[0].continued);
-    assert_int_equal(tables[0].n_rows, 1);
-    assert_cell(&tables[0].rows[0], ROLE_ID, "2");
-    assert_cell(&tables[0].rows[0], ROLE_COMMENT, "Högre än väntat.");
-    release(&lp, claimed, tables, n);
+    pr = read_page(&reader, &s, 2);
+    assert_int_equal(pr.n, 1);
+    assert_true(pr.tables[0].continued);
+    assert_int_equal(pr.tables[0].n_rows, 1);
+    assert_cell(&pr.tables[0].rows[0], ROLE_ID, "2");
+    assert_cell(&pr.tables[0].rows[0], ROLE_COMMENT, "Högre än väntat.");
+    release(&pr);
 }
 
 static void test_group_row_heads_the_activities_under_it(void **state)
@@ -241,21 +238,18 @@ static void test_group_row_heads_the_activities_under_it(void **state)
     const char *const r2[] = {"Öppna fler fornlämningar", "Pågår"};
     set_row(&s, 162, xs, r2, 2);
     goal_table_reader reader = new_reader();
-    layout_page lp;
-    bool *claimed;
-    goal_table *tables;
-    size_t n = read_page(&reader, &s, 1, &lp, &claimed, &tables);
-    assert_int_equal(n, 1);
-    assert_true(tables[0].items);
-    assert_non_null(tables[0].head_text);
-    assert_string_equal(tables[0].head_text, "Bevara och utveckla kulturarvet");
-    assert_int_equal(tables[0].n_rows, 3);
-    assert_cell(&tables[0].rows[0], ROLE_ITEM, "Digitalisera samlingarna");
-    assert_true(tables[0].rows[1].group);
-    assert_cell(&tables[0].rows[1], ROLE_GOAL, "Arbeta för en livskraftig landsbygd");
-    assert_cell(&tables[0].rows[2], ROLE_ITEM, "Öppna fler fornlämningar");
-    assert_cell(&tables[0].rows[2], ROLE_STATUS, "Pågår");
-    release(&lp, claimed, tables, n);
+    page_read pr = read_page(&reader, &s, 1);
+    assert_int_equal(pr.n, 1);
+    assert_true(pr.tables[0].items);
+    assert_non_null(pr.tables[0].head_text);
+    assert_string_equal(pr.tables[0].head_text, "Bevara och utveckla kulturarvet");
+    assert_int_equal(pr.tables[0].n_rows, 3);
+    assert_cell(&pr.tables[0].rows[0], ROLE_ITEM, "Digitalisera samlingarna");
+    assert_true(pr.tables[0].rows[1].group);
+    assert_cell(&pr.tables[0].rows[1], ROLE_GOAL, "Arbeta för en livskraftig landsbygd");
+    assert_cell(&pr.tables[0].rows[2], ROLE_ITEM, "Öppna fler fornlämningar");
+    assert_cell(&pr.tables[0].rows[2], ROLE_STATUS, "Pågår");
+    release(&pr);
 }
 
 static void test_heads_in_prose_make_no_table(void **state)
@@ -271,12 +265,9 @@ static void test_heads_in_prose_make_no_table(void **state)
     set(&s, 60, 150, "Mål");
     set(&s, 60, 165, "Nämnden har arbetat med målen under året och ser en tydlig förbättring.");
     goal_table_reader reader = new_reader();
-    layout_page lp;
-    bool *claimed;
-    goal_table *tables;
-    size_t n = read_page(&reader, &s, 1, &lp, &claimed, &tables);
-    assert_int_equal(n, 0);
-    release(&lp, claimed, tables, n);
+    page_read pr = read_page(&reader, &s, 1);
+    assert_int_equal(pr.n, 0);
+    release(&pr);
 }
 
 int main(void)
