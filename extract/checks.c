@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "checks.h"
 #include "report.h"
 #include "text.h"
 #include "util.h"
@@ -45,25 +46,37 @@ static void add_term(check *c, cell_ref cell, double coef)
     c->terms[c->n_terms++] = (check_term){cell, coef};
 }
 
-/* Evaluates c with the cell at `changed` (if not NULL) taking `value`. */
-static check_result evaluate(const arsred_document *doc, check *c, const cell_ref *changed,
-                             double value)
+static bool same_cell(cell_ref a, cell_ref b)
+{
+    return a.table == b.table && a.row == b.row && a.column == b.column;
+}
+
+/* The value of cell with the changes applied. */
+static double value_with(const arsred_document *doc, cell_ref cell, const repair_cell *changes,
+                         size_t n_changes)
+{
+    for (size_t i = 0; i < n_changes; i++)
+        if (same_cell(changes[i].cell, cell))
+            return changes[i].suggested;
+    return cell_at(doc, cell)->value;
+}
+
+check_result check_evaluate(const arsred_document *doc, check *c, const repair_cell *changes,
+                            size_t n_changes)
 {
     double expected = 0, tolerance = 0;
     for (size_t i = 0; i < c->n_terms; i++) {
         const table_cell *t = cell_at(doc, c->terms[i].cell);
-        double v = changed && memcmp(changed, &c->terms[i].cell, sizeof *changed) == 0
-                       ? value
-                       : t->value;
-        expected += c->terms[i].coef * v;
+        expected += c->terms[i].coef * value_with(doc, c->terms[i].cell, changes, n_changes);
         tolerance += fabs(c->terms[i].coef) * half_unit(t->decimals);
     }
     const table_cell *f = cell_at(doc, c->found_cell);
-    double found = changed && memcmp(changed, &c->found_cell, sizeof *changed) == 0 ? value
-                                                                                   : f->value;
+    double found = value_with(doc, c->found_cell, changes, n_changes);
     tolerance += half_unit(f->decimals);
+    if (c->exact)
+        tolerance = 0;
     double difference = found - expected;
-    if (!changed) {
+    if (n_changes == 0) {
         c->expected = expected;
         c->found = found;
         c->difference = difference;
@@ -75,9 +88,19 @@ static check_result evaluate(const arsred_document *doc, check *c, const cell_re
                                                                          : CHECK_MISMATCH;
 }
 
+bool check_involves(const check *c, cell_ref cell)
+{
+    if (c->has_found_cell && same_cell(c->found_cell, cell))
+        return true;
+    for (size_t i = 0; i < c->n_terms; i++)
+        if (same_cell(c->terms[i].cell, cell))
+            return true;
+    return false;
+}
+
 static void settle(arsred_document *doc, check *c)
 {
-    c->result = evaluate(doc, c, NULL, 0);
+    c->result = check_evaluate(doc, c, NULL, 0);
 }
 
 /* A figure the checks can use: printed, and not as approximate. */
@@ -990,93 +1013,6 @@ static void check_same(arsred_document *doc, const rollup *rollups, size_t n_rol
     free(lines);
 }
 
-/* ------------------------------------------------------------ suspects */
-
-static bool involves(const check *c, cell_ref cell)
-{
-    if (c->has_found_cell && memcmp(&c->found_cell, &cell, sizeof cell) == 0)
-        return true;
-    for (size_t i = 0; i < c->n_terms; i++)
-        if (memcmp(&c->terms[i].cell, &cell, sizeof cell) == 0)
-            return true;
-    return false;
-}
-
-/* The value of cell that makes c hold exactly, printed as the cell is. */
-static bool value_making_hold(const arsred_document *doc, const check *c, cell_ref cell,
-                              double *value)
-{
-    const table_cell *tc = cell_at(doc, cell);
-    double v;
-    if (c->has_found_cell && memcmp(&c->found_cell, &cell, sizeof cell) == 0) {
-        v = c->expected;
-    } else {
-        double coef = 0;
-        for (size_t i = 0; i < c->n_terms; i++)
-            if (memcmp(&c->terms[i].cell, &cell, sizeof cell) == 0)
-                coef += c->terms[i].coef;
-        if (coef == 0)
-            return false;
-        v = tc->value + (c->found - c->expected) / coef;
-    }
-    double scale = pow(10, tc->decimals);
-    *value = round(v * scale) / scale;
-    return true;
-}
-
-/* How many mismatches the cell explains when it takes value: each check
- * it takes part in must hold then, and be a mismatch now. */
-static int explains(arsred_document *doc, cell_ref cell, double value)
-{
-    int n = 0;
-    for (size_t i = 0; i < doc->n_checks; i++) {
-        check *c = &doc->checks[i];
-        if (!c->has_found_cell || !involves(c, cell))
-            continue;
-        check_result now = c->result, then = evaluate(doc, c, &cell, value);
-        if (now == CHECK_MISMATCH && then != CHECK_MISMATCH)
-            n++;
-        else if (now != CHECK_MISMATCH && then == CHECK_MISMATCH)
-            return 0; /* it would break a check that holds */
-    }
-    return n;
-}
-
-static void find_suspects(arsred_document *doc)
-{
-    for (size_t i = 0; i < doc->n_checks; i++) {
-        check *c = &doc->checks[i];
-        if (c->result != CHECK_MISMATCH || !c->has_found_cell)
-            continue;
-        cell_ref best = {0};
-        double best_value = 0;
-        int best_n = 1;
-        bool tie = false;
-        for (size_t t = 0; t <= c->n_terms; t++) {
-            cell_ref cell = t < c->n_terms ? c->terms[t].cell : c->found_cell;
-            double value;
-            if (!value_making_hold(doc, c, cell, &value))
-                continue;
-            int n = explains(doc, cell, value);
-            if (n > best_n) {
-                best_n = n;
-                best = cell;
-                best_value = value;
-                tie = false;
-            } else if (n == best_n && n > 1 && memcmp(&best, &cell, sizeof cell) != 0) {
-                tie = true;
-            }
-        }
-        if (best_n > 1 && !tie) {
-            c->has_suspect = true;
-            c->suspect = best;
-            c->suspect_found = cell_at(doc, best)->value;
-            c->suggested = best_value;
-            c->explains = best_n;
-        }
-    }
-}
-
 /* --------------------------------------------------------------- run */
 
 /* Figures without a label under a list are its sum, printed under a rule
@@ -1182,9 +1118,7 @@ static void drop_undecided(arsred_document *doc)
     size_t kept = 0;
     for (size_t i = 0; i < doc->n_checks; i++) {
         if (drop[i]) {
-            free(doc->checks[i].expr);
-            free(doc->checks[i].terms);
-            free(doc->checks[i].message);
+            check_release(&doc->checks[i]);
             continue;
         }
         doc->checks[kept++] = doc->checks[i];
@@ -1214,7 +1148,7 @@ void checks_run(arsred_document *doc)
     check_units(doc, rollups, n_rollups, evidence);
     check_same(doc, rollups, n_rollups);
     drop_undecided(doc);
-    find_suspects(doc);
+    checks_find_repairs(doc);
     free(evidence);
     for (size_t i = 0; i < n_rollups; i++)
         free(rollups[i].details);

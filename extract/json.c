@@ -150,6 +150,25 @@ static json_t *figure_json(double v)
     return json_real(r);
 }
 
+static json_t *repair_cell_json(const arsred_document *doc, const repair_cell *r)
+{
+    json_t *s = json_object();
+    json_object_set_new(s, "table", json_string(doc->tables[r->cell.table].id));
+    json_object_set_new(s, "row", json_integer((json_int_t)r->cell.row));
+    json_object_set_new(s, "column", json_integer((json_int_t)r->cell.column));
+    json_object_set_new(s, "found", figure_json(r->found));
+    json_object_set_new(s, "suggested", figure_json(r->suggested));
+    return s;
+}
+
+static json_t *repair_cells_json(const arsred_document *doc, const repair_cell *cells, size_t n)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(a, repair_cell_json(doc, &cells[i]));
+    return a;
+}
+
 static json_t *check_json(const arsred_document *doc, const check *c)
 {
     json_t *o = json_object();
@@ -165,6 +184,7 @@ static json_t *check_json(const arsred_document *doc, const check *c)
         json_object_set_new(o, "found", figure_json(c->found));
         json_object_set_new(o, "difference", figure_json(c->difference));
         json_object_set_new(o, "tolerance", figure_json(c->tolerance));
+        json_object_set_new(o, "tolerance_kind", json_string(c->exact ? "exact" : "rounding"));
     } else {
         const table *t = &doc->tables[c->table];
         json_object_set_new(o, "declared", string_or_null(t->unit_declared));
@@ -173,13 +193,18 @@ static json_t *check_json(const arsred_document *doc, const check *c)
     if (c->message)
         json_object_set_new(o, "message", json_string(c->message));
     if (c->has_suspect) {
-        json_t *s = json_object();
-        json_object_set_new(s, "table", json_string(doc->tables[c->suspect.table].id));
-        json_object_set_new(s, "row", json_integer((json_int_t)c->suspect.row));
-        json_object_set_new(s, "column", json_integer((json_int_t)c->suspect.column));
-        json_object_set_new(s, "found", figure_json(c->suspect_found));
-        json_object_set_new(s, "suggested", figure_json(c->suggested));
+        json_t *s = repair_cell_json(doc, &(repair_cell){c->suspect, c->suspect_found, c->suggested});
         json_object_set_new(s, "explains", json_integer(c->explains));
+        json_object_set_new(s, "decided", json_boolean(c->decided));
+        json_object_set_new(s, "also", repair_cells_json(doc, c->also, c->n_also));
+        json_t *alternatives = json_array();
+        for (size_t i = 0; i < c->n_alternatives; i++) {
+            const repair *r = &c->alternatives[i];
+            json_t *a = repair_cell_json(doc, &r->cells[0]);
+            json_object_set_new(a, "also", repair_cells_json(doc, r->cells + 1, r->n - 1));
+            json_array_append_new(alternatives, a);
+        }
+        json_object_set_new(s, "alternatives", alternatives);
         json_object_set_new(o, "suspect", s);
     }
     return o;
@@ -500,6 +525,46 @@ static long index_or_minus(json_t *v)
     return json_is_integer(v) ? (long)json_integer_value(v) : -1;
 }
 
+/* Cells of a repair that name a table of the document and a cell in it. */
+static size_t read_repair_cells(const arsred_document *doc, json_t *list, repair_cell *out,
+                                size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < json_array_size(list) && n < max; i++) {
+        json_t *o = json_array_get(list, i);
+        size_t t = table_index(doc, json_string_value(json_object_get(o, "table")));
+        json_t *row = json_object_get(o, "row"), *column = json_object_get(o, "column");
+        if (t == SIZE_MAX || !json_is_integer(row) || !json_is_integer(column) ||
+            json_integer_value(row) < 0 || json_integer_value(column) < 0 ||
+            (size_t)json_integer_value(row) >= doc->tables[t].n_rows ||
+            (size_t)json_integer_value(column) >= doc->tables[t].n_columns)
+            continue;
+        out[n++] = (repair_cell){{t, (size_t)json_integer_value(row),
+                                  (size_t)json_integer_value(column)},
+                                 json_number_value(json_object_get(o, "found")),
+                                 json_number_value(json_object_get(o, "suggested"))};
+    }
+    return n;
+}
+
+static void read_alternatives(const arsred_document *doc, json_t *list, check *c)
+{
+    for (size_t i = 0; i < json_array_size(list); i++) {
+        json_t *o = json_array_get(list, i);
+        repair r = {0};
+        json_t *one = json_array();
+        json_array_append(one, o);
+        r.n = read_repair_cells(doc, one, r.cells, 1);
+        json_decref(one);
+        if (r.n == 0)
+            continue;
+        r.n += read_repair_cells(doc, json_object_get(o, "also"), r.cells + 1,
+                                 REPAIR_MAX_CELLS - 1);
+        c->alternatives = xrealloc(c->alternatives, (c->n_alternatives + 1) * sizeof *c->alternatives);
+        c->alternatives[c->n_alternatives++] = r;
+    }
+}
+
 static bool read_check(arsred_document *doc, json_t *o, check *c)
 {
     size_t t = table_index(doc, json_string_value(json_object_get(o, "table")));
@@ -528,8 +593,14 @@ static bool read_check(arsred_document *doc, json_t *o, check *c)
             c->suspect_found = json_number_value(json_object_get(s, "found"));
             c->suggested = json_number_value(json_object_get(s, "suggested"));
             c->explains = (int)json_integer_value(json_object_get(s, "explains"));
+            c->decided = json_is_true(json_object_get(s, "decided"));
+            c->n_also = read_repair_cells(doc, json_object_get(s, "also"), c->also,
+                                          REPAIR_MAX_CELLS - 1);
+            read_alternatives(doc, json_object_get(s, "alternatives"), c);
         }
     }
+    const char *kind = json_string_value(json_object_get(o, "tolerance_kind"));
+    c->exact = kind && strcmp(kind, "exact") == 0;
     return true;
 }
 
@@ -629,8 +700,7 @@ int arsred_document_from_json(const char *text, const char *path, arsred_documen
         if (read_check(doc, json_array_get(checks, i), &c) && suspect_in_range(doc, &c)) {
             ARRAY_PUSH(doc->checks, doc->n_checks, doc->cap_checks, c);
         } else {
-            free(c.expr);
-            free(c.message);
+            check_release(&c);
         }
     }
     read_goals(doc, json_object_get(root, "goals"));

@@ -142,6 +142,14 @@ void assignments_free(assignment *list, size_t n)
     free(list);
 }
 
+void check_release(check *c)
+{
+    free(c->expr);
+    free(c->terms);
+    free(c->message);
+    free(c->alternatives);
+}
+
 void arsred_document_free(arsred_document *doc)
 {
     if (!doc)
@@ -149,11 +157,8 @@ void arsred_document_free(arsred_document *doc)
     for (size_t i = 0; i < doc->n_tables; i++)
         table_free_contents(&doc->tables[i]);
     free(doc->tables);
-    for (size_t i = 0; i < doc->n_checks; i++) {
-        free(doc->checks[i].expr);
-        free(doc->checks[i].terms);
-        free(doc->checks[i].message);
-    }
+    for (size_t i = 0; i < doc->n_checks; i++)
+        check_release(&doc->checks[i]);
     free(doc->checks);
     for (size_t i = 0; i < doc->n_statements; i++) {
         free(doc->statements[i].text);

@@ -117,6 +117,19 @@ typedef struct check_term {
     double coef;
 } check_term;
 
+/* One cell of a repair: as printed, and the value that mends. */
+typedef struct repair_cell {
+    cell_ref cell;
+    double found, suggested;
+} repair_cell;
+
+/* A repair: the cells (one, else two) whose change mends failing checks. */
+enum { REPAIR_MAX_CELLS = 2 };
+typedef struct repair {
+    repair_cell cells[REPAIR_MAX_CELLS];
+    size_t n;
+} repair;
+
 /* A relation the report shows, checked: the found cell against the sum of
  * the terms (or, for text and unit checks, a figure and a message). */
 typedef struct check {
@@ -130,13 +143,22 @@ typedef struct check {
     cell_ref found_cell;
     check_term *terms;
     size_t n_terms;
-    bool has_suspect;
+    bool exact;            /* counts of whole things: no rounding tolerance */
+    bool has_suspect;      /* the cell of the smallest repair this check involves */
     cell_ref suspect;
     double suspect_found, suggested;
-    int explains;
+    int explains;          /* the failing checks that repair mends */
+    repair_cell also[REPAIR_MAX_CELLS - 1]; /* the repair's other cells */
+    size_t n_also;
+    bool decided;          /* no other repair is as small */
+    repair *alternatives;  /* the other repairs as small, this check's cell first */
+    size_t n_alternatives;
     char *message;         /* unit and text checks: what was compared */
     int page;
 } check;
+
+/* Frees what a check owns. */
+void check_release(check *c);
 
 /* A figure the prose states about the accounts ("ett överskott om 7,3
  * miljoner kronor"), for the text checks. */
