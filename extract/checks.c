@@ -98,8 +98,27 @@ bool check_involves(const check *c, cell_ref cell)
     return false;
 }
 
+static bool is_whole_count(const arsred_document *doc, cell_ref r)
+{
+    return table_cell_is_count(&doc->tables[r.table], r.row, r.column) &&
+           cell_at(doc, r)->decimals == 0;
+}
+
+/* Counts of whole things add up exactly: a relation of nothing else has
+ * no rounding tolerance. */
+static bool counts_only(const arsred_document *doc, const check *c)
+{
+    if (!c->has_found_cell || !is_whole_count(doc, c->found_cell))
+        return false;
+    for (size_t i = 0; i < c->n_terms; i++)
+        if (fabs(c->terms[i].coef) != 1 || !is_whole_count(doc, c->terms[i].cell))
+            return false;
+    return true;
+}
+
 static void settle(arsred_document *doc, check *c)
 {
+    c->exact = counts_only(doc, c);
     c->result = check_evaluate(doc, c, NULL, 0);
 }
 

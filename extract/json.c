@@ -126,6 +126,8 @@ static json_t *table_json(const table *t)
     json_object_set_new(unit, "effective", string_or_null(t->unit_effective));
     json_object_set_new(o, "unit", unit);
     json_object_set_new(o, "sign_convention", string_or_null(t->sign_convention));
+    if (t->counts)
+        json_object_set_new(o, "counts", json_true());
     json_t *cols = json_array();
     for (size_t k = 0; k < t->n_columns; k++)
         json_array_append_new(cols, column_json(t, &t->columns[k]));

@@ -57,6 +57,23 @@ const char *table_cell_unit(const table *t, size_t row, size_t column)
     return t->columns[column].unit ? t->columns[column].unit : t->unit_effective;
 }
 
+static bool is_money(const char *unit)
+{
+    return unit && (strcmp(unit, "kr") == 0 || strcmp(unit, "tkr") == 0 ||
+                    strcmp(unit, "mnkr") == 0 || strcmp(unit, "%") == 0);
+}
+
+bool table_cell_is_count(const table *t, size_t row, size_t column)
+{
+    const table_row *r = &t->rows[row];
+    const table_column *c = &t->columns[column];
+    if (r->counts == COUNT_ROUNDED || c->counts == COUNT_ROUNDED || is_money(r->unit))
+        return false;
+    if (r->counts == COUNT_WHOLE || c->counts == COUNT_WHOLE)
+        return true;
+    return t->counts && !r->unit && !is_money(c->unit) && !is_money(t->unit_declared);
+}
+
 bool table_is_by_year(const table *t)
 {
     if (t->n_columns == 0)

@@ -37,6 +37,9 @@ typedef struct table_cell {
     int page;
 } table_cell;
 
+/* Whether figures are counts of whole things (exact) or rounded. */
+typedef enum count_kind { COUNT_UNKNOWN = 0, COUNT_WHOLE, COUNT_ROUNDED } count_kind;
+
 typedef struct table_column {
     char *label;
     char *group;       /* a header spanning this and neighbouring columns */
@@ -45,6 +48,7 @@ typedef struct table_column {
     bool period_only;  /* headed only by a period ("2023", "fg år"): its kind from the report */
     int year;          /* 0 where none */
     char *unit;        /* the column's own unit, or NULL */
+    count_kind counts; /* headed as counts ("Antal") or full-time equivalents */
     double x0, x1;
 } table_column;
 
@@ -54,6 +58,7 @@ typedef struct table_row {
     column_kind measure; /* a row that is a relation turned ("Budget") */
     char *unit;          /* the label's own unit: "Kostnad per invånare (kr)" */
     bool part_of_above;  /* "varav …": part of the row above, not added in */
+    count_kind counts;   /* "Totalt antal anställda", "Antal årsarbetare" */
     char *note_ref;      /* the notes it refers to, as printed ("3", "3, 4"), or NULL */
     table_cell *cells;   /* n_columns of them */
     box box;
@@ -78,6 +83,7 @@ typedef struct table {
     char *unit_declared;
     char *unit_effective;
     const char *sign_convention; /* "costs-negative", "costs-positive" or NULL */
+    bool counts;         /* headed or titled as counts ("Antal anställda") */
     table_column *columns;
     size_t n_columns;
     table_row *rows;
@@ -90,6 +96,11 @@ void table_free_contents(table *t);
 /* The unit of one cell: the row label's own, else the column's, else the
  * table's effective unit; NULL where none is known. */
 const char *table_cell_unit(const table *t, size_t row, size_t column);
+
+/* Whether a cell is a count of whole things: its row or column says so,
+ * or the table does and the row names no unit of its own; full-time
+ * equivalents are rounded. */
+bool table_cell_is_count(const table *t, size_t row, size_t column);
 
 /* Every column a year (headed by nothing but its period) and every row
  * a plain item, no budget or outcome: the shape of a table of key figures. */

@@ -488,6 +488,15 @@ static void inherit_single_year(table *t)
             t->columns[k].year = year;
 }
 
+static count_kind count_of(const char *label, const arsred_patterns *patterns)
+{
+    if (!label)
+        return COUNT_UNKNOWN;
+    if (table_text_matches(patterns, "table.full-time-equivalents", label))
+        return COUNT_ROUNDED;
+    return table_text_matches(patterns, "table.counts", label) ? COUNT_WHOLE : COUNT_UNKNOWN;
+}
+
 void table_assign_meaning(table *t, const char *corner, const char *caption_above,
                           const char *caption_below, const arsred_patterns *patterns,
                           arsred_document *doc)
@@ -502,7 +511,11 @@ void table_assign_meaning(table *t, const char *corner, const char *caption_abov
             col->year = year_in(col->group, patterns);
         const char *unit = column_unit(t, k, patterns);
         col->unit = unit ? xstrdup(unit) : NULL;
+        col->counts = count_of(col->label, patterns);
     }
+    t->counts = count_of(corner, patterns) == COUNT_WHOLE ||
+                count_of(caption_above, patterns) == COUNT_WHOLE ||
+                count_of(t->title, patterns) == COUNT_WHOLE;
     inherit_deviation_year(t);
     inherit_single_year(t);
     for (size_t k = 0; k < t->n_columns; k++)
@@ -513,6 +526,7 @@ void table_assign_meaning(table *t, const char *corner, const char *caption_abov
 
         t->rows[r].measure = row_measure(t->rows[r].label, patterns);
         t->rows[r].part_of_above = table_text_matches(patterns, "table.row.of-which", t->rows[r].label);
+        t->rows[r].counts = count_of(t->rows[r].label, patterns);
     }
     const char *unit = table_unit_in(corner, patterns);
     if (!unit)

@@ -555,3 +555,37 @@ example 1 200
   no match
 example Carport
   no match
+
+pattern table.counts
+kind    table.counts
+flags   i
+description a table, column or row of counts of whole things (head counts, cases): their sums are exact, not rounded
+regex   (?:^\h*(?:totalt\h+)?(?<word>antal)\b|\((?<word2>st|antal|personer|stycken)\)\h*$|\b(?<word3>personer|st)\h*$)
+example Antal anställda
+  word = Antal
+example Totalt antal anställda
+  word = antal
+example Antal
+  word = Antal
+example Ärenden (st)
+  word2 = st
+example Inkomna ärenden, personer
+  word3 = personer
+example Antal årsarbetare
+  word = Antal
+example Kostnad per invånare (kr)
+  no match
+example Nettokostnad
+  no match
+
+pattern table.full-time-equivalents
+kind    table.full-time-equivalents
+flags   i
+description full-time equivalents and other shares of a post: counted, but rounded like amounts
+regex   \b(?<word>årsarbetare|heltidstjänster|heltidsekvivalenter|helårsekvivalenter|åa|tjänster|årsarbeten)\b
+example Antal årsarbetare
+  word = årsarbetare
+example Heltidstjänster
+  word = Heltidstjänster
+example Antal anställda
+  no match
