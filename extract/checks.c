@@ -30,7 +30,7 @@ static cell_ref ref(size_t t, size_t r, size_t c)
 }
 
 /* A new check: found_cell compared with the sum of terms added next. */
-static check *new_check(arsred_document *doc, check_rule rule, size_t table_index, long row,
+check *check_new(arsred_document *doc, check_rule rule, size_t table_index, long row,
                         long column, cell_ref found_cell)
 {
     check c = {.rule = rule, .table = table_index, .row = row, .column = column,
@@ -40,7 +40,7 @@ static check *new_check(arsred_document *doc, check_rule rule, size_t table_inde
     return &doc->checks[doc->n_checks - 1];
 }
 
-static void add_term(check *c, cell_ref cell, double coef)
+void check_add_term(check *c, cell_ref cell, double coef)
 {
     c->terms = xrealloc(c->terms, (c->n_terms + 1) * sizeof *c->terms);
     c->terms[c->n_terms++] = (check_term){cell, coef};
@@ -61,6 +61,13 @@ static double value_with(const arsred_document *doc, cell_ref cell, const repair
     return cell_at(doc, cell)->value;
 }
 
+/* x cut (towards zero) to decimals. */
+static double cut_to(double x, int decimals)
+{
+    double scale = pow(10, decimals);
+    return trunc(x * scale + (x < 0 ? -1e-9 : 1e-9)) / scale;
+}
+
 check_result check_evaluate(const arsred_document *doc, check *c, const repair_cell *changes,
                             size_t n_changes)
 {
@@ -76,6 +83,8 @@ check_result check_evaluate(const arsred_document *doc, check *c, const repair_c
     if (c->exact)
         tolerance = 0;
     double difference = found - expected;
+    if (c->truncation && fabs(difference) > tolerance && cut_to(expected, f->decimals) == found)
+        tolerance = fabs(difference); /* the finer figure was cut, not rounded */
     if (n_changes == 0) {
         c->expected = expected;
         c->found = found;
@@ -116,14 +125,14 @@ static bool counts_only(const arsred_document *doc, const check *c)
     return true;
 }
 
-static void settle(arsred_document *doc, check *c)
+void check_settle(arsred_document *doc, check *c)
 {
     c->exact = counts_only(doc, c);
     c->result = check_evaluate(doc, c, NULL, 0);
 }
 
 /* A figure the checks can use: printed, and not as approximate. */
-static bool has_value(const table *t, size_t r, size_t k)
+bool check_cell_usable(const table *t, size_t r, size_t k)
 {
     return t->rows[r].cells[k].has_value && !t->rows[r].cells[k].approx;
 }
@@ -151,7 +160,7 @@ static size_t find_row(const arsred_document *doc, const table *t, row_kind kind
         if (t->rows[r].kind != kind && !named)
             continue;
         for (size_t k = 0; k < t->n_columns; k++)
-            if (has_value(t, r, k))
+            if (check_cell_usable(t, r, k))
                 return r;
     }
     return SIZE_MAX;
@@ -174,8 +183,8 @@ static size_t count_holding(const table *t, size_t rev, size_t cost, size_t net,
 {
     size_t holds = 0;
     for (size_t k = 0; k < t->n_columns; k++) {
-        if ((t->columns[k].kind == COLUMN_DEVIATION) != deviations || !has_value(t, rev, k) ||
-            !has_value(t, cost, k) || !has_value(t, net, k))
+        if ((t->columns[k].kind == COLUMN_DEVIATION) != deviations || !check_cell_usable(t, rev, k) ||
+            !check_cell_usable(t, cost, k) || !check_cell_usable(t, net, k))
             continue;
         const table_cell *a = &t->rows[rev].cells[k], *b = &t->rows[cost].cells[k],
                          *n = &t->rows[net].cells[k];
@@ -209,7 +218,7 @@ static const struct net_form *best_net_form(const arsred_document *doc, const ta
 static bool row_has_any_value(const table *t, size_t r)
 {
     for (size_t k = 0; k < t->n_columns; k++)
-        if (has_value(t, r, k))
+        if (check_cell_usable(t, r, k))
             return true;
     return false;
 }
@@ -237,17 +246,17 @@ static void check_row_net(arsred_document *doc, size_t ti)
     const struct net_form *forms[2] = {best_net_form(doc, t, rev, cost, net, false),
                                        best_net_form(doc, t, rev, cost, net, true)};
     for (size_t k = 0; k < t->n_columns; k++) {
-        if (!has_value(t, rev, k) || !has_value(t, cost, k) || !has_value(t, net, k))
+        if (!check_cell_usable(t, rev, k) || !check_cell_usable(t, cost, k) || !check_cell_usable(t, net, k))
             continue;
         const struct net_form *form = forms[t->columns[k].kind == COLUMN_DEVIATION];
-        check *c = new_check(doc, RULE_ROW_NET, ti, (long)net, (long)k, ref(ti, net, k));
-        add_term(c, ref(ti, rev, k), form->revenue);
-        add_term(c, ref(ti, cost, k), form->cost);
+        check *c = check_new(doc, RULE_ROW_NET, ti, (long)net, (long)k, ref(ti, net, k));
+        check_add_term(c, ref(ti, rev, k), form->revenue);
+        check_add_term(c, ref(ti, cost, k), form->cost);
         strbuf sb;
         strbuf_init(&sb);
         strbuf_addf(&sb, form->expr, t->rows[rev].label, t->rows[cost].label, t->rows[net].label);
         c->expr = strbuf_take(&sb);
-        settle(doc, c);
+        check_settle(doc, c);
     }
 }
 
@@ -305,7 +314,7 @@ static void check_deviation_columns(arsred_document *doc, size_t ti)
             continue;
         size_t forward[3] = {0}, mirror[3] = {0};
         for (size_t r = 0; r < t->n_rows; r++) {
-            if (!has_value(t, r, a) || !has_value(t, r, b) || !has_value(t, r, d))
+            if (!check_cell_usable(t, r, a) || !check_cell_usable(t, r, b) || !check_cell_usable(t, r, d))
                 continue;
             const table_cell *ca = &t->rows[r].cells[a], *cb = &t->rows[r].cells[b],
                              *cd = &t->rows[r].cells[d];
@@ -317,15 +326,15 @@ static void check_deviation_columns(arsred_document *doc, size_t ti)
         size_t all_forward = forward[0] + forward[1] + forward[2];
         size_t all_mirror = mirror[0] + mirror[1] + mirror[2];
         for (size_t r = 0; r < t->n_rows; r++) {
-            if (!has_value(t, r, a) || !has_value(t, r, b) || !has_value(t, r, d))
+            if (!check_cell_usable(t, r, a) || !check_cell_usable(t, r, b) || !check_cell_usable(t, r, d))
                 continue;
             int side = row_side(doc, t, r);
             bool side_known = forward[side] + mirror[side] > 0 && forward[side] != mirror[side];
             double sign = side_known ? (mirror[side] > forward[side] ? -1 : 1)
                                      : (all_mirror > all_forward ? -1 : 1);
-            check *c = new_check(doc, RULE_COLUMN_DEVIATION, ti, (long)r, (long)d, ref(ti, r, d));
-            add_term(c, ref(ti, r, a), sign);
-            add_term(c, ref(ti, r, b), -sign);
+            check *c = check_new(doc, RULE_COLUMN_DEVIATION, ti, (long)r, (long)d, ref(ti, r, d));
+            check_add_term(c, ref(ti, r, a), sign);
+            check_add_term(c, ref(ti, r, b), -sign);
             strbuf sb;
             strbuf_init(&sb);
             if (sign > 0)
@@ -335,7 +344,7 @@ static void check_deviation_columns(arsred_document *doc, size_t ti)
                 strbuf_addf(&sb, "%s − %s = %s", t->columns[b].label, t->columns[a].label,
                             t->columns[d].label);
             c->expr = strbuf_take(&sb);
-            settle(doc, c);
+            check_settle(doc, c);
         }
     }
 }
@@ -354,7 +363,7 @@ static void check_deviation_rows(arsred_document *doc, size_t ti)
             continue;
         size_t forward = 0, mirror = 0;
         for (size_t k = 0; k < t->n_columns; k++) {
-            if (!has_value(t, a, k) || !has_value(t, b, k) || !has_value(t, d, k))
+            if (!check_cell_usable(t, a, k) || !check_cell_usable(t, b, k) || !check_cell_usable(t, d, k))
                 continue;
             const table_cell *ca = &t->rows[a].cells[k], *cb = &t->rows[b].cells[k],
                              *cd = &t->rows[d].cells[k];
@@ -364,17 +373,17 @@ static void check_deviation_rows(arsred_document *doc, size_t ti)
         }
         double sign = mirror > forward ? -1 : 1;
         for (size_t k = 0; k < t->n_columns; k++) {
-            if (!has_value(t, a, k) || !has_value(t, b, k) || !has_value(t, d, k))
+            if (!check_cell_usable(t, a, k) || !check_cell_usable(t, b, k) || !check_cell_usable(t, d, k))
                 continue;
-            check *c = new_check(doc, RULE_COLUMN_DEVIATION, ti, (long)d, (long)k, ref(ti, d, k));
-            add_term(c, ref(ti, a, k), sign);
-            add_term(c, ref(ti, b, k), -sign);
+            check *c = check_new(doc, RULE_COLUMN_DEVIATION, ti, (long)d, (long)k, ref(ti, d, k));
+            check_add_term(c, ref(ti, a, k), sign);
+            check_add_term(c, ref(ti, b, k), -sign);
             strbuf sb;
             strbuf_init(&sb);
             strbuf_addf(&sb, "%s − %s = %s", t->rows[sign > 0 ? a : b].label,
                         t->rows[sign > 0 ? b : a].label, t->rows[d].label);
             c->expr = strbuf_take(&sb);
-            settle(doc, c);
+            check_settle(doc, c);
         }
     }
 }
@@ -549,23 +558,23 @@ static void check_totals(arsred_document *doc, size_t ti)
         if (n < 2)
             continue;
         for (size_t k = 0; k < t->n_columns; k++) {
-            if (!has_value(t, r, k))
+            if (!check_cell_usable(t, r, k))
                 continue;
             size_t with_values = 0, unreadable = 0;
             for (size_t i = 0; i < n; i++) {
-                with_values += has_value(t, items[i], k);
-                unreadable += !has_value(t, items[i], k) && t->rows[items[i]].cells[k].text;
+                with_values += check_cell_usable(t, items[i], k);
+                unreadable += !check_cell_usable(t, items[i], k) && t->rows[items[i]].cells[k].text;
             }
             /* an empty cell adds nothing; an unreadable one leaves the sum open */
             if (with_values == 0 || unreadable > 0)
                 continue;
-            check *c = new_check(doc, RULE_TOTAL, ti, (long)r, (long)k, ref(ti, r, k));
+            check *c = check_new(doc, RULE_TOTAL, ti, (long)r, (long)k, ref(ti, r, k));
             strbuf sb;
             strbuf_init(&sb);
             for (size_t i = n; i-- > 0;) {
-                if (!has_value(t, items[i], k))
+                if (!check_cell_usable(t, items[i], k))
                     continue;
-                add_term(c, ref(ti, items[i], k), 1);
+                check_add_term(c, ref(ti, items[i], k), 1);
                 if (with_values <= 4)
                     strbuf_addf(&sb, "%s%s", c->n_terms > 1 ? " + " : "",
                                 t->rows[items[i]].label[0] ? t->rows[items[i]].label : "(sum)");
@@ -574,7 +583,7 @@ static void check_totals(arsred_document *doc, size_t ti)
                 strbuf_addf(&sb, "the %zu rows above", with_values);
             strbuf_addf(&sb, " = %s", t->rows[r].label[0] ? t->rows[r].label : "(sum)");
             c->expr = strbuf_take(&sb);
-            settle(doc, c);
+            check_settle(doc, c);
         }
     }
     free(items);
@@ -582,7 +591,7 @@ static void check_totals(arsred_document *doc, size_t ti)
 
 /* -------------------------------------------------------------- rollup */
 
-static double unit_factor(const char *unit)
+double check_unit_factor(const char *unit)
 {
     if (!unit)
         return 0;
@@ -597,7 +606,7 @@ static double unit_factor(const char *unit)
 
 static const char *unit_scaled(const char *unit, double by)
 {
-    double f = unit_factor(unit) * by;
+    double f = check_unit_factor(unit) * by;
     return f == 1 ? "kr" : f == 1e3 ? "tkr" : f == 1e6 ? "mnkr" : NULL;
 }
 
@@ -620,12 +629,20 @@ static bool same_shape(const arsred_document *doc, const table *a, const table *
     return true;
 }
 
-typedef struct rollup {
-    size_t summary;
-    double factor;        /* summary figures × factor = sum of details */
-    size_t *details;
-    size_t n_details;
-} rollup;
+bool check_in_same_rollup(const check_rollups *rollups, size_t a, size_t b)
+{
+    for (size_t i = 0; i < rollups->n; i++) {
+        const rollup *ru = &rollups->list[i];
+        bool has_a = ru->summary == a, has_b = ru->summary == b;
+        for (size_t d = 0; d < ru->n_details; d++) {
+            has_a = has_a || ru->details[d] == a;
+            has_b = has_b || ru->details[d] == b;
+        }
+        if (has_a && has_b)
+            return true;
+    }
+    return false;
+}
 
 static const double factors[] = {1, 1e3, 1e6, 1e-3, 1e-6};
 
@@ -638,7 +655,7 @@ static size_t rollup_holds(const arsred_document *doc, size_t s, const size_t *d
     *cells = 0;
     for (size_t r = 0; r < t->n_rows; r++)
         for (size_t k = 0; k < t->n_columns; k++) {
-            if (!has_value(t, r, k))
+            if (!check_cell_usable(t, r, k))
                 continue;
             double sum = 0, tol = factor * half_unit(t->rows[r].cells[k].decimals);
             bool all = true;
@@ -714,19 +731,19 @@ static void check_rollup(arsred_document *doc, const rollup *ru)
     const table *s = &doc->tables[ru->summary];
     for (size_t r = 0; r < s->n_rows; r++)
         for (size_t k = 0; k < s->n_columns; k++) {
-            if (!has_value(s, r, k))
+            if (!check_cell_usable(s, r, k))
                 continue;
             bool all = true;
             for (size_t i = 0; i < ru->n_details; i++)
-                all = all && has_value(&doc->tables[ru->details[i]], r, k);
+                all = all && check_cell_usable(&doc->tables[ru->details[i]], r, k);
             if (!all)
                 continue;
-            check *c = new_check(doc, RULE_ROLLUP, ru->summary, (long)r, (long)k,
+            check *c = check_new(doc, RULE_ROLLUP, ru->summary, (long)r, (long)k,
                                  ref(ru->summary, r, k));
             strbuf sb;
             strbuf_init(&sb);
             for (size_t i = 0; i < ru->n_details; i++) {
-                add_term(c, ref(ru->details[i], r, k), 1 / ru->factor);
+                check_add_term(c, ref(ru->details[i], r, k), 1 / ru->factor);
                 const char *title = doc->tables[ru->details[i]].title;
                 strbuf_addf(&sb, "%s%s", i ? " + " : "", title ? title : doc->tables[ru->details[i]].id);
             }
@@ -735,7 +752,7 @@ static void check_rollup(arsred_document *doc, const rollup *ru)
                 strbuf_addf(&sb, " (its figures × %g)", ru->factor);
             strbuf_addf(&sb, ", %s, %s", s->rows[r].label, s->columns[k].label);
             c->expr = strbuf_take(&sb);
-            settle(doc, c);
+            check_settle(doc, c);
         }
 }
 
@@ -788,14 +805,14 @@ static bool find_text_match(const arsred_document *doc, const statement *st, tex
         const table *t = &doc->tables[ti];
         for (size_t r = 0; r < t->n_rows; r++)
             for (size_t k = 0; k < t->n_columns; k++) {
-                if (!has_value(t, r, k) || !text_candidate_row(t, r, st, k))
+                if (!check_cell_usable(t, r, k) || !text_candidate_row(t, r, st, k))
                     continue;
                 if (doc->year && t->columns[k].year && t->columns[k].year != doc->year)
                     continue;
                 const table_cell *c = &t->rows[r].cells[k];
                 if (st->sign != 0 && c->value != 0 && (c->value > 0) != (st->sign > 0))
                     continue;
-                double tu = unit_factor(t->unit_effective), su = unit_factor(st->unit);
+                double tu = check_unit_factor(t->unit_effective), su = check_unit_factor(st->unit);
                 for (int printed = 0; printed < 2; printed++) {
                     /* first in the table's own unit, then as printed */
                     double scale = printed ? 1 : (tu && su ? tu / su : 0);
@@ -914,124 +931,6 @@ static void check_units(arsred_document *doc, const rollup *rollups, size_t n,
     }
 }
 
-/* ---------------------------------------------------------------- same */
-
-typedef struct bottom_line {
-    cell_ref cell;
-    const char *quantity;  /* net-cost, investment */
-    column_kind measure;
-    int year;
-    bool list_total;       /* the total of a list of activities */
-} bottom_line;
-
-static const char *quantity_of(const char *label)
-{
-    /* the quantity words; patterns would be overkill for two classes */
-    char *f = utf8_casefold(label ? label : "");
-    const char *q = strstr(f, "invest") ? "investment"
-                    : (strstr(f, "nettokostnad") || strstr(f, "verksamhetsnetto") ||
-                       strstr(f, "driftredovisning") || strstr(f, "verksamheter"))
-                        ? "net-cost"
-                        : NULL;
-    free(f);
-    return q;
-}
-
-static size_t item_rows_above(const table *t, size_t r)
-{
-    size_t n = 0;
-    while (r-- > 0 && t->rows[r].kind == ROW_ITEM && t->rows[r].measure == COLUMN_OTHER)
-        n++;
-    return n;
-}
-
-static size_t collect_bottom_lines(const arsred_document *doc, bottom_line **out)
-{
-    bottom_line *lines = NULL;
-    size_t n = 0, cap = 0;
-    for (size_t ti = 0; ti < doc->n_tables; ti++) {
-        const table *t = &doc->tables[ti];
-        for (size_t r = 0; r < t->n_rows; r++) {
-            const table_row *row = &t->rows[r];
-            bool list_total = row->kind == ROW_TOTAL && item_rows_above(t, r) >= 3;
-            const char *q = NULL;
-            size_t named_by = r;
-            if (row->kind == ROW_NET)
-                q = quantity_of(row->label);
-            else if (list_total)
-                q = quantity_of(t->title) ? quantity_of(t->title) : quantity_of(t->section);
-            else if (row->measure != COLUMN_OTHER) /* Budget under Nettokostnader */
-                for (named_by = r; named_by-- > 0 && !q;)
-                    if (t->rows[named_by].kind == ROW_NET)
-                        q = quantity_of(t->rows[named_by].label);
-            if (!q)
-                continue;
-            for (size_t k = 0; k < t->n_columns; k++) {
-                if (!has_value(t, r, k) || !t->columns[k].year)
-                    continue;
-                column_kind m = row->measure != COLUMN_OTHER ? row->measure
-                                : t->columns[k].kind != COLUMN_OTHER ? t->columns[k].kind
-                                                                      : COLUMN_ACTUAL;
-                bottom_line b = {ref(ti, r, k), q, m, t->columns[k].year, list_total};
-                ARRAY_PUSH(lines, n, cap, b);
-            }
-        }
-    }
-    *out = lines;
-    return n;
-}
-
-static bool in_same_rollup(const rollup *rollups, size_t n, size_t a, size_t b)
-{
-    for (size_t i = 0; i < n; i++) {
-        bool has_a = rollups[i].summary == a, has_b = rollups[i].summary == b;
-        for (size_t d = 0; d < rollups[i].n_details; d++) {
-            has_a = has_a || rollups[i].details[d] == a;
-            has_b = has_b || rollups[i].details[d] == b;
-        }
-        if (has_a && has_b)
-            return true;
-    }
-    return false;
-}
-
-/* One quantity shown in two tables (the net cost of a summary and the
- * total of the per-activity table) must agree. */
-static void check_same(arsred_document *doc, const rollup *rollups, size_t n_rollups)
-{
-    bottom_line *lines = NULL;
-    size_t n = collect_bottom_lines(doc, &lines);
-    for (size_t i = 0; i < n; i++)
-        for (size_t j = i + 1; j < n; j++) {
-            const bottom_line *a = &lines[i], *b = &lines[j];
-            if (a->cell.table == b->cell.table || strcmp(a->quantity, b->quantity) != 0 ||
-                a->measure != b->measure || a->year != b->year ||
-                !(a->list_total || b->list_total) ||
-                in_same_rollup(rollups, n_rollups, a->cell.table, b->cell.table))
-                continue;
-            const table *ta = &doc->tables[a->cell.table], *tb = &doc->tables[b->cell.table];
-            double ua = unit_factor(ta->unit_effective), ub = unit_factor(tb->unit_effective);
-            double scale = ua && ub ? ua / ub : 1;
-            /* far apart, they are two quantities that share a name (a
-             * board's net cost and one activity's), not one misprinted */
-            double va = cell_at(doc, a->cell)->value * scale, vb = cell_at(doc, b->cell)->value;
-            if (fabs(va - vb) > 0.05 * fmax(fabs(va), fabs(vb)))
-                continue;
-            check *c = new_check(doc, RULE_SAME, b->cell.table, (long)b->cell.row,
-                                 (long)b->cell.column, b->cell);
-            add_term(c, a->cell, scale);
-            strbuf sb;
-            strbuf_init(&sb);
-            strbuf_addf(&sb, "%s, %s, %s = %s, %s, %s", ta->title ? ta->title : ta->id,
-                        ta->rows[a->cell.row].label, ta->columns[a->cell.column].label,
-                        tb->title ? tb->title : tb->id, tb->rows[b->cell.row].label,
-                        tb->columns[b->cell.column].label);
-            c->expr = strbuf_take(&sb);
-            settle(doc, c);
-        }
-    free(lines);
-}
-
 /* --------------------------------------------------------------- run */
 
 /* Figures without a label under a list are its sum, printed under a rule
@@ -1051,7 +950,7 @@ static void find_unlabelled_totals(arsred_document *doc, table *t)
         }
         n = drop_parts(t, items, n);
         for (size_t k = 0; k < t->n_columns && n >= 1; k++) {
-            if (!has_value(t, r, k))
+            if (!check_cell_usable(t, r, k))
                 continue;
             double sum = 0, tol = half_unit(t->rows[r].cells[k].decimals);
             for (size_t i = 0; i < n; i++) {
@@ -1148,7 +1047,7 @@ static void drop_undecided(arsred_document *doc)
     free(drop);
 }
 
-void checks_run(arsred_document *doc)
+void checks_run(arsred_document *doc, const arsred_patterns *patterns)
 {
     for (size_t t = 0; t < doc->n_tables; t++)
         find_unlabelled_totals(doc, &doc->tables[t]);
@@ -1165,7 +1064,7 @@ void checks_run(arsred_document *doc)
     const char **evidence = xcalloc(doc->n_tables + 1, sizeof *evidence);
     check_text(doc, evidence);
     check_units(doc, rollups, n_rollups, evidence);
-    check_same(doc, rollups, n_rollups);
+    check_same_quantities(doc, patterns, &(check_rollups){rollups, n_rollups});
     drop_undecided(doc);
     checks_find_repairs(doc);
     free(evidence);

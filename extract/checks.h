@@ -14,6 +14,40 @@ check_result check_evaluate(const arsred_document *doc, check *c, const repair_c
 /* Whether cell is c's found cell or one of its terms. */
 bool check_involves(const check *c, cell_ref cell);
 
+/* A new check of rule on a table: found_cell compared with the sum of
+ * the terms added next (check_add_term), then evaluated (check_settle). */
+check *check_new(arsred_document *doc, check_rule rule, size_t table_index, long row,
+                 long column, cell_ref found_cell);
+void check_add_term(check *c, cell_ref cell, double coef);
+void check_settle(arsred_document *doc, check *c);
+
+/* A figure the checks can use: printed, and not as approximate. */
+bool check_cell_usable(const table *t, size_t r, size_t k);
+
+/* kr per unit: 1, 1e3, 1e6; 0 for another unit or none. */
+double check_unit_factor(const char *unit);
+
+/* Tables of one shape, one of which the others add up to: detail tables
+ * and their summary. */
+typedef struct rollup {
+    size_t summary;
+    double factor;        /* summary figures × factor = sum of details */
+    size_t *details;
+    size_t n_details;
+} rollup;
+
+typedef struct check_rollups {
+    const rollup *list;
+    size_t n;
+} check_rollups;
+
+/* Whether tables a and b are parts of one roll-up. */
+bool check_in_same_rollup(const check_rollups *rollups, size_t a, size_t b);
+
+/* One quantity shown in two tables must agree (check_same.c). */
+void check_same_quantities(arsred_document *doc, const arsred_patterns *patterns,
+                           const check_rollups *rollups);
+
 /* Names the suspect of every mismatch by minimal repair (repair.c). */
 void checks_find_repairs(arsred_document *doc);
 

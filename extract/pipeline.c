@@ -242,7 +242,7 @@ static int run_document(const char *path, const arsred_options *options, bool cl
         recognisers[k]->finish(r.states[k], r.doc);
     if (rc == ARSRED_OK) {
         table_assign_period_kinds(r.doc, options->patterns);
-        checks_run(r.doc);
+        checks_run(r.doc, r.patterns);
     }
     furniture_free(r.furniture);
     page_text_state_free(r.page_text);

@@ -155,6 +155,7 @@ typedef struct check {
     check_term *terms;
     size_t n_terms;
     bool exact;            /* counts of whole things: no rounding tolerance */
+    bool truncation;       /* the finer of two units may have been cut, not rounded */
     bool has_suspect;      /* the cell of the smallest repair this check involves */
     cell_ref suspect;
     double suspect_found, suggested;
@@ -328,6 +329,6 @@ extern const recogniser kpi_recogniser;
 /* Runs every arithmetic check the document's tables and statements allow,
  * filling doc->checks (and correcting unit.effective where the arithmetic
  * shows another unit). */
-void checks_run(arsred_document *doc);
+void checks_run(arsred_document *doc, const arsred_patterns *patterns);
 
 #endif

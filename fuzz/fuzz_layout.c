@@ -224,7 +224,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     for (size_t k = 0; k < N_RECOGNISERS; k++)
         recognisers[k]->finish(states[k], doc);
-    checks_run(doc);
+    checks_run(doc, patterns);
     furniture_free(f);
 
     free(arsred_document_to_json(doc, 0));

@@ -1,5 +1,6 @@
 # Checks: figures the prose states about the accounts, and what a bottom
-# line is about. Numbers are read with the tool's one number parser; the
+# line is about (kind check.quantity: each pattern names one quantity, and
+# two tables' bottom lines that one pattern names are one quantity). Numbers are read with the tool's one number parser; the
 # value group only has to find where the number is.
 
 pattern check.text.surplus
@@ -47,7 +48,7 @@ example Nettokostnaden ökade kraftigt.
   no match
 
 pattern check.quantity.net-cost
-kind    check.quantity.net-cost
+kind    check.quantity
 flags   i
 description a bottom line that is the net cost of operations (a row label, or the table's title)
 regex   \b(?<word>nettokostnad\w*|verksamhetsnetto|driftredovisning|verksamheter|driftbudget|drift)\b
@@ -59,7 +60,7 @@ example Nettoinvesteringar
   no match
 
 pattern check.quantity.investment
-kind    check.quantity.investment
+kind    check.quantity
 flags   i
 description a bottom line that is investment
 regex   (?<word>investering\w*)
@@ -68,14 +69,4 @@ example Nettoinvesteringar
 example Summa investeringsprojekt
   word = investeringsprojekt
 example Nettokostnader
-  no match
-
-pattern check.quantity.revenue
-kind    check.quantity.revenue
-flags   i
-description a row that holds revenue (also a sum of revenue)
-regex   (?<word>intäkt\w*|inkomst\w*|omsättning)
-example Summa intäkter
-  word = intäkter
-example Avgifter för bygglov
   no match

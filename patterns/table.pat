@@ -233,17 +233,31 @@ example Övriga intäkter
 
 pattern table.label-unit
 kind    table.label-unit
-description a unit in brackets after a row label: the name without it, and the unit
-regex   ^(?<name>.+?)\h*\((?<unit>%|kr|tkr|mnkr|mkr|st|antal|dagar|veckor|timmar|minuter|år|procent|kr/inv|kr/invånare|kvm|m²|m2|ton|kg|kWh|MWh|km)\)$
+description a unit after a row label, in brackets, after a comma, after "i", or a unit of amounts or shares set last: the name without it, and the unit
+regex   ^(?<name>.+?)(?|\h*\((?<unit>%|kr|tkr|mnkr|mkr|st|antal|dagar|veckor|timmar|minuter|år|procent|kr/inv|kr/invånare|kvm|m²|m2|ton|kg|kWh|MWh|km|kr/kvm|kr/m²|kr/m2)\)|,\h*(?<unit>%|kr|tkr|mnkr|mkr|st|procent|kr/kvm|kr/m²|kvm)|\h+i\h+(?<unit>tkr|mnkr|mkr|kr|procent|%)|\h+(?<unit>%|tkr|mnkr|kr/kvm|kr/m²))$
 example Kostnad per invånare (kr)
   name = Kostnad per invånare
   unit = kr
 example Andel behöriga lärare (%)
   name = Andel behöriga lärare
   unit = %
+example Nettoomsättning, tkr
+  name = Nettoomsättning
+  unit = tkr
+example Resultat i tkr
+  name = Resultat
+  unit = tkr
+example Soliditet %
+  name = Soliditet
+  unit = %
+example Årsavgift kr/kvm
+  name = Årsavgift
+  unit = kr/kvm
 example Antal besökare bibliotek
   no match
 example Bidrag (varav statligt)
+  no match
+example Summa kostnader
   no match
 
 # A line that may look like a heading over a table but never names one: a
