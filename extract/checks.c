@@ -874,10 +874,12 @@ static void check_text(arsred_document *doc, const char **evidence)
 
 /* ---------------------------------------------------------------- unit */
 
-static void set_effective(table *t, const char *unit)
+static void set_effective(table *t, const char *unit, const char *why)
 {
     free(t->unit_effective);
     t->unit_effective = unit ? xstrdup(unit) : NULL;
+    free(t->unit_evidence);
+    t->unit_evidence = xstrdup(why);
 }
 
 /* A roll-up read with a factor tells how the summary's unit and the
@@ -910,7 +912,8 @@ static void check_units(arsred_document *doc, const rollup *rollups, size_t n,
         const char *detail_unit = unit_scaled(summary_unit, 1 / ru->factor);
         for (size_t d = 0; d < ru->n_details; d++)
             if (!doc->tables[ru->details[d]].unit_effective && detail_unit)
-                set_effective(&doc->tables[ru->details[d]], detail_unit);
+                set_effective(&doc->tables[ru->details[d]], detail_unit,
+                              "the summary table it adds up to");
         if (s->unit_declared && strcmp(s->unit_declared, summary_unit) != 0) {
             check c = {.rule = RULE_UNIT, .table = ru->summary, .row = -1, .column = -1,
                        .page = s->page, .result = CHECK_MISMATCH};
@@ -926,7 +929,7 @@ static void check_units(arsred_document *doc, const rollup *rollups, size_t n,
                         ru->factor, why);
             c.message = strbuf_take(&sb);
             ARRAY_PUSH(doc->checks, doc->n_checks, doc->cap_checks, c);
-            set_effective(s, summary_unit);
+            set_effective(s, summary_unit, c.message);
         }
     }
 }
@@ -1049,6 +1052,7 @@ static void drop_undecided(arsred_document *doc)
 
 void checks_run(arsred_document *doc, const arsred_patterns *patterns)
 {
+    units_from_report(doc, patterns);
     for (size_t t = 0; t < doc->n_tables; t++)
         find_unlabelled_totals(doc, &doc->tables[t]);
     for (size_t t = 0; t < doc->n_tables; t++) {
@@ -1065,6 +1069,7 @@ void checks_run(arsred_document *doc, const arsred_patterns *patterns)
     check_text(doc, evidence);
     check_units(doc, rollups, n_rollups, evidence);
     check_same_quantities(doc, patterns, &(check_rollups){rollups, n_rollups});
+    units_from_relations(doc);
     drop_undecided(doc);
     checks_find_repairs(doc);
     free(evidence);

@@ -48,6 +48,12 @@ bool check_in_same_rollup(const check_rollups *rollups, size_t a, size_t b);
 void check_same_quantities(arsred_document *doc, const arsred_patterns *patterns,
                            const check_rollups *rollups);
 
+/* The unit of tables that declare none: from the report's word on its
+ * figures and the convention for statements (before the checks), and
+ * from the relations that hold with another table's unit (after). */
+void units_from_report(arsred_document *doc, const arsred_patterns *patterns);
+void units_from_relations(arsred_document *doc);
+
 /* Names the suspect of every mismatch by minimal repair (repair.c). */
 void checks_find_repairs(arsred_document *doc);
 

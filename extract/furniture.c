@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "number.h"
@@ -100,18 +101,29 @@ void furniture_add_page(furniture *f, const layout_page *lp)
     ARRAY_PUSH(f->pages, f->n_pages, f->cap_pages, ps);
 }
 
-bool furniture_is_page_number(const furniture *f, const char *text)
+/* Whether text is a page number, and the number it prints (the page
+ * group) in label. */
+static bool page_number_in(const furniture *f, const char *text, char *label, size_t size)
 {
     const pattern *pats[32];
     size_t n = patterns_of_kind(f->patterns, "layout.page-number", pats, 32);
     size_t len = strlen(text);
     for (size_t i = 0; i < n && i < 32; i++) {
         pattern_match m;
-        if (pattern_exec(pats[i], text, len, 0, &m) == PATTERN_MATCHED &&
-            m.start == 0 && m.end == len)
-            return true;
+        if (pattern_exec(pats[i], text, len, 0, &m) != PATTERN_MATCHED || m.start != 0 ||
+            m.end != len)
+            continue;
+        const pattern_group *g = pattern_match_group(&m, "page");
+        if (label && g && g->set)
+            snprintf(label, size, "%.*s", (int)(g->end - g->start), text + g->start);
+        return true;
     }
     return false;
+}
+
+bool furniture_is_page_number(const furniture *f, const char *text)
+{
+    return page_number_in(f, text, NULL, 0);
 }
 
 static bool page_has(const page_signatures *ps, const signature *s)
@@ -238,7 +250,13 @@ void furniture_mark(furniture *f, layout_page *lp)
     for (size_t i = 0; i < lp->n_blocks; i++) {
         block *b = &lp->blocks[i];
         bool top;
-        if (in_margin(lp, b, &top) && furniture_is_page_number(f, b->text) && alone_on_row(lp, b))
+        if (!in_margin(lp, b, &top))
+            continue;
+        char label[sizeof lp->page_label] = "";
+        bool is_number = page_number_in(f, b->text, label, sizeof label);
+        if (is_number && alone_on_row(lp, b))
             b->furniture = true;
+        if (is_number && b->furniture && !lp->page_label[0])
+            memcpy(lp->page_label, label, sizeof label);
     }
 }

@@ -111,19 +111,30 @@ static json_t *row_json(const table *t, const table_row *r)
     return o;
 }
 
-static json_t *table_json(const table *t)
+/* The number the page prints on itself, where it prints one. */
+static void put_page_label(json_t *o, const arsred_document *doc, int page)
+{
+    const char *label = report_page_label(doc, page);
+    if (label)
+        json_object_set_new(o, "page_label", json_string(label));
+}
+
+static json_t *table_json(const arsred_document *doc, const table *t)
 {
     json_t *o = json_object();
     json_object_set_new(o, "id", json_string(t->id));
     json_object_set_new(o, "title", string_or_null(t->title));
     json_object_set_new(o, "section", string_or_null(t->section));
     json_object_set_new(o, "page", json_integer(t->page));
+    put_page_label(o, doc, t->page);
     if (t->last_page != t->page)
         json_object_set_new(o, "last_page", json_integer(t->last_page));
     json_object_set_new(o, "bbox", box_json(t->bbox));
     json_t *unit = json_object();
     json_object_set_new(unit, "declared", string_or_null(t->unit_declared));
     json_object_set_new(unit, "effective", string_or_null(t->unit_effective));
+    if (t->unit_evidence)
+        json_object_set_new(unit, "evidence", json_string(t->unit_evidence));
     json_object_set_new(o, "unit", unit);
     json_object_set_new(o, "sign_convention", string_or_null(t->sign_convention));
     if (t->counts)
@@ -177,6 +188,7 @@ static json_t *check_json(const arsred_document *doc, const check *c)
     json_object_set_new(o, "rule", json_string(rule_names[c->rule]));
     json_object_set_new(o, "table", json_string(doc->tables[c->table].id));
     json_object_set_new(o, "page", json_integer(c->page));
+    put_page_label(o, doc, c->page);
     json_object_set_new(o, "row", c->row >= 0 ? json_integer(c->row) : json_null());
     json_object_set_new(o, "column", c->column >= 0 ? json_integer(c->column) : json_null());
     json_object_set_new(o, "expr", json_string(c->expr ? c->expr : ""));
@@ -410,7 +422,7 @@ static json_t *assignment_item(const arsred_document *doc, size_t i)
 {
     return assignment_json(&doc->assignments[i]);
 }
-static json_t *table_item(const arsred_document *doc, size_t i) { return table_json(&doc->tables[i]); }
+static json_t *table_item(const arsred_document *doc, size_t i) { return table_json(doc, &doc->tables[i]); }
 static json_t *kpi_item(const arsred_document *doc, size_t i) { return kpi_json(&doc->kpis[i]); }
 static json_t *check_item(const arsred_document *doc, size_t i) { return check_json(doc, &doc->checks[i]); }
 static json_t *warning_item(const arsred_document *doc, size_t i) { return warning_json(&doc->warnings[i]); }
@@ -463,13 +475,14 @@ static int find_enum(const char *const *names, size_t n, const char *name)
     return 0;
 }
 
-static void read_table(json_t *o, table *t)
+static void read_table(arsred_document *doc, json_t *o, table *t)
 {
     snprintf(t->id, sizeof t->id, "%s", json_string_value(json_object_get(o, "id")) ?: "");
     t->title = dup_string(o, "title");
     t->section = dup_string(o, "section");
     t->page = (int)json_integer_value(json_object_get(o, "page"));
     t->last_page = t->page;
+    report_set_page_label(doc, t->page, json_string_value(json_object_get(o, "page_label")));
     json_t *unit = json_object_get(o, "unit");
     t->unit_declared = dup_string(unit, "declared");
     t->unit_effective = dup_string(unit, "effective");
@@ -693,7 +706,7 @@ int arsred_document_from_json(const char *text, const char *path, arsred_documen
     json_t *tables = json_object_get(root, "tables");
     for (size_t i = 0; i < json_array_size(tables); i++) {
         table t = {0};
-        read_table(json_array_get(tables, i), &t);
+        read_table(doc, json_array_get(tables, i), &t);
         ARRAY_PUSH(doc->tables, doc->n_tables, doc->cap_tables, t);
     }
     json_t *checks = json_object_get(root, "checks");

@@ -58,6 +58,7 @@ struct found_table; /* table.h */
 
 typedef struct layout_page {
     int number;
+    char page_label[16];         /* the number the page prints on itself, or "" */
     double width, height;
     word *words;                 /* in rows, top to bottom; vertical ones last */
     size_t n_words;

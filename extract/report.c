@@ -116,6 +116,7 @@ void table_free_contents(table *t)
     free(t->section);
     free(t->unit_declared);
     free(t->unit_effective);
+    free(t->unit_evidence);
     memset(t, 0, sizeof *t);
 }
 
@@ -159,6 +160,26 @@ void assignments_free(assignment *list, size_t n)
     free(list);
 }
 
+void report_set_page_label(arsred_document *doc, int page, const char *label)
+{
+    if (page < 1 || !label || !*label)
+        return;
+    if ((size_t)page >= doc->n_page_labels) {
+        size_t n = (size_t)page + 1;
+        doc->page_labels = xrealloc(doc->page_labels, n * sizeof *doc->page_labels);
+        memset(doc->page_labels + doc->n_page_labels, 0,
+               (n - doc->n_page_labels) * sizeof *doc->page_labels);
+        doc->n_page_labels = n;
+    }
+    free(doc->page_labels[page]);
+    doc->page_labels[page] = xstrdup(label);
+}
+
+const char *report_page_label(const arsred_document *doc, int page)
+{
+    return page >= 1 && (size_t)page < doc->n_page_labels ? doc->page_labels[page] : NULL;
+}
+
 void check_release(check *c)
 {
     free(c->expr);
@@ -183,6 +204,10 @@ void arsred_document_free(arsred_document *doc)
         free(doc->statements[i].pattern);
     }
     free(doc->statements);
+    free(doc->default_unit);
+    for (size_t i = 0; i < doc->n_page_labels; i++)
+        free(doc->page_labels[i]);
+    free(doc->page_labels);
     for (size_t i = 0; i < doc->n_goals; i++) {
         goal *g = &doc->goals[i];
         free(g->id);

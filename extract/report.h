@@ -82,6 +82,7 @@ typedef struct table {
     box bbox;
     char *unit_declared;
     char *unit_effective;
+    char *unit_evidence;  /* why unit_effective is what it is, or NULL */
     const char *sign_convention; /* "costs-negative", "costs-positive" or NULL */
     bool counts;         /* headed or titled as counts ("Antal anställda") */
     table_column *columns;
@@ -287,11 +288,19 @@ struct arsred_document {
     size_t n_kpis, cap_kpis;
     statement *statements;
     size_t n_statements, cap_statements;
+    char **page_labels;        /* per PDF page (1-based): the number it prints, or NULL */
+    size_t n_page_labels;
+    char *default_unit;        /* the report's word on its figures' unit: kr, tkr, mnkr */
+    int default_unit_page;
     report_warning *warnings;
     size_t n_warnings, cap_warnings;
 };
 
 arsred_document *report_new(const char *path);
+
+/* The number PDF page `page` prints on itself; label "" for none. */
+void report_set_page_label(arsred_document *doc, int page, const char *label);
+const char *report_page_label(const arsred_document *doc, int page);
 void report_warn(arsred_document *doc, const char *code, int page,
                  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 

@@ -7,6 +7,7 @@
 #include "number.h"
 #include "pattern.h"
 #include "report.h"
+#include "table.h"
 #include "util.h"
 
 enum { MAX_TEXT_PATTERNS = 32 };
@@ -90,6 +91,26 @@ static void add_statement(arsred_document *doc, const pattern *p, const char *te
     free(approx);
 }
 
+/* The first sentence that says what unit the report's figures are in. */
+static void find_default_unit(statement_state *st, const layout_page *lp, const block *b,
+                              arsred_document *doc)
+{
+    const pattern *pats[4];
+    size_t n = patterns_of_kind(st->patterns, "table.default-unit", pats, 4);
+    for (size_t k = 0; k < n && k < 4 && !doc->default_unit; k++) {
+        pattern_match m;
+        if (pattern_exec(pats[k], b->text, strlen(b->text), 0, &m) != PATTERN_MATCHED)
+            continue;
+        char *words = group_text(b->text, &m, "unit");
+        const char *unit = words ? table_unit_in(words, st->patterns) : NULL;
+        if (unit && strcmp(unit, "%") != 0) {
+            doc->default_unit = xstrdup(unit);
+            doc->default_unit_page = lp->number;
+        }
+        free(words);
+    }
+}
+
 static void statement_page(void *state, layout_page *lp, arsred_document *doc)
 {
     statement_state *st = state;
@@ -102,6 +123,8 @@ static void statement_page(void *state, layout_page *lp, arsred_document *doc)
         if (b->furniture || b->in_table)
             continue;
         size_t len = strlen(b->text);
+        if (!doc->default_unit)
+            find_default_unit(st, lp, b, doc);
         for (size_t k = 0; k < n; k++) {
             size_t offset = 0;
             pattern_match m;

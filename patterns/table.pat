@@ -603,3 +603,27 @@ example Heltidstjänster
   word = Heltidstjänster
 example Antal anställda
   no match
+
+pattern table.default-unit
+kind    table.default-unit
+flags   i
+description the report's own word on the unit of its figures where a table says none ("Om inte annat anges redovisas alla belopp i tusental kronor"): the unit group names it
+regex   (?|om\h+(?:inte|inget)\h+annat\h+(?:särskilt\h+)?(?:anges|angivits|framgår|sägs)\h*,?\h+(?:redovisas|anges|är|uttrycks)\h+(?:alla\h+)?(?:belopp|beloppen|siffrorna|uppgifterna)\h+i\h+
+regex   (?<unit>tusental\h+kronor|tusentals\h+kronor|tusen\h+kronor|tkr|tsek|miljoner\h+kronor|mnkr|msek|kronor|kr|sek)\b
+regex   |(?:alla\h+)?(?:belopp|beloppen|siffrorna)\h+(?:anges|redovisas|är|uttrycks)\h+i\h+
+regex   (?<unit>tusental\h+kronor|tusentals\h+kronor|tusen\h+kronor|tkr|tsek|miljoner\h+kronor|mnkr|msek|kronor|kr|sek)\b
+regex   (?:\h*\([^)]{1,12}\))?\h*,?\h+om\h+(?:inte|inget)\h+annat\b)
+example Om inte annat särskilt anges redovisas alla belopp i tusental kronor (TSEK).
+  unit = tusental kronor
+example Belopp anges i kronor om inget annat anges.
+  unit = kronor
+example Alla belopp redovisas i tkr om inte annat framgår.
+  unit = tkr
+example Om inget annat anges är beloppen i miljoner kronor.
+  unit = miljoner kronor
+example Beloppen är i tkr, om inte annat sägs.
+  unit = tkr
+example Belopp vid årets ingång
+  no match
+example Fordringar har upptagits till de belopp varmed de beräknas inflyta.
+  no match
