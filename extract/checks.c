@@ -9,6 +9,7 @@
 
 #include "checks.h"
 #include "report.h"
+#include "table.h"
 #include "text.h"
 #include "util.h"
 
@@ -547,6 +548,19 @@ static size_t total_items(const table *t, size_t total, size_t *items)
     return n;
 }
 
+/* A total of table ti not checked, and why. */
+static void not_checked(arsred_document *doc, size_t ti, size_t r, size_t k,
+                        unchecked_reason reason)
+{
+    const table *t = &doc->tables[ti];
+    strbuf sb;
+    strbuf_init(&sb);
+    strbuf_addf(&sb, "%s, %s", t->rows[r].label[0] ? t->rows[r].label : "(sum)",
+                t->columns[k].label ? t->columns[k].label : "");
+    report_unchecked(doc, RULE_TOTAL, reason, ti, (long)r, (long)k, t->rows[r].page, sb.data);
+    strbuf_release(&sb);
+}
+
 static void check_totals(arsred_document *doc, size_t ti)
 {
     const table *t = &doc->tables[ti];
@@ -554,20 +568,38 @@ static void check_totals(arsred_document *doc, size_t ti)
     for (size_t r = 0; r < t->n_rows; r++) {
         if (t->rows[r].kind != ROW_TOTAL)
             continue;
-        size_t n = drop_parts(t, items, total_items(t, r, items));
+        size_t found_items = total_items(t, r, items);
+        size_t n = drop_parts(t, items, found_items);
+        if (found_items == 0 && r > 0) { /* a total whose parts are not clear */
+            for (size_t k = 0; k < t->n_columns; k++)
+                if (check_cell_usable(t, r, k))
+                    not_checked(doc, ti, r, k, UNCHECKED_STRUCTURE);
+            continue;
+        }
         if (n < 2)
             continue;
         for (size_t k = 0; k < t->n_columns; k++) {
-            if (!check_cell_usable(t, r, k))
+            if (!check_cell_usable(t, r, k)) {
+                const table_cell *total = &t->rows[r].cells[k];
+                if (total->approx || (total->text && !total->has_value && !total->blank))
+                    not_checked(doc, ti, r, k,
+                                total->approx ? UNCHECKED_APPROXIMATE : UNCHECKED_UNREADABLE);
                 continue;
-            size_t with_values = 0, unreadable = 0;
+            }
+            size_t with_values = 0, unreadable = 0, approximate = 0;
             for (size_t i = 0; i < n; i++) {
+                const table_cell *item = &t->rows[items[i]].cells[k];
                 with_values += check_cell_usable(t, items[i], k);
-                unreadable += !check_cell_usable(t, items[i], k) && t->rows[items[i]].cells[k].text;
+                approximate += item->approx;
+                unreadable += !item->has_value && item->text && !item->blank;
             }
             /* an empty cell adds nothing; an unreadable one leaves the sum open */
-            if (with_values == 0 || unreadable > 0)
+            if (with_values == 0)
                 continue;
+            if (unreadable || approximate) {
+                not_checked(doc, ti, r, k, unreadable ? UNCHECKED_UNREADABLE : UNCHECKED_APPROXIMATE);
+                continue;
+            }
             check *c = check_new(doc, RULE_TOTAL, ti, (long)r, (long)k, ref(ti, r, k));
             strbuf sb;
             strbuf_init(&sb);
@@ -587,6 +619,75 @@ static void check_totals(arsred_document *doc, size_t ti)
         }
     }
     free(items);
+}
+
+/* A result line of an income statement ("Rörelseresultat", "Resultat
+ * efter finansiella poster") is the result above it (the previous result
+ * line) plus every part since that no total of the range already holds:
+ * result = revenue + costs + financial items, at each level. */
+static void mark_covered(const table *t, size_t total, bool *covered, size_t *items)
+{
+    size_t n = drop_parts(t, items, total_items(t, total, items));
+    for (size_t i = 0; i < n; i++)
+        covered[items[i]] = true;
+}
+
+static void check_result_lines(arsred_document *doc, const arsred_patterns *patterns, size_t ti)
+{
+    const table *t = &doc->tables[ti];
+    if (!table_text_matches(patterns, "table.income-statement", t->title))
+        return;
+    bool *covered = xcalloc(t->n_rows + 1, sizeof *covered);
+    size_t *items = xmalloc((t->n_rows + 1) * sizeof *items);
+    size_t *parts = xmalloc((t->n_rows + 1) * sizeof *parts);
+    size_t previous = SIZE_MAX;
+    for (size_t r = 0; r < t->n_rows; r++) {
+        if (t->rows[r].kind != ROW_NET || !table_row_has_value(t, r))
+            continue;
+        size_t from = previous == SIZE_MAX ? 0 : previous + 1, n = 0;
+        memset(covered, 0, (t->n_rows + 1) * sizeof *covered);
+        for (size_t q = from; q < r; q++)
+            if (t->rows[q].kind == ROW_TOTAL)
+                mark_covered(t, q, covered, items);
+        if (previous != SIZE_MAX)
+            parts[n++] = previous;
+        for (size_t q = from; q < r; q++)
+            if (!covered[q] && table_row_has_value(t, q) && !t->rows[q].part_of_above &&
+                t->rows[q].measure == COLUMN_OTHER)
+                parts[n++] = q;
+        previous = r;
+        if (n < 2)
+            continue;
+        for (size_t k = 0; k < t->n_columns; k++) {
+            bool all = check_cell_usable(t, r, k), taken = false;
+            for (size_t i = 0; i < n && all; i++)
+                all = check_cell_usable(t, parts[i], k) || !t->rows[parts[i]].cells[k].text ||
+                      t->rows[parts[i]].cells[k].blank;
+            for (size_t i = 0; i < doc->n_checks && all && !taken; i++)
+                taken = doc->checks[i].has_found_cell && doc->checks[i].found_cell.table == ti &&
+                        doc->checks[i].found_cell.row == r && doc->checks[i].found_cell.column == k;
+            if (!all || taken)
+                continue;
+            check *c = check_new(doc, RULE_TOTAL, ti, (long)r, (long)k, ref(ti, r, k));
+            strbuf sb;
+            strbuf_init(&sb);
+            for (size_t i = 0; i < n; i++) {
+                if (!check_cell_usable(t, parts[i], k))
+                    continue;
+                check_add_term(c, ref(ti, parts[i], k), 1);
+                strbuf_addf(&sb, "%s%s", c->n_terms > 1 ? " + " : "", t->rows[parts[i]].label);
+            }
+            strbuf_addf(&sb, " = %s", t->rows[r].label);
+            c->expr = strbuf_take(&sb);
+            if (c->n_terms >= 2)
+                check_settle(doc, c);
+            else
+                check_release(&doc->checks[--doc->n_checks]);
+        }
+    }
+    free(covered);
+    free(items);
+    free(parts);
 }
 
 /* -------------------------------------------------------------- rollup */
@@ -837,6 +938,8 @@ static void check_text(arsred_document *doc, const char **evidence)
         const statement *st = &doc->statements[i];
         text_match m;
         if (!find_text_match(doc, st, &m)) {
+            report_unchecked(doc, RULE_TEXT, UNCHECKED_NO_FIGURE, SIZE_MAX, -1, -1, st->page,
+                             st->text);
             report_warn(doc, "text-unmatched", st->page,
                         "page %d: \"%s\": no table figure was found that this speaks of; "
                         "it is not checked",
@@ -1039,6 +1142,9 @@ static void drop_undecided(arsred_document *doc)
     size_t kept = 0;
     for (size_t i = 0; i < doc->n_checks; i++) {
         if (drop[i]) {
+            const check *c = &doc->checks[i];
+            report_unchecked(doc, c->rule, UNCHECKED_STRUCTURE, c->table, c->row, c->column,
+                             c->page, c->expr);
             check_release(&doc->checks[i]);
             continue;
         }
@@ -1050,8 +1156,23 @@ static void drop_undecided(arsred_document *doc)
     free(drop);
 }
 
+/* Text cells that say there is no figure ("Ej aktuellt") are empty to a sum. */
+static void mark_blank_cells(arsred_document *doc, const arsred_patterns *patterns)
+{
+    for (size_t i = 0; i < doc->n_tables; i++) {
+        table *t = &doc->tables[i];
+        for (size_t r = 0; r < t->n_rows; r++)
+            for (size_t k = 0; k < t->n_columns; k++) {
+                table_cell *c = &t->rows[r].cells[k];
+                c->blank = !c->has_value && c->text &&
+                           table_text_matches(patterns, "table.empty-text", c->text);
+            }
+    }
+}
+
 void checks_run(arsred_document *doc, const arsred_patterns *patterns)
 {
+    mark_blank_cells(doc, patterns);
     units_from_report(doc, patterns);
     for (size_t t = 0; t < doc->n_tables; t++)
         find_unlabelled_totals(doc, &doc->tables[t]);
@@ -1060,7 +1181,9 @@ void checks_run(arsred_document *doc, const arsred_patterns *patterns)
         check_deviation_columns(doc, t);
         check_deviation_rows(doc, t);
         check_totals(doc, t);
+        check_result_lines(doc, patterns, t);
     }
+    check_statements(doc, patterns);
     rollup *rollups = NULL;
     size_t n_rollups = find_rollups(doc, &rollups);
     for (size_t i = 0; i < n_rollups; i++)

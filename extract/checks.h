@@ -44,6 +44,11 @@ typedef struct check_rollups {
 /* Whether tables a and b are parts of one roll-up. */
 bool check_in_same_rollup(const check_rollups *rollups, size_t a, size_t b);
 
+/* The relations of the financial statements across rows and tables:
+ * the balance identity, opening + change = closing, notes against their
+ * lines (check_statements.c). */
+void check_statements(arsred_document *doc, const arsred_patterns *patterns);
+
 /* One quantity shown in two tables must agree (check_same.c). */
 void check_same_quantities(arsred_document *doc, const arsred_patterns *patterns,
                            const check_rollups *rollups);

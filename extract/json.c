@@ -422,6 +422,58 @@ static json_t *assignment_item(const arsred_document *doc, size_t i)
 {
     return assignment_json(&doc->assignments[i]);
 }
+static json_t *unchecked_json(const arsred_document *doc, const unchecked *u)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "rule", json_string(rule_names[u->rule]));
+    json_object_set_new(o, "table", u->table < doc->n_tables
+                                        ? json_string(doc->tables[u->table].id)
+                                        : json_null());
+    json_object_set_new(o, "row", u->row >= 0 ? json_integer(u->row) : json_null());
+    json_object_set_new(o, "column", u->column >= 0 ? json_integer(u->column) : json_null());
+    json_object_set_new(o, "page", u->page > 0 ? json_integer(u->page) : json_null());
+    put_page_label(o, doc, u->page);
+    json_object_set_new(o, "reason", json_string(unchecked_reason_names[u->reason]));
+    json_object_set_new(o, "what", json_string(u->what));
+    return o;
+}
+
+/* Per relation kind: how many were checked, how many not and why; and
+ * every relation not checked. */
+static json_t *coverage_json(const arsred_document *doc)
+{
+    json_t *rules = json_array();
+    for (size_t r = 0; r < sizeof rule_names / sizeof *rule_names; r++) {
+        size_t checked = 0, not_checked = 0, by_reason[N_UNCHECKED_REASONS] = {0};
+        for (size_t i = 0; i < doc->n_checks; i++)
+            checked += doc->checks[i].rule == (check_rule)r;
+        for (size_t i = 0; i < doc->n_unchecked; i++)
+            if (doc->unchecked[i].rule == (check_rule)r) {
+                not_checked++;
+                by_reason[doc->unchecked[i].reason]++;
+            }
+        if (!checked && !not_checked)
+            continue;
+        json_t *o = json_object(), *reasons = json_object();
+        json_object_set_new(o, "rule", json_string(rule_names[r]));
+        json_object_set_new(o, "checked", json_integer((json_int_t)checked));
+        json_object_set_new(o, "not_checked", json_integer((json_int_t)not_checked));
+        for (size_t k = 0; k < N_UNCHECKED_REASONS; k++)
+            if (by_reason[k])
+                json_object_set_new(reasons, unchecked_reason_names[k],
+                                    json_integer((json_int_t)by_reason[k]));
+        json_object_set_new(o, "reasons", reasons);
+        json_array_append_new(rules, o);
+    }
+    json_t *list = json_array();
+    for (size_t i = 0; i < doc->n_unchecked; i++)
+        json_array_append_new(list, unchecked_json(doc, &doc->unchecked[i]));
+    json_t *o = json_object();
+    json_object_set_new(o, "rules", rules);
+    json_object_set_new(o, "not_checked", list);
+    return o;
+}
+
 static json_t *table_item(const arsred_document *doc, size_t i) { return table_json(doc, &doc->tables[i]); }
 static json_t *kpi_item(const arsred_document *doc, size_t i) { return kpi_json(&doc->kpis[i]); }
 static json_t *check_item(const arsred_document *doc, size_t i) { return check_json(doc, &doc->checks[i]); }
@@ -439,6 +491,7 @@ int arsred_document_write_json(const arsred_document *doc, FILE *file, int prett
     put_list(&w, "tables", doc, doc->n_tables, table_item);
     put_list(&w, "kpis", doc, doc->n_kpis, kpi_item);
     put_list(&w, "checks", doc, doc->n_checks, check_item);
+    put_member(&w, "check_coverage", coverage_json(doc));
     put_list(&w, "warnings", doc, doc->n_warnings, warning_item);
     new_line(&w, 0);
     put(&w, "}");
@@ -580,6 +633,26 @@ static void read_alternatives(const arsred_document *doc, json_t *list, check *c
     }
 }
 
+static void read_unchecked(arsred_document *doc, json_t *list)
+{
+    for (size_t i = 0; i < json_array_size(list); i++) {
+        json_t *o = json_array_get(list, i);
+        int rule = find_enum(rule_names, 7, json_string_value(json_object_get(o, "rule")));
+        int reason = find_enum(unchecked_reason_names, N_UNCHECKED_REASONS,
+                               json_string_value(json_object_get(o, "reason")));
+        size_t t = table_index(doc, json_string_value(json_object_get(o, "table")));
+        long row = index_or_minus(json_object_get(o, "row"));
+        long column = index_or_minus(json_object_get(o, "column"));
+        if (t != SIZE_MAX && (row >= (long)doc->tables[t].n_rows ||
+                              column >= (long)doc->tables[t].n_columns))
+            continue;
+        report_unchecked(doc, (check_rule)rule, (unchecked_reason)reason, t,
+                         t == SIZE_MAX ? -1 : row, t == SIZE_MAX ? -1 : column,
+                         (int)json_integer_value(json_object_get(o, "page")),
+                         json_string_value(json_object_get(o, "what")));
+    }
+}
+
 static bool read_check(arsred_document *doc, json_t *o, check *c)
 {
     size_t t = table_index(doc, json_string_value(json_object_get(o, "table")));
@@ -718,6 +791,7 @@ int arsred_document_from_json(const char *text, const char *path, arsred_documen
             check_release(&c);
         }
     }
+    read_unchecked(doc, json_object_get(json_object_get(root, "check_coverage"), "not_checked"));
     read_goals(doc, json_object_get(root, "goals"));
     read_kpis(doc, json_object_get(root, "kpis"));
     json_t *warnings = json_object_get(root, "warnings");

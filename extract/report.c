@@ -180,6 +180,17 @@ const char *report_page_label(const arsred_document *doc, int page)
     return page >= 1 && (size_t)page < doc->n_page_labels ? doc->page_labels[page] : NULL;
 }
 
+const char *const unchecked_reason_names[N_UNCHECKED_REASONS] = {
+    "cells unreadable", "structure unclear", "figures approximate",
+    "not shown to be one quantity", "no table figure"};
+
+void report_unchecked(arsred_document *doc, check_rule rule, unchecked_reason reason,
+                      size_t table_index, long row, long column, int page, const char *what)
+{
+    unchecked u = {rule, reason, table_index, row, column, page, xstrdup(what ? what : "")};
+    ARRAY_PUSH(doc->unchecked, doc->n_unchecked, doc->cap_unchecked, u);
+}
+
 void check_release(check *c)
 {
     free(c->expr);
@@ -198,6 +209,9 @@ void arsred_document_free(arsred_document *doc)
     for (size_t i = 0; i < doc->n_checks; i++)
         check_release(&doc->checks[i]);
     free(doc->checks);
+    for (size_t i = 0; i < doc->n_unchecked; i++)
+        free(doc->unchecked[i].what);
+    free(doc->unchecked);
     for (size_t i = 0; i < doc->n_statements; i++) {
         free(doc->statements[i].text);
         free(doc->statements[i].topic);

@@ -33,6 +33,7 @@ typedef struct table_cell {
     int decimals;
     char note[8];      /* footnote mark glued to the number */
     bool approx;       /* printed as approximate ("ca 1 200"): the value is not exact */
+    bool blank;        /* a text that says there is no figure ("Ej aktuellt") */
     box box;
     int page;
 } table_cell;
@@ -173,6 +174,30 @@ typedef struct check {
 /* Frees what a check owns. */
 void check_release(check *c);
 
+/* A relation the report shows that was not checked, and why. */
+typedef enum unchecked_reason {
+    UNCHECKED_UNREADABLE,  /* a cell it needs is text that is no figure */
+    UNCHECKED_STRUCTURE,   /* which rows it joins is unclear, or it fails everywhere */
+    UNCHECKED_APPROXIMATE, /* a figure is printed as approximate ("ca") */
+    UNCHECKED_UNCONFIRMED, /* two tables share a label, but no figure of theirs agrees */
+    UNCHECKED_NO_FIGURE    /* prose that names no table figure */
+} unchecked_reason;
+enum { N_UNCHECKED_REASONS = UNCHECKED_NO_FIGURE + 1 };
+extern const char *const unchecked_reason_names[N_UNCHECKED_REASONS];
+
+typedef struct unchecked {
+    check_rule rule;
+    unchecked_reason reason;
+    size_t table;          /* SIZE_MAX for prose */
+    long row, column;      /* -1 where it is about a whole row or column */
+    int page;
+    char *what;            /* the relation in words */
+} unchecked;
+
+/* Records a relation not checked; what is copied. */
+void report_unchecked(arsred_document *doc, check_rule rule, unchecked_reason reason,
+                      size_t table_index, long row, long column, int page, const char *what);
+
 /* A figure the prose states about the accounts ("ett överskott om 7,3
  * miljoner kronor"), for the text checks. */
 typedef struct statement {
@@ -280,6 +305,8 @@ struct arsred_document {
     size_t n_tables, cap_tables;
     check *checks;
     size_t n_checks, cap_checks;
+    unchecked *unchecked;      /* relations seen and not checked */
+    size_t n_unchecked, cap_unchecked;
     goal *goals;
     size_t n_goals, cap_goals;
     assignment *assignments;   /* those under no goal (a table of assignments alone) */

@@ -70,3 +70,86 @@ example Summa investeringsprojekt
   word = investeringsprojekt
 example Nettokostnader
   no match
+
+# The two sides of a balance sheet: their totals are one amount. In a
+# ledger's print the claims carry the credit sign, and the two add up to the
+# result not yet booked (check.balance.result).
+pattern check.balance.assets
+kind    check.balance.assets
+flags   i
+description the total of a balance sheet's assets
+regex   ^\h*(?:summa|s:a|totalt)\h+(?<word>tillgångar)\h*$
+example SUMMA TILLGÅNGAR
+  word = TILLGÅNGAR
+example Summa tillgångar
+  word = tillgångar
+example Summa omsättningstillgångar
+  no match
+
+pattern check.balance.claims
+kind    check.balance.claims
+flags   i
+description the total of a balance sheet's equity and liabilities, in either order
+regex   ^\h*(?:summa|s:a|totalt)\h+(?<word>eget\h+kapital,?\h+(?:avsättningar\h+)?och\h+skulder|eget\h+kapital,\h+avsättningar\h+och\h+skulder|skulder(?:,\h*avsättningar)?\h+och\h+eget\h+kapital)\h*$
+example SUMMA EGET KAPITAL OCH SKULDER
+  word = EGET KAPITAL OCH SKULDER
+example Summa eget kapital, avsättningar och skulder
+  word = eget kapital, avsättningar och skulder
+example Summa SKULDER OCH EGET KAPITAL
+  word = SKULDER OCH EGET KAPITAL
+example Summa eget kapital
+  no match
+
+pattern check.balance.result
+kind    check.balance.result
+flags   i
+description a ledger's result not yet booked, under its balance report: assets and claims (credit sign) add up to it
+regex   ^\h*(?<word>beräknat\h+resultat|periodens\h+resultat|årets\h+resultat|redovisat\h+resultat)\h*$
+example BERÄKNAT RESULTAT
+  word = BERÄKNAT RESULTAT
+example PERIODENS RESULTAT
+  word = PERIODENS RESULTAT
+example Resultat efter finansiella poster
+  no match
+
+# Columns of a balance report: the opening balance, what the period
+# changed, the closing balance (opening + change = closing on every row).
+pattern check.column.opening
+kind    check.column.opening
+flags   i
+description an opening balance column
+regex   ^\h*(?<word>ing\.?\h*(?:saldo|balans)|ingående\h+(?:saldo|balans)|ib)\b
+example Ing balans
+  word = Ing balans
+example Ing saldo
+  word = Ing saldo
+example Ingående balans 2025-01-01
+  word = Ingående balans
+example Budget
+  no match
+
+pattern check.column.change
+kind    check.column.change
+flags   i
+description the change of the period, between an opening and a closing balance
+regex   ^\h*(?<word>förändring|period|periodens\h+förändring|årets\h+förändring)\h*$
+example Period
+  word = Period
+example Förändring
+  word = Förändring
+example Period fg år
+  no match
+
+pattern check.column.closing
+kind    check.column.closing
+flags   i
+description a closing balance column
+regex   ^\h*(?<word>utg\.?\h*(?:saldo|balans)|utgående\h+(?:saldo|balans)|ub)\b
+example Utg balans
+  word = Utg balans
+example Utg saldo
+  word = Utg saldo
+example Utgående balans
+  word = Utgående balans
+example Utfall
+  no match

@@ -439,8 +439,9 @@ pattern table.note-heading
 kind    table.note-heading
 flags   i
 description a note's heading set as a row inside a table of notes: it starts the next note's table
-regex   ^\h*not\h*\d{1,2}\b\h*[,.:]?\h*\p{L}
+regex   ^\h*not\h*(?<number>\d{1,2})\b\h*[,.:]?\h*\p{L}
 example Not 2 Övriga rörelseintäkter
+  number = 2
 example NOT 11, RÄNTEKOSTNADER OCH LIKNANDE
 example Not 7 Räntekostnader och liknande resultatposter
 example Noter
@@ -626,4 +627,18 @@ example Beloppen är i tkr, om inte annat sägs.
 example Belopp vid årets ingång
   no match
 example Fordringar har upptagits till de belopp varmed de beräknas inflyta.
+  no match
+
+pattern table.empty-text
+kind    table.empty-text
+flags   i
+description a text cell that says there is no figure ("Ej aktuellt", "n/a", "saknas"): a sum over it adds nothing for it
+regex   ^\h*(?:ej\h+aktuellt|ej\h+aktuell|ej\h+tillämpligt|ej\h+tillämplig|n/?a|saknas|uppgift\h+saknas|ingen\h+uppgift|—|–|-|\.\.|\.\.\.|…|x|\*)\h*$
+example Ej aktuellt
+example n/a
+example Saknas
+example ..
+example 1 2O4
+  no match
+example Budget
   no match

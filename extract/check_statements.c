@@ -1,0 +1,396 @@
+/* check_statements.c: the relations of the financial statements that run
+ * between tables or across a row: the balance identity (Summa tillgångar
+ * = Summa eget kapital och skulder, or in a ledger's credit signs, the
+ * two adding up to the result not yet booked), opening balance + change
+ * = closing balance, and a note's total against the statement line that
+ * refers to it (several notes: their totals add up to it). Either sign:
+ * notes print costs positive. The words are patterns (check.balance.*,
+ * check.column.*, table.note-heading). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "checks.h"
+#include "pattern.h"
+#include "table.h"
+#include "util.h"
+
+static const char *place(const table *t)
+{
+    return t->title ? t->title : t->id;
+}
+
+static bool row_usable(const table *t, size_t r)
+{
+    for (size_t k = 0; k < t->n_columns; k++)
+        if (check_cell_usable(t, r, k))
+            return true;
+    return false;
+}
+
+/* The last row of t at or after `from` whose label a pattern of kind
+ * names and that holds a figure, or SIZE_MAX. */
+static size_t row_named(const table *t, size_t from, const arsred_patterns *patterns,
+                        const char *kind)
+{
+    size_t found = SIZE_MAX;
+    for (size_t r = from; r < t->n_rows; r++)
+        if (row_usable(t, r) && table_text_matches(patterns, kind, t->rows[r].label))
+            found = r;
+    return found;
+}
+
+/* The column of b that stands for column k of a: the same year and kind;
+ * where b's columns carry no years (a page that repeats no header), the
+ * same place among the columns that hold figures in the given rows. */
+static size_t matching_column(const table *a, size_t ra, size_t k, const table *b, size_t rb)
+{
+    if (a == b)
+        return k;
+    for (size_t j = 0; j < b->n_columns; j++)
+        if (a->columns[k].year && b->columns[j].year == a->columns[k].year &&
+            b->columns[j].kind == a->columns[k].kind)
+            return j;
+    for (size_t j = 0; j < b->n_columns; j++)
+        if (b->columns[j].year)
+            return SIZE_MAX;
+    size_t place_a = 0, n_a = 0, n_b = 0;
+    for (size_t i = 0; i < a->n_columns; i++) {
+        if (i == k)
+            place_a = n_a;
+        n_a += check_cell_usable(a, ra, i);
+    }
+    for (size_t j = 0; j < b->n_columns; j++)
+        if (check_cell_usable(b, rb, j) && n_b++ == place_a)
+            return n_a == 0 ? SIZE_MAX : j;
+    return SIZE_MAX;
+}
+
+/* ----------------------------------------------------- balance identity */
+
+/* Tables that may hold the rest of table ti's statement: itself, then
+ * the next tables on its last page or the page after. */
+static size_t next_part(const arsred_document *doc, size_t ti, size_t step)
+{
+    size_t tj = ti + step;
+    if (tj >= doc->n_tables || doc->tables[tj].page > doc->tables[ti].last_page + 1)
+        return SIZE_MAX;
+    return tj;
+}
+
+enum { STATEMENT_PARTS = 3 };
+
+static void balance_check(arsred_document *doc, size_t ti, size_t a, size_t k, size_t tj,
+                          size_t c, size_t kk, size_t result)
+{
+    const table *ta = &doc->tables[ti], *tc = &doc->tables[tj];
+    const table_cell *assets = &ta->rows[a].cells[k], *claims = &tc->rows[c].cells[kk];
+    bool credit = assets->value * claims->value < 0; /* a ledger's signs */
+    strbuf sb;
+    strbuf_init(&sb);
+    check *chk;
+    if (credit && result != SIZE_MAX && check_cell_usable(tc, result, kk)) {
+        chk = check_new(doc, RULE_SAME, tj, (long)result, (long)kk,
+                        (cell_ref){tj, result, kk});
+        check_add_term(chk, (cell_ref){ti, a, k}, 1);
+        check_add_term(chk, (cell_ref){tj, c, kk}, 1);
+        strbuf_addf(&sb, "%s + %s = %s (the balance identity, in credit signs)",
+                    ta->rows[a].label, tc->rows[c].label, tc->rows[result].label);
+    } else {
+        chk = check_new(doc, RULE_SAME, tj, (long)c, (long)kk, (cell_ref){tj, c, kk});
+        check_add_term(chk, (cell_ref){ti, a, k}, credit ? -1 : 1);
+        strbuf_addf(&sb, "%s%s = %s (the balance identity)", credit ? "−" : "",
+                    ta->rows[a].label, tc->rows[c].label);
+    }
+    chk->expr = strbuf_take(&sb);
+    check_settle(doc, chk);
+}
+
+static void check_balance_identity(arsred_document *doc, const arsred_patterns *patterns,
+                                   size_t ti)
+{
+    const table *ta = &doc->tables[ti];
+    size_t a = row_named(ta, 0, patterns, "check.balance.assets");
+    if (a == SIZE_MAX)
+        return;
+    size_t tj = SIZE_MAX, c = SIZE_MAX;
+    for (size_t step = 0; step < STATEMENT_PARTS && c == SIZE_MAX; step++) {
+        tj = next_part(doc, ti, step);
+        if (tj == SIZE_MAX)
+            break;
+        c = row_named(&doc->tables[tj], tj == ti ? a + 1 : 0, patterns, "check.balance.claims");
+    }
+    if (c == SIZE_MAX) {
+        report_unchecked(doc, RULE_SAME, UNCHECKED_STRUCTURE, ti, (long)a, -1, ta->page,
+                         "the balance identity: no total of equity and liabilities was read "
+                         "after the total of assets");
+        return;
+    }
+    const table *tc = &doc->tables[tj];
+    size_t result = row_named(tc, c + 1, patterns, "check.balance.result");
+    for (size_t k = 0; k < ta->n_columns; k++) {
+        if (!check_cell_usable(ta, a, k))
+            continue;
+        size_t kk = matching_column(ta, a, k, tc, c);
+        if (kk != SIZE_MAX && check_cell_usable(tc, c, kk))
+            balance_check(doc, ti, a, k, tj, c, kk, result);
+    }
+}
+
+/* ------------------------------------------------- opening and closing */
+
+static size_t column_named(const table *t, const arsred_patterns *patterns, const char *kind)
+{
+    for (size_t k = 0; k < t->n_columns; k++)
+        if (table_text_matches(patterns, kind, t->columns[k].label))
+            return k;
+    return SIZE_MAX;
+}
+
+static void check_opening_closing(arsred_document *doc, const arsred_patterns *patterns,
+                                  size_t ti)
+{
+    const table *t = &doc->tables[ti];
+    size_t open = column_named(t, patterns, "check.column.opening");
+    size_t change = column_named(t, patterns, "check.column.change");
+    size_t close = column_named(t, patterns, "check.column.closing");
+    if (open == SIZE_MAX || change == SIZE_MAX || close == SIZE_MAX)
+        return;
+    for (size_t r = 0; r < t->n_rows; r++) {
+        if (!check_cell_usable(t, r, open) || !check_cell_usable(t, r, change) ||
+            !check_cell_usable(t, r, close))
+            continue;
+        check *c = check_new(doc, RULE_TOTAL, ti, (long)r, (long)close, (cell_ref){ti, r, close});
+        check_add_term(c, (cell_ref){ti, r, open}, 1);
+        check_add_term(c, (cell_ref){ti, r, change}, 1);
+        strbuf sb;
+        strbuf_init(&sb);
+        strbuf_addf(&sb, "%s + %s = %s, %s", t->columns[open].label, t->columns[change].label,
+                    t->columns[close].label, t->rows[r].label[0] ? t->rows[r].label : "(sum)");
+        c->expr = strbuf_take(&sb);
+        check_settle(doc, c);
+    }
+}
+
+/* ----------------------------------------------------------- notes */
+
+/* The note number a table's title gives ("NOT 4, FASTIGHETSSKÖTSEL"), or 0. */
+static int note_number(const table *t, const arsred_patterns *patterns)
+{
+    if (!t->title)
+        return 0;
+    const pattern *pats[4];
+    size_t n = patterns_of_kind(patterns, "table.note-heading", pats, 4);
+    for (size_t i = 0; i < n && i < 4; i++) {
+        pattern_match m;
+        if (pattern_exec(pats[i], t->title, strlen(t->title), 0, &m) != PATTERN_MATCHED)
+            continue;
+        const pattern_group *g = pattern_match_group(&m, "number");
+        if (g && g->set)
+            return atoi(t->title + g->start);
+    }
+    return 0;
+}
+
+/* The table of note `number`, the first after table `after`, else any. */
+static size_t note_table(const arsred_document *doc, const int *numbers, int number, size_t after)
+{
+    size_t any = SIZE_MAX;
+    for (size_t i = 0; i < doc->n_tables; i++)
+        if (numbers[i] == number) {
+            if (i > after)
+                return i;
+            if (any == SIZE_MAX)
+                any = i;
+        }
+    return any;
+}
+
+/* A note's own total: its last total row, or its one row with figures. */
+static size_t note_total(const table *t)
+{
+    size_t total = SIZE_MAX, with_values = 0, only = SIZE_MAX;
+    for (size_t r = 0; r < t->n_rows; r++) {
+        if (!row_usable(t, r))
+            continue;
+        with_values++;
+        only = r;
+        if (t->rows[r].kind == ROW_TOTAL)
+            total = r;
+    }
+    if (total != SIZE_MAX)
+        return total;
+    return with_values == 1 ? only : SIZE_MAX;
+}
+
+enum { MAX_NOTES_PER_LINE = 8 };
+
+/* The note numbers of a reference ("4, 5, 6", "4-8"). */
+static size_t parse_refs(const char *refs, int *out)
+{
+    size_t n = 0;
+    for (const char *p = refs; *p && n < MAX_NOTES_PER_LINE;) {
+        if (*p < '0' || *p > '9') {
+            p++;
+            continue;
+        }
+        char *end;
+        long a = strtol(p, &end, 10), b = a;
+        const char *q = end;
+        while (*q == ' ')
+            q++;
+        if ((*q == '-' || strncmp(q, "\xe2\x80\x93", 3) == 0)) {
+            q += *q == '-' ? 1 : 3;
+            while (*q == ' ')
+                q++;
+            if (*q >= '0' && *q <= '9')
+                b = strtol(q, &end, 10);
+        }
+        for (long v = a; v <= b && n < MAX_NOTES_PER_LINE && b - a < MAX_NOTES_PER_LINE; v++)
+            out[n++] = (int)v;
+        p = end;
+    }
+    return n;
+}
+
+/* The line against the notes' totals in column k, with sign; whether it
+ * holds within rounding. */
+static bool note_sum_holds(const arsred_document *doc, cell_ref at, const cell_ref *totals,
+                           size_t n, double factor, int sign)
+{
+    const table_cell *l = &doc->tables[at.table].rows[at.row].cells[at.column];
+    double sum = 0, tol = 0.5 * pow(10, -l->decimals);
+    for (size_t i = 0; i < n; i++) {
+        const table_cell *c = &doc->tables[totals[i].table].rows[totals[i].row].cells[totals[i].column];
+        sum += c->value * factor;
+        tol += factor * 0.5 * pow(10, -c->decimals);
+    }
+    return l->value != 0 && fabs(l->value - sign * sum) <= tol + 1e-9 * fmax(1, fabs(l->value));
+}
+
+typedef struct note_link {
+    size_t tables[MAX_NOTES_PER_LINE], totals[MAX_NOTES_PER_LINE];
+    size_t n;
+    double factor;         /* a note's figures × factor = the line's */
+} note_link;
+
+/* The notes a line refers to and their totals; false (said as not
+ * checked) where a note or its total is not found. */
+static bool link_notes(arsred_document *doc, size_t ti, size_t r, const int *numbers,
+                       note_link *link)
+{
+    const table *t = &doc->tables[ti];
+    int refs[MAX_NOTES_PER_LINE];
+    size_t n = parse_refs(t->rows[r].note_ref, refs);
+    link->n = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t nt = note_table(doc, numbers, refs[i], ti);
+        size_t total = nt == SIZE_MAX ? SIZE_MAX : note_total(&doc->tables[nt]);
+        if (nt == SIZE_MAX || nt == ti)
+            return false; /* a note not read as a table: nothing to compare */
+        if (total == SIZE_MAX) {
+            strbuf sb;
+            strbuf_init(&sb);
+            strbuf_addf(&sb, "%s against note %d: the note's total was not found",
+                        t->rows[r].label, refs[i]);
+            report_unchecked(doc, RULE_SAME, UNCHECKED_STRUCTURE, ti, (long)r, -1,
+                             t->rows[r].page, sb.data);
+            strbuf_release(&sb);
+            return false;
+        }
+        link->tables[link->n] = nt;
+        link->totals[link->n++] = total;
+    }
+    double ul = check_unit_factor(t->unit_effective);
+    double un = check_unit_factor(doc->tables[link->tables[0]].unit_effective);
+    link->factor = ul && un ? un / ul : 1;
+    return link->n > 0;
+}
+
+static void check_note_line(arsred_document *doc, size_t ti, size_t r, const note_link *link)
+{
+    const table *t = &doc->tables[ti];
+    cell_ref totals[MAX_NOTES_PER_LINE];
+    size_t ks[64], n_ks = 0, agree[2] = {0, 0};
+    for (size_t k = 0; k < t->n_columns && n_ks < 64; k++) {
+        if (!check_cell_usable(t, r, k))
+            continue;
+        bool all = true;
+        for (size_t i = 0; i < link->n && all; i++) {
+            const table *nt = &doc->tables[link->tables[i]];
+            size_t kk = matching_column(t, r, k, nt, link->totals[i]);
+            all = kk != SIZE_MAX && check_cell_usable(nt, link->totals[i], kk);
+        }
+        if (!all)
+            continue;
+        ks[n_ks++] = k;
+        for (size_t i = 0; i < link->n; i++)
+            totals[i] = (cell_ref){link->tables[i], link->totals[i],
+                                   matching_column(t, r, k, &doc->tables[link->tables[i]],
+                                                   link->totals[i])};
+        for (int s = 0; s < 2; s++)
+            agree[s] += note_sum_holds(doc, (cell_ref){ti, r, k}, totals, link->n, link->factor,
+                                       s ? -1 : 1);
+    }
+    if (n_ks == 0)
+        return;
+    if (agree[0] == 0 && agree[1] == 0) {
+        strbuf sb;
+        strbuf_init(&sb);
+        strbuf_addf(&sb, "%s against its note%s: no year agrees, so the note's total is "
+                         "probably not the line's", t->rows[r].label, link->n > 1 ? "s" : "");
+        report_unchecked(doc, link->n > 1 ? RULE_ROLLUP : RULE_SAME, UNCHECKED_STRUCTURE, ti,
+                         (long)r, -1, t->rows[r].page, sb.data);
+        strbuf_release(&sb);
+        return;
+    }
+    int sign = agree[1] > agree[0] ? -1 : 1;
+    for (size_t j = 0; j < n_ks; j++) {
+        size_t k = ks[j];
+        check *c = check_new(doc, link->n > 1 ? RULE_ROLLUP : RULE_SAME, ti, (long)r, (long)k,
+                             (cell_ref){ti, r, k});
+        strbuf sb;
+        strbuf_init(&sb);
+        for (size_t i = 0; i < link->n; i++) {
+            const table *nt = &doc->tables[link->tables[i]];
+            size_t kk = matching_column(t, r, k, nt, link->totals[i]);
+            check_add_term(c, (cell_ref){link->tables[i], link->totals[i], kk},
+                           sign * link->factor);
+            strbuf_addf(&sb, "%s%s%s", i ? (sign < 0 ? " − " : " + ") : (sign < 0 ? "−" : ""),
+                        place(nt), "");
+        }
+        strbuf_addf(&sb, " = %s, %s, %s (the line's note%s)", place(t), t->rows[r].label,
+                    t->columns[k].label, link->n > 1 ? "s" : "");
+        c->expr = strbuf_take(&sb);
+        check_settle(doc, c);
+    }
+}
+
+static void check_note_lines(arsred_document *doc, const arsred_patterns *patterns)
+{
+    int *numbers = xcalloc(doc->n_tables + 1, sizeof *numbers);
+    for (size_t i = 0; i < doc->n_tables; i++)
+        numbers[i] = note_number(&doc->tables[i], patterns);
+    for (size_t ti = 0; ti < doc->n_tables; ti++) {
+        if (numbers[ti])
+            continue; /* a note's own lines refer to no notes */
+        const table *t = &doc->tables[ti];
+        for (size_t r = 0; r < t->n_rows; r++) {
+            note_link link;
+            if (t->rows[r].note_ref && row_usable(t, r) &&
+                link_notes(doc, ti, r, numbers, &link))
+                check_note_line(doc, ti, r, &link);
+        }
+    }
+    free(numbers);
+}
+
+void check_statements(arsred_document *doc, const arsred_patterns *patterns)
+{
+    size_t n = doc->n_tables;
+    for (size_t ti = 0; ti < n; ti++) {
+        check_balance_identity(doc, patterns, ti);
+        check_opening_closing(doc, patterns, ti);
+    }
+    check_note_lines(doc, patterns);
+}
