@@ -97,11 +97,22 @@ const char *arsred_document_source_sha256(const arsred_document *doc);
 int arsred_document_from_json(const char *text, const char *path, arsred_document **out,
                               arsred_error *err);
 
-/* The checks of doc for people: one line per mismatch, most serious first,
- * the suspect cells with their suggested values, with all != 0 also the
- * checks that hold, and a last line that counts them. Newly allocated;
- * *mismatches gets the number of mismatches. */
+/* The checks of doc for people: by table, the table with the most serious
+ * problem first; one entry per printed error (the suspect cell and the
+ * checks it breaks), then the mismatches no cell explains; with all != 0
+ * also the checks that hold and the relations not checked; then a line
+ * that counts them and, per kind of relation, what was checked and what
+ * was not and why. Newly allocated; *mismatches gets the number of
+ * mismatches. */
 char *arsred_document_checks_text(const arsred_document *doc, int all, size_t *mismatches);
+
+/* The checks of doc for programs and spreadsheets: as JSON ({"arsred_check",
+ * "source", "report", "summary", "checks", "check_coverage"}, each check
+ * with the labels of the cells it names) and as CSV (one row per check and
+ * per relation not checked). Newly allocated; with header != 0 the CSV's
+ * first line names its columns. */
+char *arsred_document_checks_json(const arsred_document *doc, int pretty);
+char *arsred_document_checks_csv(const arsred_document *doc, int header);
 
 /* The document as tidy CSV: one row per value (table cells, goal statuses,
  * KPIs) with the columns source,year,section,table,row,column,kind,value,

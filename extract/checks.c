@@ -280,6 +280,24 @@ static size_t column_of_kind(const table *t, column_kind kind, int year, size_t 
     return best;
 }
 
+/* The column of kind and year that deviation column d is about: in its
+ * period group (the columns since the deviation column before it, as in
+ * "Total budget | Ack. utfall | Avvikelse | Budget 2025 | Utfall 2025 |
+ * Avvikelse"), else the nearest. */
+static size_t column_in_group(const table *t, column_kind kind, int year, size_t d)
+{
+    size_t start = 0;
+    for (size_t k = d; k-- > 0;)
+        if (t->columns[k].kind == COLUMN_DEVIATION) {
+            start = k + 1;
+            break;
+        }
+    for (size_t k = d; k-- > start;)
+        if (t->columns[k].kind == kind && t->columns[k].year == year)
+            return k;
+    return column_of_kind(t, kind, year, d);
+}
+
 /* Rows on the cost side (by their label or the section they stand in):
  * reports that print costs positive often turn the deviation's sign for
  * them, so that a negative deviation always means worse than budget. */
@@ -309,8 +327,8 @@ static void check_deviation_columns(arsred_document *doc, size_t ti)
         if (t->columns[d].kind != COLUMN_DEVIATION || !t->columns[d].year)
             continue;
         int year = t->columns[d].year;
-        size_t b = column_of_kind(t, COLUMN_BUDGET, year, d);
-        size_t a = column_of_kind(t, COLUMN_ACTUAL, year, d);
+        size_t b = column_in_group(t, COLUMN_BUDGET, year, d);
+        size_t a = column_in_group(t, COLUMN_ACTUAL, year, d);
         if (b == SIZE_MAX || a == SIZE_MAX)
             continue;
         size_t forward[3] = {0}, mirror[3] = {0};

@@ -150,6 +150,98 @@ char *arsred_document_to_csv(const arsred_document *doc, int header)
     return strbuf_take(&sb);
 }
 
+static const char check_header_line[] =
+    "source,page,page_label,table,table_title,row,column,rule,result,expected,found,difference,"
+    "tolerance,tolerance_kind,suspect_table,suspect_row,suspect_column,suspect_found,suggested,"
+    "decided,reason,expr\r\n";
+static const char *const check_rules[] = {"row.net", "column.deviation", "rollup", "total",
+                                          "same", "unit", "text"};
+static const char *const check_results[] = {"ok", "rounding", "mismatch"};
+
+static const char *row_label(const table *t, long r)
+{
+    return r >= 0 && (size_t)r < t->n_rows ? t->rows[r].label : "";
+}
+
+static const char *column_label(const table *t, long k)
+{
+    return k >= 0 && (size_t)k < t->n_columns ? t->columns[k].label : "";
+}
+
+static void add_figure_field(strbuf *sb, bool present, double v)
+{
+    if (present)
+        add_number(sb, v);
+    else
+        add_field(sb, "", false);
+}
+
+static void check_row(strbuf *sb, const arsred_document *doc, const check *c)
+{
+    const table *t = &doc->tables[c->table];
+    const char *label = report_page_label(doc, c->page);
+    bool figures = c->rule != RULE_UNIT;
+    add_field(sb, doc->path, false);
+    add_int(sb, c->page, false);
+    add_field(sb, label, false);
+    add_field(sb, t->id, false);
+    add_field(sb, t->title, false);
+    add_field(sb, row_label(t, c->row), false);
+    add_field(sb, column_label(t, c->column), false);
+    add_field(sb, check_rules[c->rule], false);
+    add_field(sb, check_results[c->result], false);
+    add_figure_field(sb, figures, c->expected);
+    add_figure_field(sb, figures, c->found);
+    add_figure_field(sb, figures, c->difference);
+    add_figure_field(sb, figures, c->tolerance);
+    add_field(sb, !figures ? "" : c->exact ? "exact" : "rounding", false);
+    if (c->has_suspect) {
+        const table *st = &doc->tables[c->suspect.table];
+        add_field(sb, st->id, false);
+        add_field(sb, row_label(st, (long)c->suspect.row), false);
+        add_field(sb, column_label(st, (long)c->suspect.column), false);
+        add_number(sb, c->suspect_found);
+        add_number(sb, c->suggested);
+        add_field(sb, c->decided ? "true" : "false", false);
+    } else {
+        for (int i = 0; i < 6; i++)
+            add_field(sb, "", false);
+    }
+    add_field(sb, "", false);
+    add_field(sb, c->expr, true);
+}
+
+static void unchecked_row(strbuf *sb, const arsred_document *doc, const unchecked *u)
+{
+    const table *t = u->table < doc->n_tables ? &doc->tables[u->table] : NULL;
+    add_field(sb, doc->path, false);
+    add_int(sb, u->page, false);
+    add_field(sb, report_page_label(doc, u->page), false);
+    add_field(sb, t ? t->id : "", false);
+    add_field(sb, t ? t->title : "", false);
+    add_field(sb, t ? row_label(t, u->row) : "", false);
+    add_field(sb, t ? column_label(t, u->column) : "", false);
+    add_field(sb, check_rules[u->rule], false);
+    add_field(sb, "not_checked", false);
+    for (int i = 0; i < 11; i++)
+        add_field(sb, "", false);
+    add_field(sb, unchecked_reason_names[u->reason], false);
+    add_field(sb, u->what, true);
+}
+
+char *arsred_document_checks_csv(const arsred_document *doc, int header)
+{
+    strbuf sb;
+    strbuf_init(&sb);
+    if (header)
+        strbuf_adds(&sb, check_header_line);
+    for (size_t i = 0; i < doc->n_checks; i++)
+        check_row(&sb, doc, &doc->checks[i]);
+    for (size_t i = 0; i < doc->n_unchecked; i++)
+        unchecked_row(&sb, doc, &doc->unchecked[i]);
+    return strbuf_take(&sb);
+}
+
 char *arsred_comparison_to_csv(const arsred_comparison *c)
 {
     strbuf sb;

@@ -498,6 +498,55 @@ int arsred_document_write_json(const arsred_document *doc, FILE *file, int prett
     return w.failed || ferror(file) ? -1 : 0;
 }
 
+/* A check with the labels of what it names, for readers without the
+ * tables: table_title, row_label, column_label (and the suspect's). */
+static void add_labels(json_t *o, const arsred_document *doc, size_t ti, long row, long column)
+{
+    const table *t = &doc->tables[ti];
+    json_object_set_new(o, "table_title", string_or_null(t->title));
+    json_object_set_new(o, "row_label", row >= 0 && (size_t)row < t->n_rows
+                                            ? json_string(t->rows[row].label)
+                                            : json_null());
+    json_object_set_new(o, "column_label", column >= 0 && (size_t)column < t->n_columns
+                                               ? string_or_null(t->columns[column].label)
+                                               : json_null());
+}
+
+char *arsred_document_checks_json(const arsred_document *doc, int pretty)
+{
+    json_t *root = json_object();
+    json_object_set_new(root, "arsred_check", json_integer(ARSRED_FORMAT_VERSION));
+    json_object_set_new(root, "source", source_json(doc));
+    json_object_set_new(root, "report", report_json(doc));
+    size_t counts[3] = {0}, suspects = 0;
+    json_t *checks = json_array();
+    for (size_t i = 0; i < doc->n_checks; i++) {
+        const check *c = &doc->checks[i];
+        counts[c->result]++;
+        suspects += c->has_suspect;
+        json_t *o = check_json(doc, c);
+        add_labels(o, doc, c->table, c->row, c->column);
+        json_t *s = json_object_get(o, "suspect");
+        if (s)
+            add_labels(s, doc, c->suspect.table, (long)c->suspect.row, (long)c->suspect.column);
+        json_array_append_new(checks, o);
+    }
+    json_t *summary = json_object();
+    json_object_set_new(summary, "checks", json_integer((json_int_t)doc->n_checks));
+    json_object_set_new(summary, "ok", json_integer((json_int_t)counts[CHECK_OK]));
+    json_object_set_new(summary, "rounding", json_integer((json_int_t)counts[CHECK_ROUNDING]));
+    json_object_set_new(summary, "mismatches", json_integer((json_int_t)counts[CHECK_MISMATCH]));
+    json_object_set_new(root, "summary", summary);
+    json_object_set_new(root, "checks", checks);
+    json_object_set_new(root, "check_coverage", coverage_json(doc));
+    char *text = json_dumps(root, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15) |
+                                      (pretty ? JSON_INDENT(2) : JSON_COMPACT));
+    json_decref(root);
+    char *copy = xstrdup(text ? text : "{}");
+    free(text);
+    return copy;
+}
+
 char *arsred_document_to_json(const arsred_document *doc, int pretty)
 {
     char *text = NULL;

@@ -300,6 +300,12 @@ static void offer(cluster *k, const repair *r, int score)
     k->best[k->n_best++] = *r;
 }
 
+/* A count of whole things is never negative: no repair makes it so. */
+static bool possible(const arsred_document *doc, cell_ref cell, double value)
+{
+    return value >= 0 || !table_cell_is_count(&doc->tables[cell.table], cell.row, cell.column);
+}
+
 static repair_cell change_of(const arsred_document *doc, cell_ref cell, double value)
 {
     return (repair_cell){cell, cell_at(doc, cell)->value, value};
@@ -313,7 +319,8 @@ static void try_singles(arsred_document *doc, const use_index *ix, cluster *k)
             check *c = &doc->checks[k->checks[i]];
             double v;
             if (!check_involves(c, k->cells[a]) ||
-                !value_making_hold(doc, c, k->cells[a], NULL, 0, &v))
+                !value_making_hold(doc, c, k->cells[a], NULL, 0, &v) ||
+                !possible(doc, k->cells[a], v))
                 continue;
             repair r = {.cells = {change_of(doc, k->cells[a], v)}, .n = 1};
             int score = repair_score(doc, ix, k->checks, k->n_checks, r.cells, 1);
@@ -335,14 +342,16 @@ static void try_pairs(arsred_document *doc, const use_index *ix, cluster *k,
                 check *ci = &doc->checks[k->checks[i]];
                 double va;
                 if (!check_involves(ci, cells[a]) || check_involves(ci, cells[b]) ||
-                    !value_making_hold(doc, ci, cells[a], NULL, 0, &va))
+                    !value_making_hold(doc, ci, cells[a], NULL, 0, &va) ||
+                    !possible(doc, cells[a], va))
                     continue;
                 repair_cell first = change_of(doc, cells[a], va);
                 for (size_t j = 0; j < k->n_checks; j++) {
                     check *cj = &doc->checks[k->checks[j]];
                     double vb;
                     if (!check_involves(cj, cells[b]) ||
-                        !value_making_hold(doc, cj, cells[b], &first, 1, &vb))
+                        !value_making_hold(doc, cj, cells[b], &first, 1, &vb) ||
+                        !possible(doc, cells[b], vb))
                         continue;
                     repair r = {.cells = {first, change_of(doc, cells[b], vb)}, .n = 2};
                     if (compare_cells(r.cells[0].cell, r.cells[1].cell) > 0) {

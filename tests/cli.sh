@@ -133,10 +133,13 @@ expect_stderr "there is no page 999"
 # check: the Krokom report's real errors give exit 1; a clean report 0;
 # the JSON that extract wrote gives the same lines
 expect_status 1 "check krokom" -- "$arsred" check "$fix/krokom-ks-2020.pdf"
-expect_stdout "^MISMATCH  row.net .*Gemensam administration (p10-t2), Verksamhetsnetto, Budget 2019"
-expect_stdout "^SUSPECT .*Intäkter, Budget 2019: printed 4 557; 4 551 would make 2 failing checks hold"
-expect_stdout "^UNIT .*declared tkr, effective mnkr"
-expect_stdout "^checks: [0-9]* made: [0-9]* ok, [0-9]* within rounding, 4 mismatches; 1 suspect cell$"
+expect_stdout "^Gemensam administration (p10-t2), page 10, tkr$"
+expect_stdout "^  ERROR  *Intäkter, Budget 2019: printed 4 557; 4 551 would make 2 failing checks hold$"
+expect_stdout "^    breaks  *row.net: Verksamhetsnetto, Budget 2019: Intäkter + Kostnader = Verksamhetsnetto; expected -40 523 from the parts, found -40 529, difference -6, tolerance 1,5$"
+expect_stdout "^  ERROR  *Intäkter, Bokfört 2020: printed 16,6; 16,7 would make 1 failing check hold$"
+expect_stdout "^  UNIT  *unit: unit of Årsbokslut: declared tkr, effective mnkr"
+expect_stdout "^checks: [0-9]* made: [0-9]* ok, [0-9]* within rounding, 4 mismatches; 2 suspect cells$"
+expect_stdout "^coverage: 18 roll-ups: 18 checked$"
 cp "$tmp/out" "$tmp/check-pdf.txt"
 "$arsred" extract "$fix/krokom-ks-2020.pdf" >"$tmp/k.json"
 expect_status 1 "check json" -- "$arsred" check "$tmp/k.json"
@@ -144,7 +147,24 @@ cmp -s "$tmp/out" "$tmp/check-pdf.txt" && ok || fail "check of the JSON differs 
 expect_status 0 "check clean" -- "$arsred" check "$fix/exempelby-bun-2021.pdf"
 expect_stdout "^checks: [0-9]* made: .* 0 mismatches; 0 suspect cells$"
 expect_status 0 "check --all" -- "$arsred" check --all "$fix/exempelby-bun-2021.pdf"
-expect_stdout "^ok  *total "
+expect_stdout "^  ok  *total: "
+# check --format json|csv: the same checks for programs and spreadsheets
+expect_status 1 "check --format json" -- "$arsred" check --format json "$fix/krokom-ks-2020.pdf"
+python3 - "$tmp/out" <<'PY' && ok || fail "check --format json: not the Krokom checks"
+import json, sys
+d = json.loads(open(sys.argv[1], encoding="utf-8").read())
+assert d["arsred_check"] == 1 and d["summary"]["mismatches"] == 4, d["summary"]
+s = [c["suspect"] for c in d["checks"] if c.get("suspect")]
+assert any(x["row_label"] == "Intäkter" and x["column_label"] == "Budget 2019" and x["suggested"] == 4551
+           and x["decided"] is True for x in s), s
+rules = {r["rule"]: r for r in d["check_coverage"]["rules"]}
+assert rules["rollup"]["checked"] == 18 and rules["rollup"]["not_checked"] == 0, rules
+PY
+expect_status 1 "check --format csv" -- "$arsred" check --format csv "$fix/krokom-ks-2020.pdf"
+expect_stdout "^source,page,page_label,table,table_title,row,column,rule,result,expected,found,difference,tolerance,tolerance_kind,suspect_table,suspect_row,suspect_column,suspect_found,suggested,decided,reason,expr"
+expect_stdout ",Gemensam administration,Verksamhetsnetto,Budget 2019,row.net,mismatch,-40523,-40529,-6,1.5,rounding,p10-t2,Intäkter,Budget 2019,4557,4551,true,,"
+expect_status 2 "check --format xml" -- "$arsred" check --format xml "$fix/krokom-ks-2020.pdf"
+expect_stderr "write text, json or csv"
 printf '{"not": "arsred"}' >"$tmp/other.json"
 expect_status 3 "check other json" -- "$arsred" check "$tmp/other.json"
 expect_stderr "not an arsred document"
