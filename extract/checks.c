@@ -642,7 +642,8 @@ static void check_totals(arsred_document *doc, size_t ti)
 /* A result line of an income statement ("Rörelseresultat", "Resultat
  * efter finansiella poster") is the result above it (the previous result
  * line) plus every part since that no total of the range already holds:
- * result = revenue + costs + financial items, at each level. */
+ * result = revenue + costs + financial items, at each level. In other
+ * tables, a result line under sums of revenue and of costs is their sum. */
 static void mark_covered(const table *t, size_t total, bool *covered, size_t *items)
 {
     size_t n = drop_parts(t, items, total_items(t, total, items));
@@ -653,8 +654,8 @@ static void mark_covered(const table *t, size_t total, bool *covered, size_t *it
 static void check_result_lines(arsred_document *doc, const arsred_patterns *patterns, size_t ti)
 {
     const table *t = &doc->tables[ti];
-    if (!table_text_matches(patterns, "table.income-statement", t->title))
-        return;
+    /* outside an income statement, only sums of revenue and of costs */
+    bool income_statement = table_text_matches(patterns, "table.income-statement", t->title);
     bool *covered = xcalloc(t->n_rows + 1, sizeof *covered);
     size_t *items = xmalloc((t->n_rows + 1) * sizeof *items);
     size_t *parts = xmalloc((t->n_rows + 1) * sizeof *parts);
@@ -674,7 +675,12 @@ static void check_result_lines(arsred_document *doc, const arsred_patterns *patt
                 t->rows[q].measure == COLUMN_OTHER)
                 parts[n++] = q;
         previous = r;
-        if (n < 2)
+        bool sums = true;
+        for (size_t i = 0; i < n && !income_statement; i++)
+            sums = sums && (t->rows[parts[i]].kind == ROW_TOTAL ||
+                            t->rows[parts[i]].kind == ROW_REVENUE ||
+                            t->rows[parts[i]].kind == ROW_COST);
+        if (n < 2 || !sums)
             continue;
         for (size_t k = 0; k < t->n_columns; k++) {
             bool all = check_cell_usable(t, r, k), taken = false;
@@ -950,10 +956,115 @@ static bool find_text_match(const arsred_document *doc, const statement *st, tex
     return found;
 }
 
+/* A figure of a result line the sentence names: the outcome or budget
+ * cell, or the deviation (its column, else outcome − budget). */
+typedef struct measure_figure {
+    cell_ref cell;         /* the cell the check is about */
+    double value, tolerance; /* in the statement's unit */
+} measure_figure;
+
+static bool measure_figure_of(const arsred_document *doc, const statement *st, size_t ti,
+                              size_t r, size_t k, measure_figure *out)
+{
+    const table *t = &doc->tables[ti];
+    const table_column *col = &t->columns[k];
+    if (!col->year || (doc->year && col->year != doc->year))
+        return false;
+    double tu = check_unit_factor(t->unit_effective), su = check_unit_factor(st->unit);
+    double scale = tu && su ? tu / su : 1;
+    if (col->kind == st->measure && check_cell_usable(t, r, k)) {
+        const table_cell *c = &t->rows[r].cells[k];
+        *out = (measure_figure){ref(ti, r, k), c->value * scale, scale * half_unit(c->decimals)};
+        return true;
+    }
+    if (st->measure != COLUMN_DEVIATION || col->kind != COLUMN_ACTUAL ||
+        !check_cell_usable(t, r, k))
+        return false;
+    for (size_t j = 0; j < t->n_columns; j++) /* no deviation column: outcome − budget */
+        if (t->columns[j].kind == COLUMN_DEVIATION && t->columns[j].year == col->year)
+            return false;
+    size_t b = column_of_kind(t, COLUMN_BUDGET, col->year, k);
+    if (b == SIZE_MAX || !check_cell_usable(t, r, b))
+        return false;
+    const table_cell *a = &t->rows[r].cells[k], *bc = &t->rows[r].cells[b];
+    *out = (measure_figure){ref(ti, r, k), (a->value - bc->value) * scale,
+                            scale * (half_unit(a->decimals) + half_unit(bc->decimals))};
+    return true;
+}
+
+/* A sentence about the result (its outcome, budget or deviation) against
+ * the result lines of the tables: the one that agrees, or the only one
+ * there is (then a mismatch is a mismatch); false where several disagree. */
+static bool check_measure_statement(arsred_document *doc, const statement *st)
+{
+    measure_figure pick = {0}, only = {0};
+    size_t candidates = 0;
+    bool agrees = false;
+    double expected = st->sign < 0 ? -st->value : st->value;
+    for (size_t ti = 0; ti < doc->n_tables && !agrees; ti++) {
+        const table *t = &doc->tables[ti];
+        for (size_t r = 0; r < t->n_rows && !agrees; r++) {
+            if (t->rows[r].kind != ROW_NET || t->rows[r].measure != COLUMN_OTHER)
+                continue;
+            for (size_t k = 0; k < t->n_columns && !agrees; k++) {
+                measure_figure f;
+                if (!measure_figure_of(doc, st, ti, r, k, &f))
+                    continue;
+                if (candidates++ == 0)
+                    only = f;
+                double tol = f.tolerance + half_unit(st->decimals);
+                if (fabs(f.value - expected) <= tol + EPSILON) {
+                    pick = f;
+                    agrees = true;
+                }
+            }
+        }
+    }
+    if (!agrees && candidates != 1)
+        return false;
+    if (!agrees)
+        pick = only;
+    const table *t = &doc->tables[pick.cell.table];
+    check c = {.rule = RULE_TEXT, .table = pick.cell.table, .row = (long)pick.cell.row,
+               .column = (long)pick.cell.column, .page = st->page, .expected = expected,
+               .found = pick.value, .tolerance = pick.tolerance + half_unit(st->decimals)};
+    c.difference = c.found - c.expected;
+    c.result = fabs(c.difference) <= EPSILON                 ? CHECK_OK
+               : fabs(c.difference) <= c.tolerance + EPSILON ? CHECK_ROUNDING
+                                                             : CHECK_MISMATCH;
+    static const char *const measures[] = {"", "budget", "outcome", "deviation", ""};
+    strbuf sb;
+    strbuf_init(&sb);
+    strbuf_addf(&sb, "\"%s\" (page %d), the %s = %s, %s, %s%s", st->text, st->page,
+                measures[st->measure], t->title ? t->title : t->id, t->rows[pick.cell.row].label,
+                t->columns[pick.cell.column].label,
+                st->measure == COLUMN_DEVIATION && t->columns[pick.cell.column].kind != COLUMN_DEVIATION
+                    ? " − budget"
+                    : "");
+    c.expr = strbuf_take(&sb);
+    strbuf_init(&sb);
+    strbuf_addf(&sb, "the text's %s in %s against the table's result line", measures[st->measure],
+                st->unit);
+    c.message = strbuf_take(&sb);
+    ARRAY_PUSH(doc->checks, doc->n_checks, doc->cap_checks, c);
+    return true;
+}
+
 static void check_text(arsred_document *doc, const char **evidence)
 {
     for (size_t i = 0; i < doc->n_statements; i++) {
         const statement *st = &doc->statements[i];
+        if (st->measure != COLUMN_OTHER) {
+            if (!check_measure_statement(doc, st)) {
+                report_unchecked(doc, RULE_TEXT, UNCHECKED_NO_FIGURE, SIZE_MAX, -1, -1, st->page,
+                                 st->text);
+                report_warn(doc, "text-unmatched", st->page,
+                            "page %d: \"%s\": no one result line of a table was found that "
+                            "this speaks of; it is not checked",
+                            st->page, st->text);
+            }
+            continue;
+        }
         text_match m;
         if (!find_text_match(doc, st, &m)) {
             report_unchecked(doc, RULE_TEXT, UNCHECKED_NO_FIGURE, SIZE_MAX, -1, -1, st->page,

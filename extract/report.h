@@ -208,6 +208,9 @@ typedef struct statement {
     int decimals;
     char unit[8];          /* kr, tkr, mnkr */
     char approx;           /* '=' exact, '>' "drygt", '<' "knappt", '~' "cirka" */
+    column_kind measure;   /* the result's outcome, budget or deviation the sentence
+                              names, checked against the result line; OTHER: a figure
+                              looked for by its value */
     int page;
     box bbox;
     char *pattern;

@@ -1,6 +1,7 @@
 /* statement.c: figures that the prose states about the accounts ("ett
  * överskott om 7,3 miljoner kronor"), found with the check.text patterns,
  * for the text checks. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -111,35 +112,84 @@ static void find_default_unit(statement_state *st, const layout_page *lp, const 
     }
 }
 
+static void push_measure(arsred_document *doc, const pattern *p, const char *text,
+                         const pattern_match *m, const layout_page *lp, const block *b,
+                         const char *value_group, const char *unit_group, column_kind measure,
+                         int sign)
+{
+    char *value = group_text(text, m, value_group), *unit = group_text(text, m, unit_group);
+    number n;
+    if (value && unit && number_parse(value, strlen(value), &n) == NUMBER_AMOUNT) {
+        statement s = {.text = xstrndup(text + m->start, m->end - m->start),
+                       .topic = xstrdup(value_group),
+                       .sign = sign,
+                       .value = sign ? fabs(n.value) : n.value,
+                       .decimals = n.decimals,
+                       .approx = '=',
+                       .measure = measure,
+                       .page = lp->number,
+                       .bbox = b->box,
+                       .pattern = xstrdup(pattern_name(p))};
+        snprintf(s.unit, sizeof s.unit, "%s", unit_of(unit));
+        ARRAY_PUSH(doc->statements, doc->n_statements, doc->cap_statements, s);
+    }
+    free(value);
+    free(unit);
+}
+
+/* "resultat … blev 2 778 tkr mot budgeterade -500 tkr, … en positiv
+ * avvikelse med 3 278 tkr": the outcome, the budget and the deviation,
+ * each to be checked against the result line of the table. */
+static void add_outcome_budget(arsred_document *doc, const pattern *p, const char *text,
+                               const pattern_match *m, const layout_page *lp, const block *b)
+{
+    push_measure(doc, p, text, m, lp, b, "value", "unit", COLUMN_ACTUAL, 0);
+    push_measure(doc, p, text, m, lp, b, "budget", "budget_unit", COLUMN_BUDGET, 0);
+    char *direction = group_text(text, m, "direction");
+    if (direction)
+        push_measure(doc, p, text, m, lp, b, "deviation", "deviation_unit", COLUMN_DEVIATION,
+                     sign_of(direction));
+    free(direction);
+}
+
+static void find_all(statement_state *st, const layout_page *lp, const block *b,
+                     arsred_document *doc, const char *kind,
+                     void (*add)(arsred_document *, const pattern *, const char *,
+                                 const pattern_match *, const layout_page *, const block *))
+{
+    const pattern *pats[MAX_TEXT_PATTERNS];
+    size_t n = patterns_of_kind(st->patterns, kind, pats, MAX_TEXT_PATTERNS);
+    if (n > MAX_TEXT_PATTERNS)
+        n = MAX_TEXT_PATTERNS;
+    size_t len = strlen(b->text);
+    for (size_t k = 0; k < n; k++) {
+        size_t offset = 0;
+        pattern_match m;
+        int rc = PATTERN_NO_MATCH;
+        while (offset < len &&
+               (rc = pattern_exec(pats[k], b->text, len, offset, &m)) == PATTERN_MATCHED) {
+            add(doc, pats[k], b->text, &m, lp, b);
+            offset = m.end > offset ? m.end : offset + 1;
+        }
+        if (rc == PATTERN_LIMIT)
+            report_warn_once(doc, "pattern-limit", lp->number,
+                             "page %d: pattern %s stopped at its match limit; some "
+                             "paragraphs were not searched with it",
+                             lp->number, pattern_name(pats[k]));
+    }
+}
+
 static void statement_page(void *state, layout_page *lp, arsred_document *doc)
 {
     statement_state *st = state;
-    const pattern *pats[MAX_TEXT_PATTERNS];
-    size_t n = patterns_of_kind(st->patterns, "check.text", pats, MAX_TEXT_PATTERNS);
-    if (n > MAX_TEXT_PATTERNS)
-        n = MAX_TEXT_PATTERNS;
     for (size_t i = 0; i < lp->n_blocks; i++) {
         const block *b = &lp->blocks[i];
         if (b->furniture || b->in_table)
             continue;
-        size_t len = strlen(b->text);
         if (!doc->default_unit)
             find_default_unit(st, lp, b, doc);
-        for (size_t k = 0; k < n; k++) {
-            size_t offset = 0;
-            pattern_match m;
-            int rc = PATTERN_NO_MATCH;
-            while (offset < len &&
-                   (rc = pattern_exec(pats[k], b->text, len, offset, &m)) == PATTERN_MATCHED) {
-                add_statement(doc, pats[k], b->text, &m, lp, b);
-                offset = m.end > offset ? m.end : offset + 1;
-            }
-            if (rc == PATTERN_LIMIT)
-                report_warn_once(doc, "pattern-limit", lp->number,
-                            "page %d: pattern %s stopped at its match limit; some "
-                            "paragraphs were not searched with it",
-                            lp->number, pattern_name(pats[k]));
-        }
+        find_all(st, lp, b, doc, "check.text.outcome-budget", add_outcome_budget);
+        find_all(st, lp, b, doc, "check.text", add_statement);
     }
 }
 

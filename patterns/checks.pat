@@ -1,7 +1,35 @@
 # Checks: figures the prose states about the accounts, and what a bottom
 # line is about (kind check.quantity: each pattern names one quantity, and
-# two tables' bottom lines that one pattern names are one quantity). Numbers are read with the tool's one number parser; the
-# value group only has to find where the number is.
+# two tables' bottom lines that one pattern names are one quantity).
+# Numbers are read with the tool's one number parser; the value group only
+# has to find where the number is.
+
+pattern check.text.outcome-budget
+kind    check.text.outcome-budget
+flags   i
+description the year's result against its budget in one sentence, and the deviation it gives: each figure is checked against the table (value: the outcome, budget, deviation with its direction)
+regex   (?<topic>resultat(?:et)?|årsresultat(?:et)?|nettokostnad(?:en)?|utfall(?:et)?)(?:\h+för\h+(?:året|\d{4}))?\h+(?:blev|uppgick\h+till|var|landade\h+på|hamnade\h+på)\h+
+regex   (?<value>(?:[−-]\h?)?\d{1,3}(?:[\h\x{00A0}\x{2009}\x{202F}]\d{3})*(?:,\d+)?)\h*(?<unit>miljoner\h+kronor|mnkr|mkr|tusen\h+kronor|tkr|kronor|kr)\b
+regex   \h+(?:mot|jämfört\h+med|i\h+förhållande\h+till)\h+(?:det\h+)?(?:budgeterade|budgeterat|budget(?:en)?(?:\h+på)?)\h+
+regex   (?<budget>(?:[−-]\h?)?\d{1,3}(?:[\h\x{00A0}\x{2009}\x{202F}]\d{3})*(?:,\d+)?)\h*(?<budget_unit>miljoner\h+kronor|mnkr|mkr|tusen\h+kronor|tkr|kronor|kr)\b
+regex   (?:[^.]{0,40}?\b(?<direction>positiv|negativ)\h+(?:budget)?avvikelse\h+(?:med|på|om)\h+
+regex   (?<deviation>(?:[−-]\h?)?\d{1,3}(?:[\h\x{00A0}\x{2009}\x{202F}]\d{3})*(?:,\d+)?)\h*(?<deviation_unit>miljoner\h+kronor|mnkr|mkr|tusen\h+kronor|tkr|kronor|kr)\b)?
+example Nämndens resultat för 2023 blev 1 412 tusen kronor mot budgeterade 900 tusen kronor, vilket ger en positiv avvikelse med 512 tusen kronor.
+  value = 1 412
+  unit = tusen kronor
+  budget = 900
+  direction = positiv
+  deviation = 512
+example Årets resultat landade på -3,2 mnkr jämfört med budgeterat -1,0 mnkr, en negativ avvikelse om 2,2 mnkr.
+  value = -3,2
+  budget = -1,0
+  direction = negativ
+  deviation = 2,2
+example Resultatet var 85 tkr mot budget på 0 tkr.
+  value = 85
+  budget = 0
+example Resultatet blev bättre än väntat.
+  no match
 
 pattern check.text.surplus
 kind    check.text
