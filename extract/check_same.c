@@ -444,9 +444,10 @@ void check_same_quantities(arsred_document *doc, const arsred_patterns *patterns
         qsort(cells, n, sizeof *cells, compare_quantity_cells);
     pair_by_label(cells, n, &pl);
     quantity_cell *by_quantity = xmalloc((n + 1) * sizeof *by_quantity);
-    memcpy(by_quantity, cells, n * sizeof *cells);
-    if (n)
+    if (n) {
+        memcpy(by_quantity, cells, n * sizeof *cells);
         qsort(by_quantity, n, sizeof *by_quantity, compare_bottom_lines);
+    }
     pair_list pq = {0};
     pair_by_quantity(by_quantity, n, &pq);
     sort_cells = cells;

@@ -500,6 +500,8 @@ static size_t drop_parts(const table *t, size_t *items, size_t n)
 
 /* Children of a total that closes section s: items, and for each
  * subsection its own total. 0 where the structure is unclear. */
+static size_t total_items(const table *t, size_t total, size_t *items);
+
 static size_t section_children(const table *t, size_t s, size_t total, size_t *items)
 {
     size_t n = 0;
@@ -514,11 +516,45 @@ static size_t section_children(const table *t, size_t s, size_t total, size_t *i
             }
             continue;
         }
+        if (t->rows[r].kind == ROW_TOTAL && n >= 2) {
+            /* a subtotal of the children before it ("Summa skulder" over
+             * two sections' totals): it stands for them */
+            size_t *own = xmalloc((t->n_rows + 1) * sizeof *own);
+            size_t m = total_items(t, r, own);
+            bool suffix = m >= 2 && m <= n;
+            for (size_t i = 0; i < m && suffix; i++) { /* own is bottom-up */
+                bool in = false;
+                for (size_t j = n - m; j < n && !in; j++)
+                    in = items[j] == own[i];
+                suffix = in;
+            }
+            free(own);
+            if (suffix) {
+                n -= m;
+                items[n++] = r++;
+                continue;
+            }
+        }
         if (t->rows[r].kind == ROW_TOTAL || !is_plain_item(t, r))
             return 0;
         items[n++] = r++;
     }
     return n;
+}
+
+/* Where the innermost section still open at row `before` starts (its
+ * heading is above it and the total named after it below), or 0: a sum
+ * inside "Skulder och eget kapital" adds nothing of the assets above. */
+static size_t open_section(const table *t, size_t before)
+{
+    for (size_t s = before; s-- > 0;) {
+        if (!is_section_row(t, s) || !t->rows[s].label[0])
+            continue;
+        size_t closing = total_of_section(t, s, t->n_rows);
+        if (closing != SIZE_MAX && closing > before)
+            return s + 1;
+    }
+    return 0;
 }
 
 /* The totals above row `before` that no other total above it contains.
@@ -528,7 +564,7 @@ static size_t section_children(const table *t, size_t s, size_t total, size_t *i
 static size_t top_level_totals(const table *t, size_t before, size_t *items)
 {
     size_t n = 0;
-    for (size_t r = 0; r < before; r++) {
+    for (size_t r = open_section(t, before); r < before; r++) {
         if (t->rows[r].kind != ROW_TOTAL)
             continue;
         bool inside = false;
@@ -1202,10 +1238,25 @@ static void find_unlabelled_totals(arsred_document *doc, table *t)
     (void)doc;
 }
 
+/* Whether every term of c stands in its found cell's column (a sum down
+ * the table) rather than in its row (a sum across). */
+static bool runs_down(const check *c)
+{
+    for (size_t i = 0; i < c->n_terms; i++)
+        if (c->terms[i].cell.column != c->found_cell.column ||
+            c->terms[i].cell.table != c->found_cell.table)
+            return false;
+    return true;
+}
+
 static bool same_relation(const check *a, const check *b)
 {
     if (a->rule != b->rule || a->table != b->table)
         return false;
+    if (a->rule == RULE_TOTAL && runs_down(a) != runs_down(b))
+        return false;
+    if (a->rule == RULE_TOTAL && !runs_down(a)) /* across: the same columns, row by row */
+        return a->column == b->column && strcmp(a->expr, b->expr) == 0;
     /* a deviation is one relation down a column; the others along a row */
     /* a total's spelled-out sum varies with the cells that are empty */
     if (a->rule != RULE_TOTAL && strcmp(a->expr, b->expr) != 0)
