@@ -9,7 +9,8 @@
 # texlive-lang-european, texlive-fonts-recommended), qpdf, ImageMagick
 # (convert), poppler-utils and python3 (standard library only; it also
 # writes the hostile PDFs of fixtures/odd/ as raw PDF syntax); for
-# ligatures/, variation/ and goal-variation/ also lualatex (texlive-luatex,
+# check-variation/ also fix-qdf (from qpdf) and the fonts Carlito and DejaVu
+# (fonts-crosextra-carlito, fonts-dejavu-core); for ligatures/, variation/ and goal-variation/ also lualatex (texlive-luatex,
 # texlive-latex-extra; TikZ from texlive-pictures for goal-variation/) and
 # ReportLab (python3-reportlab).
 # Rebuilding from the same sources with the same program versions gives the
@@ -312,6 +313,19 @@ build_variation() {
   cp "$WORK/variation/pdf/"*.pdf "$WORK/variation/expected.json" "$FIX/variation/"
 }
 
+# planted-error financial statements, seven cases, each from Chromium and
+# pdflatex in two styles (fixtures/src/check-variation/make.py, which also
+# writes <case>.expected.json and refuses data whose planted error does not
+# do what its case says); tests/check_variation.py asserts the checks of
+# every rendering
+build_check_variation() {
+  say "check-variation/ (planted-error statements from two producers, two styles)"
+  python3 "$SRC/check-variation/make.py" "$WORK/check-variation"
+  mkdir -p "$FIX/check-variation"
+  rm -f "$FIX/check-variation/"*.pdf "$FIX/check-variation/"*.expected.json
+  cp "$WORK/check-variation/pdf/"*.pdf "$WORK/check-variation/"*.expected.json "$FIX/check-variation/"
+}
+
 # one goal report from LibreOffice, Chromium, LuaLaTeX and ReportLab in ten
 # styles of showing a status (fixtures/src/goal-variation/make.py);
 # tests/goal_variation.py asserts that every rendering gives the same goals
@@ -456,6 +470,8 @@ if [ "$CHECK_ONLY" -eq 0 ]; then
   build_series
   build_bad
   build_odd
+  need fix-qdf
+  build_check_variation
   need lualatex
   build_ligatures
   build_variation
@@ -484,4 +500,5 @@ for name in $SERIES; do check_good "series/$name" 3; done
 python3 "$SRC/series/check.py" "$FIX/series"
 check_bad
 check_odd
+python3 "$SRC/check-variation/make.py" --check "$FIX/check-variation"
 say "fixtures: $(du -sh "$FIX" | cut -f1) in $FIX"
