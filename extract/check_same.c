@@ -52,7 +52,7 @@ static size_t match_end(const arsred_patterns *patterns, const char *kind, const
 /* The label folded: lower case, letters and digits only, one space
  * between words; without a leading total word or a trailing unit. NULL
  * where nothing is left. */
-static char *label_key(const char *label, const arsred_patterns *patterns)
+char *check_label_key(const char *label, const arsred_patterns *patterns)
 {
     if (!label || !*label)
         return NULL;
@@ -93,7 +93,7 @@ static size_t count_tokens(const char *key)
 
 /* Word by word equal, or one word the other's abbreviation (a prefix of
  * at least three letters). */
-static bool keys_agree(const char *a, const char *b)
+bool check_keys_agree(const char *a, const char *b)
 {
     while (*a && *b) {
         size_t la = strcspn(a, " "), lb = strcspn(b, " ");
@@ -176,7 +176,7 @@ static size_t collect(const arsred_document *doc, const arsred_patterns *pattern
             if (row->part_of_above)
                 continue;
             size_t subject = subject_row(t, r);
-            char *key = label_key(t->rows[subject].label, patterns);
+            char *key = check_label_key(t->rows[subject].label, patterns);
             const char *quantity = bottom_line_quantity(t, subject, patterns);
             for (size_t k = 0; k < t->n_columns && (key || quantity); k++) {
                 if (!check_cell_usable(t, r, k) || !t->columns[k].year)
@@ -256,7 +256,7 @@ static void pair_by_label(const quantity_cell *cells, size_t n, pair_list *pl)
             end++;
         for (size_t x = i; x < end; x++)
             for (size_t y = x + 1; y < end; y++)
-                if (cells[x].key && cells[y].key && keys_agree(cells[x].key, cells[y].key))
+                if (cells[x].key && cells[y].key && check_keys_agree(cells[x].key, cells[y].key))
                     add_pair(pl, cells, x, y);
         i = end;
     }
@@ -274,7 +274,7 @@ static void pair_by_quantity(const quantity_cell *cells, size_t n, pair_list *pl
         for (size_t x = i; x < end; x++)
             for (size_t y = x + 1; y < end; y++)
                 if (cells[x].quantity && cells[y].quantity &&
-                    (!cells[x].key || !cells[y].key || !keys_agree(cells[x].key, cells[y].key)))
+                    (!cells[x].key || !cells[y].key || !check_keys_agree(cells[x].key, cells[y].key)))
                     add_pair(pl, cells, x, y);
         i = end;
     }

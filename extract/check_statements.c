@@ -2,7 +2,8 @@
  * between tables or across a row: the balance identity (Summa tillgångar
  * = Summa eget kapital och skulder, or in a ledger's credit signs, the
  * two adding up to the result not yet booked), opening balance + change
- * = closing balance, and a note's total against the statement line that
+ * = closing balance (and this year's opening as last year's closing),
+ * and a note's total against the statement line that
  * refers to it (several notes: their totals add up to it). Either sign:
  * notes print costs positive. The words are patterns (check.balance.*,
  * check.column.*, table.note-heading). */
@@ -169,6 +170,75 @@ static void check_opening_closing(arsred_document *doc, const arsred_patterns *p
                     t->columns[close].label, t->rows[r].label[0] ? t->rows[r].label : "(sum)");
         c->expr = strbuf_take(&sb);
         check_settle(doc, c);
+    }
+}
+
+/* What a balance row is the balance of: its label without the words of
+ * opening or closing ("Likvida medel" of "Likvida medel vid årets slut"),
+ * folded; NULL where nothing else is left. */
+static char *balance_name(const char *label, const arsred_patterns *patterns, const char *kind)
+{
+    const pattern *pats[4];
+    size_t n = patterns_of_kind(patterns, kind, pats, 4);
+    for (size_t i = 0; i < n && i < 4; i++) {
+        pattern_match m;
+        if (pattern_exec(pats[i], label, strlen(label), 0, &m) != PATTERN_MATCHED)
+            continue;
+        strbuf sb;
+        strbuf_init(&sb);
+        strbuf_add(&sb, label, m.start);
+        strbuf_adds(&sb, " ");
+        strbuf_adds(&sb, label + m.end);
+        char *key = check_label_key(sb.data, patterns);
+        strbuf_release(&sb);
+        return key;
+    }
+    return NULL;
+}
+
+/* This year's opening balance is last year's closing balance: each
+ * opening row against the closing row after it of the same thing, a year
+ * earlier. */
+static void check_carried_balances(arsred_document *doc, const arsred_patterns *patterns,
+                                   size_t ti)
+{
+    const table *t = &doc->tables[ti];
+    for (size_t o = 0; o < t->n_rows; o++) {
+        if (!row_usable(t, o) || !table_text_matches(patterns, "check.row.opening", t->rows[o].label))
+            continue;
+        char *what = balance_name(t->rows[o].label, patterns, "check.row.opening");
+        size_t c = SIZE_MAX;
+        for (size_t r = o + 1; r < t->n_rows && c == SIZE_MAX; r++) {
+            if (!row_usable(t, r) || !table_text_matches(patterns, "check.row.closing", t->rows[r].label))
+                continue;
+            char *other = balance_name(t->rows[r].label, patterns, "check.row.closing");
+            if ((!what && !other) || (what && other && check_keys_agree(what, other)))
+                c = r;
+            free(other);
+        }
+        free(what);
+        if (c == SIZE_MAX)
+            continue;
+        for (size_t k = 0; k < t->n_columns; k++) {
+            const table_column *now = &t->columns[k];
+            if (!now->year || !check_cell_usable(t, o, k))
+                continue;
+            for (size_t j = 0; j < t->n_columns; j++) {
+                const table_column *before = &t->columns[j];
+                if (before->year != now->year - 1 || before->kind != now->kind ||
+                    !check_cell_usable(t, c, j))
+                    continue;
+                check *chk = check_new(doc, RULE_SAME, ti, (long)o, (long)k, (cell_ref){ti, o, k});
+                check_add_term(chk, (cell_ref){ti, c, j}, 1);
+                strbuf sb;
+                strbuf_init(&sb);
+                strbuf_addf(&sb, "%s, %s = %s, %s (the year before's closing balance)",
+                            t->rows[c].label, before->label, t->rows[o].label, now->label);
+                chk->expr = strbuf_take(&sb);
+                check_settle(doc, chk);
+                break;
+            }
+        }
     }
 }
 
@@ -366,9 +436,66 @@ static void check_note_line(arsred_document *doc, size_t ti, size_t r, const not
     }
 }
 
+/* The words of a note's title after its number ("Övriga externa
+ * kostnader" of "Not 3 Övriga externa kostnader"), folded, or NULL. */
+static char *note_name_key(const table *t, const arsred_patterns *patterns)
+{
+    const pattern *pats[4];
+    size_t n = patterns_of_kind(patterns, "table.note-heading", pats, 4);
+    for (size_t i = 0; i < n && i < 4 && t->title; i++) {
+        pattern_match m;
+        if (pattern_exec(pats[i], t->title, strlen(t->title), 0, &m) != PATTERN_MATCHED)
+            continue;
+        const pattern_group *g = pattern_match_group(&m, "name");
+        if (!g || !g->set)
+            return NULL;
+        char *name = xstrndup(t->title + g->start, g->end - g->start);
+        char *key = check_label_key(name, patterns);
+        free(name);
+        return key;
+    }
+    return NULL;
+}
+
+/* A note no line refers to by number is the note of the statement line
+ * its title names (a statement printed without a note column). */
+static void link_by_title(arsred_document *doc, const arsred_patterns *patterns,
+                          const int *numbers, const bool *referenced)
+{
+    for (size_t ni = 0; ni < doc->n_tables; ni++) {
+        if (!numbers[ni] || referenced[ni])
+            continue;
+        size_t total = note_total(&doc->tables[ni]);
+        char *key = total == SIZE_MAX ? NULL : note_name_key(&doc->tables[ni], patterns);
+        size_t found_t = SIZE_MAX, found_r = SIZE_MAX, matches = 0;
+        for (size_t ti = 0; key && ti < doc->n_tables; ti++) {
+            const table *t = &doc->tables[ti];
+            if (numbers[ti] || !table_text_matches(patterns, "table.statement", t->title))
+                continue;
+            for (size_t r = 0; r < t->n_rows; r++) {
+                char *rk = row_usable(t, r) ? check_label_key(t->rows[r].label, patterns) : NULL;
+                if (rk && check_keys_agree(rk, key) && matches++ == 0) {
+                    found_t = ti;
+                    found_r = r;
+                }
+                free(rk);
+            }
+        }
+        free(key);
+        if (matches != 1)
+            continue; /* no line, or several, of that name */
+        note_link link = {.tables = {ni}, .totals = {total}, .n = 1};
+        double ul = check_unit_factor(doc->tables[found_t].unit_effective);
+        double un = check_unit_factor(doc->tables[ni].unit_effective);
+        link.factor = ul && un ? un / ul : 1;
+        check_note_line(doc, found_t, found_r, &link);
+    }
+}
+
 static void check_note_lines(arsred_document *doc, const arsred_patterns *patterns)
 {
     int *numbers = xcalloc(doc->n_tables + 1, sizeof *numbers);
+    bool *referenced = xcalloc(doc->n_tables + 1, sizeof *referenced);
     for (size_t i = 0; i < doc->n_tables; i++)
         numbers[i] = note_number(&doc->tables[i], patterns);
     for (size_t ti = 0; ti < doc->n_tables; ti++) {
@@ -377,11 +504,21 @@ static void check_note_lines(arsred_document *doc, const arsred_patterns *patter
         const table *t = &doc->tables[ti];
         for (size_t r = 0; r < t->n_rows; r++) {
             note_link link;
-            if (t->rows[r].note_ref && row_usable(t, r) &&
-                link_notes(doc, ti, r, numbers, &link))
+            if (!t->rows[r].note_ref || !row_usable(t, r))
+                continue;
+            int refs[MAX_NOTES_PER_LINE];
+            size_t n = parse_refs(t->rows[r].note_ref, refs);
+            for (size_t i = 0; i < n; i++) {
+                size_t nt = note_table(doc, numbers, refs[i], ti);
+                if (nt != SIZE_MAX)
+                    referenced[nt] = true;
+            }
+            if (link_notes(doc, ti, r, numbers, &link))
                 check_note_line(doc, ti, r, &link);
         }
     }
+    link_by_title(doc, patterns, numbers, referenced);
+    free(referenced);
     free(numbers);
 }
 
@@ -391,6 +528,7 @@ void check_statements(arsred_document *doc, const arsred_patterns *patterns)
     for (size_t ti = 0; ti < n; ti++) {
         check_balance_identity(doc, patterns, ti);
         check_opening_closing(doc, patterns, ti);
+        check_carried_balances(doc, patterns, ti);
     }
     check_note_lines(doc, patterns);
 }

@@ -542,6 +542,25 @@ static size_t section_children(const table *t, size_t s, size_t total, size_t *i
     return n;
 }
 
+static bool carries_subtotal(const table *t, size_t r, const size_t *items, size_t n, size_t q);
+
+/* Whether total o carries on total q as its running subtotal: only plain
+ * items stand between them, and the arithmetic says so. */
+static bool carried_by(const table *t, size_t o, size_t q)
+{
+    if (q + 1 >= o)
+        return false;
+    size_t *items = xmalloc((o - q) * sizeof *items), n = 0;
+    bool plain = true;
+    for (size_t r = o; r-- > q + 1 && plain;) {
+        plain = is_plain_item(t, r) && t->rows[r].kind != ROW_TOTAL && !is_section_row(t, r);
+        items[n++] = r;
+    }
+    bool carried = plain && carries_subtotal(t, o, items, n, q);
+    free(items);
+    return carried;
+}
+
 /* Where the innermost section still open at row `before` starts (its
  * heading is above it and the total named after it below), or 0: a sum
  * inside "Skulder och eget kapital" adds nothing of the assets above. */
@@ -572,7 +591,8 @@ static size_t top_level_totals(const table *t, size_t before, size_t *items)
             if (t->rows[o].kind != ROW_TOTAL)
                 continue;
             size_t s = section_of_total(t, o);
-            inside = (s != SIZE_MAX && s < r) || (!t->rows[r].label[0] && t->rows[o].label[0]);
+            inside = (s != SIZE_MAX && s < r) || (!t->rows[r].label[0] && t->rows[o].label[0]) ||
+                     carried_by(t, o, r);
         }
         if (!inside)
             items[n++] = r;
@@ -584,6 +604,36 @@ static size_t top_level_totals(const table *t, size_t before, size_t *items)
  * its children (items, and subsections by their own totals); a total that
  * follows totals sums the outermost of them; otherwise the plain items
  * above it, back to the last total or section heading. 0 where unclear. */
+/* How many columns total r holds in as the sum of items (and of q, where
+ * q is not SIZE_MAX). */
+static size_t columns_holding(const table *t, size_t r, const size_t *items, size_t n, size_t q)
+{
+    size_t holds = 0;
+    for (size_t k = 0; k < t->n_columns; k++) {
+        if (!check_cell_usable(t, r, k))
+            continue;
+        double sum = 0, tol = half_unit(t->rows[r].cells[k].decimals);
+        for (size_t i = 0; i <= n; i++) {
+            size_t row = i < n ? items[i] : q;
+            if (row == SIZE_MAX || !check_cell_usable(t, row, k))
+                continue;
+            sum += t->rows[row].cells[k].value;
+            tol += half_unit(t->rows[row].cells[k].decimals);
+        }
+        holds += fabs(sum - t->rows[r].cells[k].value) <= tol + EPSILON;
+    }
+    return holds;
+}
+
+/* Whether total r carries on the running subtotal q right above its items
+ * ("Kassaflöde före förändring av rörelsekapital" + the changes =
+ * "Kassaflöde från den löpande verksamheten"): the arithmetic decides, as
+ * it holds in more columns with q than without. */
+static bool carries_subtotal(const table *t, size_t r, const size_t *items, size_t n, size_t q)
+{
+    return n >= 1 && columns_holding(t, r, items, n, q) > columns_holding(t, r, items, n, SIZE_MAX);
+}
+
 static size_t total_items(const table *t, size_t total, size_t *items)
 {
     size_t s = section_of_total(t, total);
@@ -591,14 +641,20 @@ static size_t total_items(const table *t, size_t total, size_t *items)
         return section_children(t, s, total, items);
     if (total > 0 && t->rows[total - 1].kind == ROW_TOTAL)
         return top_level_totals(t, total, items);
-    size_t n = 0;
+    size_t n = 0, stop = SIZE_MAX;
     for (size_t r = total; r-- > 0;) {
-        if (t->rows[r].kind == ROW_TOTAL || is_section_row(t, r))
+        if (t->rows[r].kind == ROW_TOTAL) {
+            stop = r;
+            break;
+        }
+        if (is_section_row(t, r))
             break;
         if (!is_plain_item(t, r))
             return 0; /* a relation, not a list of items */
         items[n++] = r;
     }
+    if (stop != SIZE_MAX && carries_subtotal(t, total, items, n, stop))
+        items[n++] = stop;
     return n;
 }
 

@@ -49,6 +49,13 @@ bool check_in_same_rollup(const check_rollups *rollups, size_t a, size_t b);
  * lines (check_statements.c). */
 void check_statements(arsred_document *doc, const arsred_patterns *patterns);
 
+/* A row label folded for comparing: lower case, letters and digits, one
+ * space between words, without a leading total word or a trailing unit;
+ * NULL where nothing is left. Two keys agree word by word, a word of
+ * three letters or more agreeing with one it abbreviates. */
+char *check_label_key(const char *label, const arsred_patterns *patterns);
+bool check_keys_agree(const char *a, const char *b);
+
 /* One quantity shown in two tables must agree (check_same.c). */
 void check_same_quantities(arsred_document *doc, const arsred_patterns *patterns,
                            const check_rollups *rollups);

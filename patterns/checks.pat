@@ -181,3 +181,34 @@ example Utgående balans
   word = Utgående balans
 example Utfall
   no match
+
+# Rows of a balance carried from year to year: this year's opening balance
+# is last year's closing balance (the next column to the right, a year
+# earlier).
+pattern check.row.opening
+kind    check.row.opening
+flags   i
+description a row that gives the balance at the start of the year
+regex   (?<word>\bvid\h+(?:årets|periodens|räkenskapsårets)\h+(?:början|ingång)\b|^\h*ingående\b|^\h*ing\.\h)
+example Likvida medel vid årets början
+  word = vid årets början
+example Belopp vid årets ingång
+  word = vid årets ingång
+example Ingående anskaffningsvärden
+  word = Ingående
+example Likvida medel vid årets slut
+  no match
+
+pattern check.row.closing
+kind    check.row.closing
+flags   i
+description a row that gives the balance at the end of the year
+regex   (?<word>\bvid\h+(?:årets|periodens|räkenskapsårets)\h+(?:slut|utgång)\b|^\h*utgående\b|^\h*utg\.\h)
+example Likvida medel vid årets slut
+  word = vid årets slut
+example Belopp vid årets utgång
+  word = vid årets utgång
+example Utgående anskaffningsvärden
+  word = Utgående
+example Likvida medel vid årets början
+  no match

@@ -8,7 +8,7 @@ pattern table.unit
 kind    table.unit
 flags   i
 description the unit a table declares; the group that matches names it
-regex   (?:^|[\s(])(?:(?<tkr>tkr|tkr\.|kkr|tsek|tusen(?:tal|tals)?\h+kronor|tusentals\h+kr)|(?<mnkr>mnkr|mkr|mnkr\.|msek|miljoner\h+kronor|miljoner\h+kr|mn\h+kr)|(?<kr>kr|kronor|sek)|(?<percent>%|procent))(?=$|[\s).,:;])
+regex   (?:^|(?<!\d)[\s(])(?:(?<tkr>tkr|tkr\.|kkr|tsek|tusen(?:tal|tals)?\h+kronor|tusentals\h+kr)|(?<mnkr>mnkr|mkr|mnkr\.|msek|miljoner\h+kronor|miljoner\h+kr|mn\h+kr)|(?<kr>kr|kronor|sek)|(?<percent>%|procent))(?=$|[\s).,:;])
 example (tkr)
   tkr = tkr
 example Belopp i mnkr
@@ -30,6 +30,10 @@ example Kronor per invånare
 example Kommunstyrelsen
   no match
 example Trafikfrågor
+  no match
+example Antalet anställda ökade med 3,2 procent under året.
+  no match
+example Kostnaderna var 12 tkr lägre
   no match
 
 pattern table.column.deviation
@@ -439,9 +443,10 @@ pattern table.note-heading
 kind    table.note-heading
 flags   i
 description a note's heading set as a row inside a table of notes: it starts the next note's table
-regex   ^\h*not\h*(?<number>\d{1,2})\b\h*[,.:]?\h*\p{L}
+regex   ^\h*not\h*(?<number>\d{1,2})\b\h*[,.:]?\h*(?<name>\p{L}.*)
 example Not 2 Övriga rörelseintäkter
   number = 2
+  name = Övriga rörelseintäkter
 example NOT 11, RÄNTEKOSTNADER OCH LIKNANDE
 example Not 7 Räntekostnader och liknande resultatposter
 example Noter
@@ -515,13 +520,15 @@ pattern table.row.cash-flow-sum
 kind    table.row.cash-flow-sum
 flags   i
 description in a cash flow statement, the flow of an activity, of the year, and the cash at its end: sums of the rows above
-regex   ^\h*(?<word>kassaflöde\h+från\b|årets\h+kassaflöde\b|likvida\h+medel\h+vid\h+(?:årets|periodens)\h+slut\b)
+regex   ^\h*(?<word>kassaflöde\h+(?:från|före)\b|årets\h+kassaflöde\b|likvida\h+medel\h+vid\h+(?:årets|periodens)\h+slut\b)
 example Kassaflöde från den löpande verksamheten
   word = Kassaflöde från
 example Årets kassaflöde
   word = Årets kassaflöde
 example Likvida medel vid årets slut
   word = Likvida medel vid årets slut
+example Kassaflöde före förändring av rörelsekapital
+  word = Kassaflöde före
 example Likvida medel vid årets början
   no match
 
