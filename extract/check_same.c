@@ -6,7 +6,9 @@
  * finansiella poster") for the same year and measure, or where both are
  * the bottom line of a table about one quantity (patterns of kind
  * check.quantity: a board's Nettoinvesteringar and the total of its
- * investment table). Tables of one shape (one per activity) hold different
+ * investment table), or where a summary's row is named as another table
+ * is titled (the row Socialnämnden and the bottom line of "Socialnämnden,
+ * ekonomiskt utfall"). Tables of one shape (one per activity) hold different
  * things of one name and are not compared. Two tables are compared only
  * where a figure of theirs other than zero agrees: that shows they speak of
  * one thing, and the unit factor under which most agree is how their units
@@ -434,49 +436,98 @@ static void check_run(arsred_document *doc, const quantity_cell *cells, const sa
     free(used);
 }
 
+/* The checks of every run of pairs between two tables. */
+static void run_pairs(arsred_document *doc, const quantity_cell *cells, pair_list *pl,
+                      const check_rollups *rollups)
+{
+    sort_cells = cells;
+    if (pl->n)
+        qsort(pl->pairs, pl->n, sizeof *pl->pairs, compare_pairs);
+    for (size_t i = 0; i < pl->n;) {
+        size_t end = i + 1;
+        while (end < pl->n &&
+               cells[pl->pairs[end].a].cell.table == cells[pl->pairs[i].a].cell.table &&
+               cells[pl->pairs[end].b].cell.table == cells[pl->pairs[i].b].cell.table)
+            end++;
+        check_run(doc, cells, pl->pairs + i, end - i, rollups);
+        i = end;
+    }
+}
+
+/* A table's bottom line: its last result row, else its last total. */
+static size_t bottom_line_row(const table *t)
+{
+    size_t net = SIZE_MAX, total = SIZE_MAX;
+    for (size_t r = 0; r < t->n_rows; r++) {
+        if (!table_row_has_value(t, r))
+            continue;
+        if (t->rows[r].kind == ROW_NET)
+            net = r;
+        else if (t->rows[r].kind == ROW_TOTAL)
+            total = r;
+    }
+    return net != SIZE_MAX ? net : total;
+}
+
+/* Whether key is the first words of title ("socialnämnden" of
+ * "socialnämnden ekonomiskt utfall"). */
+static bool names_start(const char *key, const char *title)
+{
+    size_t n = strlen(key);
+    return strncmp(key, title, n) == 0 && (title[n] == ' ' || title[n] == '\0');
+}
+
+/* A summary's item named as another table is titled ("Socialnämnden" and
+ * "Socialnämnden, ekonomiskt utfall") against that table's bottom line
+ * (an item: a result or a sum is no entity a table is about). */
+static void pair_by_title(const arsred_document *doc, const arsred_patterns *patterns,
+                          const quantity_cell *cells, size_t n, pair_list *pl)
+{
+    for (size_t tb = 0; tb < doc->n_tables; tb++) {
+        const table *t = &doc->tables[tb];
+        size_t bottom = bottom_line_row(t);
+        char *title = bottom == SIZE_MAX ? NULL : check_label_key(t->title, patterns);
+        for (size_t y = 0; title && y < n; y++) {
+            if (cells[y].cell.table != tb || cells[y].cell.row != bottom)
+                continue;
+            for (size_t x = 0; x < n; x++) {
+                const table *tx = &doc->tables[cells[x].cell.table];
+                if (cells[x].cell.table == tb || !cells[x].key || cells[x].year != cells[y].year ||
+                    cells[x].measure != cells[y].measure ||
+                    tx->rows[cells[x].cell.row].kind != ROW_ITEM ||
+                    !names_start(cells[x].key, title))
+                    continue;
+                add_pair(pl, cells, x, y);
+            }
+        }
+        free(title);
+    }
+}
+
 void check_same_quantities(arsred_document *doc, const arsred_patterns *patterns,
                            const check_rollups *rollups)
 {
     quantity_cell *cells = NULL;
     size_t n = collect(doc, patterns, &cells);
-    pair_list pl = {0};
     if (n)
         qsort(cells, n, sizeof *cells, compare_quantity_cells);
-    pair_by_label(cells, n, &pl);
-    quantity_cell *by_quantity = xmalloc((n + 1) * sizeof *by_quantity);
+    pair_list by_label = {0}, by_title = {0}, by_quantity = {0};
+    pair_by_label(cells, n, &by_label);
+    pair_by_title(doc, patterns, cells, n, &by_title);
+    quantity_cell *bottom_lines = xmalloc((n + 1) * sizeof *bottom_lines);
     if (n) {
-        memcpy(by_quantity, cells, n * sizeof *cells);
-        qsort(by_quantity, n, sizeof *by_quantity, compare_bottom_lines);
+        memcpy(bottom_lines, cells, n * sizeof *cells);
+        qsort(bottom_lines, n, sizeof *bottom_lines, compare_bottom_lines);
     }
-    pair_list pq = {0};
-    pair_by_quantity(by_quantity, n, &pq);
-    sort_cells = cells;
-    if (pl.n)
-        qsort(pl.pairs, pl.n, sizeof *pl.pairs, compare_pairs);
-    for (size_t i = 0; i < pl.n;) {
-        size_t end = i + 1;
-        while (end < pl.n && cells[pl.pairs[end].a].cell.table == cells[pl.pairs[i].a].cell.table &&
-               cells[pl.pairs[end].b].cell.table == cells[pl.pairs[i].b].cell.table)
-            end++;
-        check_run(doc, cells, pl.pairs + i, end - i, rollups);
-        i = end;
-    }
-    sort_cells = by_quantity;
-    if (pq.n)
-        qsort(pq.pairs, pq.n, sizeof *pq.pairs, compare_pairs);
-    for (size_t i = 0; i < pq.n;) {
-        size_t end = i + 1;
-        while (end < pq.n &&
-               by_quantity[pq.pairs[end].a].cell.table == by_quantity[pq.pairs[i].a].cell.table &&
-               by_quantity[pq.pairs[end].b].cell.table == by_quantity[pq.pairs[i].b].cell.table)
-            end++;
-        check_run(doc, by_quantity, pq.pairs + i, end - i, rollups);
-        i = end;
-    }
+    pair_by_quantity(bottom_lines, n, &by_quantity);
+    run_pairs(doc, cells, &by_label, rollups);
+    run_pairs(doc, cells, &by_title, rollups);
+    run_pairs(doc, bottom_lines, &by_quantity, rollups);
     for (size_t i = 0; i < n; i++)
         free(cells[i].key);
     free(cells);
-    free(by_quantity);
-    free(pl.pairs);
-    free(pq.pairs);
+    free(bottom_lines);
+    free(by_label.pairs);
+    free(by_title.pairs);
+    free(by_quantity.pairs);
 }

@@ -553,6 +553,8 @@ static bool carried_by(const table *t, size_t o, size_t q)
     size_t *items = xmalloc((o - q) * sizeof *items), n = 0;
     bool plain = true;
     for (size_t r = o; r-- > q + 1 && plain;) {
+        if (is_section_row(t, r) && r == q + 1)
+            continue; /* the heading right under q */
         plain = is_plain_item(t, r) && t->rows[r].kind != ROW_TOTAL && !is_section_row(t, r);
         items[n++] = r;
     }
@@ -647,8 +649,13 @@ static size_t total_items(const table *t, size_t total, size_t *items)
             stop = r;
             break;
         }
-        if (is_section_row(t, r))
+        if (is_section_row(t, r)) {
+            /* a heading right under a sum: that sum may run on past it
+             * ("Kassaflöde före …", "Förändringar i rörelsekapital", …) */
+            if (r > 0 && t->rows[r - 1].kind == ROW_TOTAL && table_row_has_value(t, r - 1))
+                stop = r - 1;
             break;
+        }
         if (!is_plain_item(t, r))
             return 0; /* a relation, not a list of items */
         items[n++] = r;
@@ -1339,7 +1346,9 @@ static size_t *checks_by_table(const arsred_document *doc, size_t **first_out)
 
 /* A relation that fails in every column it was checked in (two or more),
  * or fails grossly in its only one, is more likely a table we read wrong
- * than a report that is wrong: it is not reported, and a warning says so. */
+ * than a report that is wrong: it is not reported, and a warning says so;
+ * unless every failure is mended by a repair that mends another relation
+ * as well (a compensating pair fails a Summa in two columns of three). */
 static void drop_undecided(arsred_document *doc)
 {
     bool *drop = xcalloc(doc->n_checks + 1, sizeof *drop);
@@ -1348,15 +1357,21 @@ static void drop_undecided(arsred_document *doc)
         const check *c = &doc->checks[i];
         if (drop[i] || !c->has_found_cell || c->rule == RULE_ROLLUP)
             continue;
-        size_t total = 0, failed = 0;
+        size_t total = 0, failed = 0, mended = 0;
         size_t from = first[c->table], to = first[c->table + 1];
         for (size_t k = from; k < to; k++) {
             size_t j = order[k];
-            if (doc->checks[j].has_found_cell && same_relation(c, &doc->checks[j])) {
+            const check *other = &doc->checks[j];
+            if (other->has_found_cell && same_relation(c, other)) {
                 total++;
-                failed += doc->checks[j].result == CHECK_MISMATCH;
+                failed += other->result == CHECK_MISMATCH;
+                /* a repair that mends another relation too shows a misprint */
+                mended += other->result == CHECK_MISMATCH && other->has_suspect &&
+                          other->explains >= 2;
             }
         }
+        if (failed && mended == failed)
+            continue;
         bool gross = total == 1 && c->result == CHECK_MISMATCH &&
                      fabs(c->difference) > 0.5 * fabs(c->found) &&
                      fabs(c->difference) > 10 * c->tolerance;
@@ -1429,7 +1444,9 @@ void checks_run(arsred_document *doc, const arsred_patterns *patterns)
     check_units(doc, rollups, n_rollups, evidence);
     check_same_quantities(doc, patterns, &(check_rollups){rollups, n_rollups});
     units_from_relations(doc);
+    checks_find_repairs(doc); /* for drop_undecided: which failures a repair explains */
     drop_undecided(doc);
+    checks_clear_repairs(doc);
     checks_find_repairs(doc);
     free(evidence);
     for (size_t i = 0; i < n_rollups; i++)

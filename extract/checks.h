@@ -66,7 +66,9 @@ void check_same_quantities(arsred_document *doc, const arsred_patterns *patterns
 void units_from_report(arsred_document *doc, const arsred_patterns *patterns);
 void units_from_relations(arsred_document *doc);
 
-/* Names the suspect of every mismatch by minimal repair (repair.c). */
+/* Names the suspect of every mismatch by minimal repair (repair.c);
+ * clearing forgets them, for a second look after checks were dropped. */
 void checks_find_repairs(arsred_document *doc);
+void checks_clear_repairs(arsred_document *doc);
 
 #endif

@@ -489,3 +489,17 @@ void checks_find_repairs(arsred_document *doc)
     free(ks);
     free(ix.uses);
 }
+
+void checks_clear_repairs(arsred_document *doc)
+{
+    for (size_t i = 0; i < doc->n_checks; i++) {
+        check *c = &doc->checks[i];
+        c->has_suspect = false;
+        c->n_also = 0;
+        c->decided = false;
+        c->explains = 0;
+        free(c->alternatives);
+        c->alternatives = NULL;
+        c->n_alternatives = 0;
+    }
+}

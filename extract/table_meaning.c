@@ -167,7 +167,9 @@ static void assign_statement_rows(table *t, const arsred_patterns *patterns)
             if (result || row->kind == ROW_REVENUE || row->kind == ROW_COST ||
                 (key_figures && row->kind == ROW_TOTAL))
                 row->kind = ROW_ITEM;
-            if (cash_flow && table_text_matches(patterns, "table.row.cash-flow-sum", row->label))
+            /* a flow's name over no figures is a heading, not its sum */
+            if (cash_flow && table_row_has_value(t, r) &&
+                table_text_matches(patterns, "table.row.cash-flow-sum", row->label))
                 row->kind = ROW_TOTAL;
             continue;
         }
