@@ -18,6 +18,9 @@
 /* Beyond these a cluster is a table read wrong, not a misprint: pairs are
  * looked for among at most PAIR_CELLS cells, singles among SINGLE_CELLS. */
 enum { PAIR_CELLS = 48, SINGLE_CELLS = 400, MAX_ALTERNATIVES = 16 };
+/* Joining clusters is tried this often at most, a bound on a document of
+ * many unmendable failures (a table read wrong throughout). */
+enum { JOIN_TRIES = 256 };
 
 typedef struct cell_use {
     cell_ref cell;
@@ -230,19 +233,17 @@ static bool value_making_hold(const arsred_document *doc, check *c, cell_ref cel
 }
 
 /* How good the repair is, or INT_MIN where it is none: every check of the
- * cluster must hold after it, no holding check may fail; each check it
- * leaves exact counts one, each it takes from exact to rounding counts
- * minus one. */
+ * cluster must hold after it, and no holding check may fail; of the checks
+ * that held, each it turns exact counts one, each it takes from exact to
+ * rounding minus one. (Whether the mended checks come out exact says
+ * nothing: a figure in the larger unit mends one only to rounding.) */
 static int repair_score(arsred_document *doc, const use_index *ix, const size_t *failing,
                         size_t n_failing, const repair_cell *changes, size_t n_changes)
 {
     int score = 0;
-    for (size_t i = 0; i < n_failing; i++) {
-        check_result then = check_evaluate(doc, &doc->checks[failing[i]], changes, n_changes);
-        if (then == CHECK_MISMATCH)
+    for (size_t i = 0; i < n_failing; i++)
+        if (check_evaluate(doc, &doc->checks[failing[i]], changes, n_changes) == CHECK_MISMATCH)
             return INT_MIN;
-        score += then == CHECK_OK;
-    }
     for (size_t j = 0; j < n_changes; j++)
         for (size_t u = index_find(ix, changes[j].cell);
              u < ix->n && compare_cells(ix->uses[u].cell, changes[j].cell) == 0; u++) {
@@ -367,6 +368,17 @@ static void try_pairs(arsred_document *doc, const use_index *ix, cluster *k,
         }
 }
 
+/* Whether two clusters have cells in one table: only such can be one
+ * misprint's (two errors of one row, or of one figure shown twice). */
+static bool share_a_table(const cluster *x, const cluster *y)
+{
+    for (size_t i = 0; i < x->n_cells; i++)
+        for (size_t j = 0; j < y->n_cells; j++)
+            if (x->cells[i].table == y->cells[j].table)
+                return true;
+    return false;
+}
+
 /* Two clusters that no repair of their own mends, mended together. */
 static void try_joined(arsred_document *doc, const use_index *ix, cluster *x, cluster *y)
 {
@@ -478,10 +490,14 @@ void checks_find_repairs(arsred_document *doc)
             try_pairs(doc, &ix, &ks[i], ks[i].cells, ks[i].n_cells);
         ks[i].done = ks[i].n_best > 0;
     }
+    size_t tries = 0;
     for (size_t i = 0; i < n; i++)
-        for (size_t j = i + 1; j < n && !ks[i].done; j++)
-            if (!ks[j].done && ks[i].n_cells + ks[j].n_cells <= PAIR_CELLS)
+        for (size_t j = i + 1; j < n && !ks[i].done && tries < JOIN_TRIES; j++)
+            if (!ks[j].done && ks[i].n_cells + ks[j].n_cells <= PAIR_CELLS &&
+                share_a_table(&ks[i], &ks[j])) {
                 try_joined(doc, &ix, &ks[i], &ks[j]);
+                tries++;
+            }
     for (size_t i = 0; i < n; i++) {
         name_suspects(doc, &ks[i]);
         cluster_release(&ks[i]);

@@ -1,0 +1,221 @@
+/* test_repair.c: the checks on synthetic tables (no PDF): counts are
+ * exact, the wrong cell is found by minimal repair (a lone total, a
+ * compensating pair pinned by a detail table, never a negative count),
+ * and one figure in two units agrees when the smaller unit was cut. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arsred.h"
+#include "report.h"
+#include "util.h"
+
+static arsred_patterns *patterns;
+
+static int load_patterns(void **state)
+{
+    (void)state;
+    arsred_error err = {0};
+    patterns = arsred_patterns_load(ARSRED_SOURCE_DIR "/patterns", NULL, &err);
+    return patterns ? 0 : -1;
+}
+
+static int free_patterns(void **state)
+{
+    (void)state;
+    arsred_patterns_free(patterns);
+    return 0;
+}
+
+typedef struct column_spec {
+    const char *label;
+    column_kind kind;
+    int year;
+} column_spec;
+
+/* A table of doc: its columns, then rows added with add_row. */
+static table *add_table(arsred_document *doc, const char *title, const char *unit,
+                        const column_spec *columns, size_t n_columns)
+{
+    table t = {0};
+    snprintf(t.id, sizeof t.id, "t%zu", doc->n_tables);
+    t.title = xstrdup(title);
+    t.page = t.last_page = (int)doc->n_tables + 1;
+    t.unit_declared = unit ? xstrdup(unit) : NULL;
+    t.unit_effective = unit ? xstrdup(unit) : NULL;
+    t.n_columns = n_columns;
+    t.columns = xcalloc(n_columns, sizeof *t.columns);
+    for (size_t k = 0; k < n_columns; k++)
+        t.columns[k] = (table_column){.label = xstrdup(columns[k].label), .kind = columns[k].kind,
+                                      .year = columns[k].year};
+    ARRAY_PUSH(doc->tables, doc->n_tables, doc->cap_tables, t);
+    return &doc->tables[doc->n_tables - 1];
+}
+
+/* A row of figures printed with `decimals` decimals (NAN: an empty cell). */
+static void add_row(table *t, const char *label, row_kind kind, int decimals, const double *values)
+{
+    table_row row = {.label = xstrdup(label), .kind = kind, .page = t->page};
+    row.cells = xcalloc(t->n_columns, sizeof *row.cells);
+    for (size_t k = 0; k < t->n_columns; k++) {
+        if (isnan(values[k]))
+            continue;
+        char text[64];
+        snprintf(text, sizeof text, "%.*f", decimals, values[k]);
+        row.cells[k] = (table_cell){.text = xstrdup(text), .has_value = true, .value = values[k],
+                                    .decimals = decimals, .page = t->page};
+    }
+    ARRAY_PUSH(t->rows, t->n_rows, t->cap_rows, row);
+}
+
+static const check *only_mismatch(const arsred_document *doc)
+{
+    const check *found = NULL;
+    for (size_t i = 0; i < doc->n_checks; i++)
+        if (doc->checks[i].result == CHECK_MISMATCH) {
+            assert_null(found);
+            found = &doc->checks[i];
+        }
+    assert_non_null(found);
+    return found;
+}
+
+static size_t count_mismatches(const arsred_document *doc)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < doc->n_checks; i++)
+        n += doc->checks[i].result == CHECK_MISMATCH;
+    return n;
+}
+
+static const column_spec years[] = {{"2022", COLUMN_ACTUAL, 2022}, {"2021", COLUMN_ACTUAL, 2021}};
+
+static arsred_document *headcount(bool counts)
+{
+    arsred_document *doc = report_new("synthetic.pdf");
+    table *t = add_table(doc, counts ? "Antal anställda" : "Kostnader", counts ? NULL : "tkr",
+                         years, 2);
+    t->counts = counts;
+    add_row(t, "Tillsvidareanställda på heltid", ROW_ITEM, 0, (double[]){33, 29});
+    add_row(t, "Tillsvidareanställda på deltid", ROW_ITEM, 0, (double[]){0, 0});
+    add_row(t, "Visstidsanställda", ROW_ITEM, 0, (double[]){1, 1});
+    add_row(t, "Timavlönade", ROW_ITEM, 0, (double[]){1, 1});
+    add_row(t, "Totalt", ROW_TOTAL, 0, (double[]){34, 31});
+    checks_run(doc, patterns);
+    return doc;
+}
+
+/* 33 + 0 + 1 + 1 printed 34: a count that is off by one is wrong; which
+ * cell cannot be told, so the total is named first, not decided, and the
+ * items are the alternatives (but not the 0, which cannot be -1). */
+static void test_counts_are_exact(void **state)
+{
+    (void)state;
+    arsred_document *doc = headcount(true);
+    const check *c = only_mismatch(doc);
+    assert_int_equal(c->rule, RULE_TOTAL);
+    assert_true(c->exact);
+    assert_true(c->tolerance == 0);
+    assert_true(c->has_suspect);
+    assert_int_equal(c->suspect.row, 4);
+    assert_int_equal(c->suspect.column, 0);
+    assert_true(c->suggested == 35);
+    assert_false(c->decided);
+    assert_int_equal(c->n_alternatives, 3);
+    for (size_t i = 0; i < c->n_alternatives; i++) {
+        assert_int_not_equal(c->alternatives[i].cells[0].cell.row, 1);
+        assert_true(c->alternatives[i].cells[0].suggested >= 0);
+    }
+    arsred_document_free(doc);
+    /* the same figures as amounts in tkr: one off is rounding */
+    doc = headcount(false);
+    assert_int_equal(count_mismatches(doc), 0);
+    arsred_document_free(doc);
+}
+
+static const column_spec budget[] = {{"Budget 2023", COLUMN_BUDGET, 2023},
+                                     {"Utfall 2023", COLUMN_ACTUAL, 2023},
+                                     {"Avvikelse", COLUMN_DEVIATION, 2023}};
+
+/* Two errors in one row that cancel there (Budget and Utfall both 2 000
+ * too high: the deviation holds) fail the Summa in two columns; the detail
+ * table of that nämnd pins the pair: suspect plus also, decided. */
+static void test_compensating_pair(void **state)
+{
+    (void)state;
+    arsred_document *doc = report_new("synthetic.pdf");
+    table *s = add_table(doc, "Nettokostnad per nämnd", "tkr", budget, 3);
+    add_row(s, "Kommunstyrelsen", ROW_ITEM, 0, (double[]){-98450, -96230, 2220});
+    add_row(s, "Socialnämnden", ROW_ITEM, 0, (double[]){-354800, -349420, 5380});
+    add_row(s, "Tekniska nämnden", ROW_ITEM, 0, (double[]){-64200, -65870, -1670});
+    add_row(s, "Summa", ROW_TOTAL, 0, (double[]){-519450, -513520, 5930});
+    table *d = add_table(doc, "Socialnämnden, ekonomiskt utfall", "tkr", budget, 3);
+    add_row(d, "Intäkter", ROW_REVENUE, 0, (double[]){86400, 91230, 4830});
+    add_row(d, "Kostnader", ROW_COST, 0, (double[]){-443200, -442650, 550});
+    add_row(d, "Nettokostnad", ROW_NET, 0, (double[]){-356800, -351420, 5380});
+    checks_run(doc, patterns);
+    assert_int_equal(count_mismatches(doc), 4);
+    for (size_t i = 0; i < doc->n_checks; i++) {
+        const check *c = &doc->checks[i];
+        if (c->result != CHECK_MISMATCH)
+            continue;
+        assert_true(c->has_suspect);
+        assert_true(c->decided);
+        assert_int_equal(c->explains, 4);
+        assert_int_equal(c->suspect.table, 0);
+        assert_int_equal(c->suspect.row, 1);
+        assert_int_equal(c->n_also, 1);
+        assert_int_equal(c->also[0].cell.row, 1);
+        assert_int_not_equal(c->also[0].cell.column, c->suspect.column);
+        double want = c->suspect.column == 0 ? -356800 : -351420;
+        assert_true(c->suggested == want);
+    }
+    arsred_document_free(doc);
+}
+
+static const column_spec one_year[] = {{"2023", COLUMN_ACTUAL, 2023}};
+
+/* −15 160 615 kr shown as −15 160 tkr (cut, not rounded) is the same
+ * figure; −15 106 is not. */
+static void test_same_figure_cut_to_tkr(void **state)
+{
+    (void)state;
+    for (int wrong = 0; wrong < 2; wrong++) {
+        arsred_document *doc = report_new("synthetic.pdf");
+        table *o = add_table(doc, "Flerårsöversikt", "tkr", one_year, 1);
+        add_row(o, "Nettoomsättning", ROW_ITEM, 0, (double[]){wrong ? -15106 : -15160});
+        add_row(o, "Resultat efter finansiella poster", ROW_ITEM, 0, (double[]){812});
+        add_row(o, "Antal medlemmar", ROW_ITEM, 0, (double[]){134});
+        table *r = add_table(doc, "Resultaträkning", "kr", one_year, 1);
+        add_row(r, "Nettoomsättning", ROW_ITEM, 0, (double[]){-15160615});
+        add_row(r, "Resultat efter finansiella poster", ROW_ITEM, 0, (double[]){812400});
+        checks_run(doc, patterns);
+        size_t same = 0;
+        for (size_t i = 0; i < doc->n_checks; i++)
+            same += doc->checks[i].rule == RULE_SAME;
+        assert_int_equal(same, 2);
+        assert_int_equal(count_mismatches(doc), wrong ? 1 : 0);
+        if (wrong) {
+            const check *c = only_mismatch(doc);
+            assert_true(c->has_suspect);
+            assert_int_equal(c->suspect.table, 0); /* the overview's figure, found in tkr */
+            assert_int_equal(c->suspect.row, 0);
+        }
+        arsred_document_free(doc);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_counts_are_exact),
+        cmocka_unit_test(test_compensating_pair),
+        cmocka_unit_test(test_same_figure_cut_to_tkr),
+    };
+    return cmocka_run_group_tests(tests, load_patterns, free_patterns);
+}
