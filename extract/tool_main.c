@@ -13,7 +13,7 @@
 static const char usage_text[] =
     "usage:\n"
     "  arsred extract [options] FILE.pdf...     report(s) to JSON\n"
-    "  arsred check   [options] FILE...         the arithmetic checks, for people; FILE is a PDF or an extract JSON\n"
+    "  arsred check   [options] FILE...         the arithmetic checks (text, JSON or CSV); FILE is a PDF or an extract JSON\n"
     "  arsred compare [options] FILE...         line several years up; FILE is a PDF or an extract JSON\n"
     "  arsred inspect [options] FILE.pdf        what the layout engine sees on a page\n"
     "  arsred patterns test [DIR]               run the examples that the pattern files carry\n"
@@ -37,7 +37,9 @@ static const char usage_text[] =
     "  --quiet           no progress or summary line\n"
     "\n"
     "check options:\n"
-    "  --all             also list the checks that hold\n"
+    "  --all             also list the checks that hold and the relations not checked\n"
+    "  --format FMT      text (for people, the default), json or csv\n"
+    "  --pretty          indent the JSON\n"
     "  --password PW, --patterns DIR, --pages LIST as for extract\n"
     "\n"
     "compare options:\n"
@@ -195,6 +197,27 @@ static const char *builtin_pattern_dir(void)
     return ARSRED_PATTERN_SOURCE_DIR;
 }
 
+/* One command's part of the usage: its line, its options, the exit
+ * statuses; false where name is no command. */
+static bool print_command_help(const char *name)
+{
+    char line[64], section[64];
+    snprintf(line, sizeof line, "  arsred %s ", name);
+    snprintf(section, sizeof section, "\n%s options:\n", name);
+    const char *usage = strstr(usage_text, line);
+    if (!usage)
+        return false;
+    fputs("usage:\n", stdout);
+    fwrite(usage, 1, strcspn(usage, "\n") + 1, stdout);
+    const char *options = strstr(usage_text, section);
+    if (options) {
+        const char *end = strstr(options + 1, "\n\n");
+        fwrite(options, 1, end ? (size_t)(end - options) + 1 : strlen(options), stdout);
+    }
+    fputs(strstr(usage_text, "\nexit status:"), stdout);
+    return true;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -209,9 +232,26 @@ int main(int argc, char **argv)
         printf("arsred %s (output format %d)\n", ARSRED_VERSION, ARSRED_FORMAT_VERSION);
         return EXIT_DONE;
     }
-    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-        if (strcmp(argv[1], commands[i].name) == 0)
-            return commands[i].run(argc - 1, argv + 1, builtin_pattern_dir());
+    if (strcmp(argv[1], "help") == 0) { /* arsred help COMMAND */
+        if (argc < 3) {
+            fputs(usage_text, stdout);
+            return EXIT_DONE;
+        }
+        if (print_command_help(argv[2]))
+            return EXIT_DONE;
+        tool_error("'%s' is not a command; see 'arsred --help'", argv[2]);
+        return EXIT_USAGE;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
+        if (strcmp(argv[1], commands[i].name) != 0)
+            continue;
+        for (int a = 2; a < argc && strcmp(argv[a], "--") != 0; a++)
+            if (strcmp(argv[a], "--help") == 0 || strcmp(argv[a], "-h") == 0) {
+                print_command_help(commands[i].name);
+                return EXIT_DONE;
+            }
+        return commands[i].run(argc - 1, argv + 1, builtin_pattern_dir());
+    }
     tool_error("'%s' is not a command; see 'arsred --help'", argv[1]);
     return EXIT_USAGE;
 }

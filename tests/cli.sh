@@ -165,6 +165,14 @@ expect_stdout "^source,page,page_label,table,table_title,row,column,rule,result,
 expect_stdout ",Gemensam administration,Verksamhetsnetto,Budget 2019,row.net,mismatch,-40523,-40529,-6,1.5,rounding,p10-t2,Intäkter,Budget 2019,4557,4551,true,,"
 expect_status 2 "check --format xml" -- "$arsred" check --format xml "$fix/krokom-ks-2020.pdf"
 expect_stderr "write text, json or csv"
+# a command's usage: COMMAND --help and help COMMAND
+expect_status 0 "check --help" -- "$arsred" check --help
+expect_stdout "^  --format FMT      text (for people, the default), json or csv$"
+expect_status 0 "help extract" -- "$arsred" help extract
+expect_stdout "^  arsred extract \[options\]"
+expect_stdout "^extract options:$"
+expect_status 2 "help of no command" -- "$arsred" help nope
+expect_stderr "'nope' is not a command"
 printf '{"not": "arsred"}' >"$tmp/other.json"
 expect_status 3 "check other json" -- "$arsred" check "$tmp/other.json"
 expect_stderr "not an arsred document"
