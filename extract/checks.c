@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "checks.h"
+#include "pattern.h"
 #include "report.h"
 #include "table.h"
 #include "text.h"
@@ -298,6 +299,84 @@ static size_t column_in_group(const table *t, column_kind kind, int year, size_t
     return column_of_kind(t, kind, year, d);
 }
 
+/* What a column's head says its figures measure (table.column.measure):
+ * 0 nothing, else 1 + the group that matched. */
+static int column_measure(const table_column *c, const arsred_patterns *patterns)
+{
+    static const char *const groups[] = {"revenue", "cost", "net"};
+    const pattern *pats[4];
+    size_t n = patterns_of_kind(patterns, "table.column.measure", pats, 4);
+    for (size_t i = 0; i < n && i < 4 && c->label; i++) {
+        pattern_match m;
+        if (pattern_exec(pats[i], c->label, strlen(c->label), 0, &m) != PATTERN_MATCHED)
+            continue;
+        for (int g = 0; g < 3; g++) {
+            const pattern_group *pg = pattern_match_group(&m, groups[g]);
+            if (pg && pg->set)
+                return g + 1;
+        }
+    }
+    return 0;
+}
+
+/* Rows in which deviation d = actual a − budget b, or its mirror, holds. */
+static size_t deviation_rows_holding(const table *t, size_t d, size_t b, size_t a)
+{
+    size_t holds = 0;
+    for (size_t r = 0; r < t->n_rows; r++) {
+        if (!check_cell_usable(t, r, a) || !check_cell_usable(t, r, b) || !check_cell_usable(t, r, d))
+            continue;
+        const table_cell *ca = &t->rows[r].cells[a], *cb = &t->rows[r].cells[b],
+                         *cd = &t->rows[r].cells[d];
+        double tol = half_unit(ca->decimals) + half_unit(cb->decimals) + half_unit(cd->decimals);
+        holds += fabs(fabs(ca->value - cb->value) - fabs(cd->value)) <= tol + EPSILON;
+    }
+    return holds;
+}
+
+/* The budget and outcome columns deviation column d is about: in its
+ * period group; where the group holds several of each ("Budget intäkter |
+ * Utfall intäkter | Budget kostnader | Utfall kostnader | Avvikelse"),
+ * the two of one measure (the deviation's own where its head names one)
+ * that the most rows hold with. */
+static bool deviation_operands(const table *t, size_t d, const arsred_patterns *patterns,
+                               size_t *b, size_t *a)
+{
+    int year = t->columns[d].year;
+    size_t start = 0, budgets = 0, actuals = 0;
+    for (size_t k = d; k-- > 0;)
+        if (t->columns[k].kind == COLUMN_DEVIATION) {
+            start = k + 1;
+            break;
+        }
+    for (size_t k = start; k < d; k++) {
+        budgets += t->columns[k].kind == COLUMN_BUDGET && t->columns[k].year == year;
+        actuals += t->columns[k].kind == COLUMN_ACTUAL && t->columns[k].year == year;
+    }
+    *b = column_in_group(t, COLUMN_BUDGET, year, d);
+    *a = column_in_group(t, COLUMN_ACTUAL, year, d);
+    if (budgets > 1 || actuals > 1) {
+        int own = column_measure(&t->columns[d], patterns);
+        size_t best = 0;
+        for (size_t x = start; x < d; x++)
+            for (size_t y = start; y < d; y++) {
+                if (t->columns[x].kind != COLUMN_BUDGET || t->columns[y].kind != COLUMN_ACTUAL ||
+                    t->columns[x].year != year || t->columns[y].year != year)
+                    continue;
+                int mx = column_measure(&t->columns[x], patterns);
+                if (mx != column_measure(&t->columns[y], patterns) || (own && mx != own))
+                    continue;
+                size_t holds = deviation_rows_holding(t, d, x, y);
+                if (holds > best) {
+                    best = holds;
+                    *b = x;
+                    *a = y;
+                }
+            }
+    }
+    return *b != SIZE_MAX && *a != SIZE_MAX;
+}
+
 /* Rows on the cost side (by their label or the section they stand in):
  * reports that print costs positive often turn the deviation's sign for
  * them, so that a negative deviation always means worse than budget. */
@@ -320,16 +399,15 @@ static int row_side(const arsred_document *doc, const table *t, size_t r)
 
 /* Deviation = actual − budget, or its mirror budget − actual ("Återstår"):
  * the one that holds in more rows, on each side (revenue, cost, other). */
-static void check_deviation_columns(arsred_document *doc, size_t ti)
+static void check_deviation_columns(arsred_document *doc, size_t ti,
+                                    const arsred_patterns *patterns)
 {
     const table *t = &doc->tables[ti];
     for (size_t d = 0; d < t->n_columns; d++) {
         if (t->columns[d].kind != COLUMN_DEVIATION || !t->columns[d].year)
             continue;
-        int year = t->columns[d].year;
-        size_t b = column_in_group(t, COLUMN_BUDGET, year, d);
-        size_t a = column_in_group(t, COLUMN_ACTUAL, year, d);
-        if (b == SIZE_MAX || a == SIZE_MAX)
+        size_t b, a;
+        if (!deviation_operands(t, d, patterns, &b, &a))
             continue;
         size_t forward[3] = {0}, mirror[3] = {0};
         for (size_t r = 0; r < t->n_rows; r++) {
@@ -1429,7 +1507,7 @@ void checks_run(arsred_document *doc, const arsred_patterns *patterns)
         find_unlabelled_totals(doc, &doc->tables[t]);
     for (size_t t = 0; t < doc->n_tables; t++) {
         check_row_net(doc, t);
-        check_deviation_columns(doc, t);
+        check_deviation_columns(doc, t, patterns);
         check_deviation_rows(doc, t);
         check_totals(doc, t);
         check_result_lines(doc, patterns, t);

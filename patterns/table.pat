@@ -649,3 +649,17 @@ example 1 2O4
   no match
 example Budget
   no match
+
+pattern table.column.measure
+kind    table.column.measure
+flags   i
+description what a column's figures measure where its head says it ("Utfall kostnader", "Prognos intäkter helår"): a deviation is between an outcome and a budget of one measure
+regex   \b(?:(?<revenue>intäkter|inkomster|intäkt)|(?<cost>kostnader|utgifter|kostnad)|(?<net>netto|nettokostnad|nettokostnader|resultat))\b
+example Utfall kostnader
+  cost = kostnader
+example Prognos intäkter helår
+  revenue = intäkter
+example Budget netto
+  net = netto
+example Budget 2023
+  no match

@@ -1,7 +1,8 @@
 /* test_repair.c: the checks on synthetic tables (no PDF): counts are
  * exact, the wrong cell is found by minimal repair (a lone total, a
  * compensating pair pinned by a detail table, never a negative count),
- * and one figure in two units agrees when the smaller unit was cut. */
+ * one figure in two units agrees when the smaller unit was cut, and a
+ * deviation column is between the columns of its own measure. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -210,12 +211,49 @@ static void test_same_figure_cut_to_tkr(void **state)
     }
 }
 
+/* the nearest budget and outcome to the deviation are the revenue's */
+static const column_spec measured[] = {{"Budget kostnader 2023", COLUMN_BUDGET, 2023},
+                                       {"Budget intäkter 2023", COLUMN_BUDGET, 2023},
+                                       {"Utfall kostnader 2023", COLUMN_ACTUAL, 2023},
+                                       {"Utfall intäkter 2023", COLUMN_ACTUAL, 2023},
+                                       {"Budgetavvikelse kostnader", COLUMN_DEVIATION, 2023}};
+
+/* "Utfall kostnader − Budget kostnader = Budgetavvikelse": the deviation is
+ * between the columns of its own measure, not the nearest budget and
+ * outcome; a wrong deviation is then a mismatch, not a misread table. */
+static void test_measure_qualified_columns(void **state)
+{
+    (void)state;
+    arsred_document *doc = report_new("synthetic.pdf");
+    table *t = add_table(doc, "Verksamheter", "tkr", measured, 5);
+    add_row(t, "Förskola", ROW_ITEM, 0, (double[]){-50400, 1200, -51000, 1350, -600});
+    add_row(t, "Grundskola", ROW_ITEM, 0, (double[]){-90100, 800, -89700, 760, 400});
+    add_row(t, "Gymnasium", ROW_ITEM, 0, (double[]){-40200, 300, -40900, 310, -600});
+    checks_run(doc, patterns);
+    size_t deviations = 0;
+    for (size_t i = 0; i < doc->n_checks; i++) {
+        const check *c = &doc->checks[i];
+        if (c->rule != RULE_COLUMN_DEVIATION)
+            continue;
+        deviations++;
+        for (size_t k = 0; k < c->n_terms; k++)
+            assert_true(c->terms[k].cell.column == 0 || c->terms[k].cell.column == 2);
+    }
+    assert_int_equal(deviations, 3);
+    /* Gymnasium's deviation printed -600 is -700 */
+    const check *c = only_mismatch(doc);
+    assert_int_equal(c->rule, RULE_COLUMN_DEVIATION);
+    assert_int_equal(c->row, 2);
+    arsred_document_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_counts_are_exact),
         cmocka_unit_test(test_compensating_pair),
         cmocka_unit_test(test_same_figure_cut_to_tkr),
+        cmocka_unit_test(test_measure_qualified_columns),
     };
     return cmocka_run_group_tests(tests, load_patterns, free_patterns);
 }
