@@ -342,10 +342,19 @@ static bool same_shape(const table *a, const table *b)
     return true;
 }
 
+/* Whether two figures' agreeing would tell anything: neither is zero,
+ * and a's read in b's unit is more than b's last printed digit (a small
+ * figure divided by 1 000 agrees with anything near zero). */
+static bool telling(const table_cell *a, const table_cell *b, double factor)
+{
+    return a->value != 0 && b->value != 0 && fabs(a->value * factor) >= pow(10, -b->decimals) &&
+           fabs(b->value / factor) >= pow(10, -a->decimals);
+}
+
 /* The factor (a's figures × factor = b's) under which most pairs of the
  * run agree, and how many do (figures other than zero). */
 static double best_factor(const arsred_document *doc, const quantity_cell *cells,
-                          const same_pair *run, size_t n, size_t *agreeing)
+                          const same_pair *run, size_t n, bool any_factor, size_t *agreeing)
 {
     const table *ta = &doc->tables[cells[run[0].a].cell.table];
     const table *tb = &doc->tables[cells[run[0].b].cell.table];
@@ -353,14 +362,14 @@ static double best_factor(const arsred_document *doc, const quantity_cell *cells
     double best = 1;
     *agreeing = 0;
     for (size_t f = 0; f < sizeof factors / sizeof *factors; f++) {
-        if (ua && ub && fabs(factors[f] - ua / ub) > 1e-12 * factors[f])
+        if (!any_factor && ua && ub && fabs(factors[f] - ua / ub) > 1e-12 * factors[f])
             continue; /* both units known: only their factor */
         size_t agree = 0;
         for (size_t i = 0; i < n; i++) {
             const table_cell *a = cell_of(doc, cells[run[i].a].cell);
             const table_cell *b = cell_of(doc, cells[run[i].b].cell);
             int sign;
-            agree += a->value != 0 && values_agree(a, b, factors[f], &sign);
+            agree += telling(a, b, factors[f]) && values_agree(a, b, factors[f], &sign);
         }
         if (agree > *agreeing) {
             *agreeing = agree;
@@ -373,6 +382,22 @@ static double best_factor(const arsred_document *doc, const quantity_cell *cells
 static const char *place(const table *t)
 {
     return t->title ? t->title : t->id;
+}
+
+static const char *unit_named(double kronor)
+{
+    return fabs(kronor - 1) < 1e-9     ? "kr"
+           : fabs(kronor - 1e3) < 1e-6 ? "tkr"
+           : fabs(kronor - 1e6) < 1e-3 ? "mnkr"
+                                       : NULL;
+}
+
+static void set_unit(table *t, const char *unit, char *evidence)
+{
+    free(t->unit_effective);
+    t->unit_effective = xstrdup(unit);
+    free(t->unit_evidence);
+    t->unit_evidence = evidence;
 }
 
 static void add_same_check(arsred_document *doc, cell_ref a, cell_ref b, double factor,
@@ -396,6 +421,54 @@ static void add_same_check(arsred_document *doc, cell_ref a, cell_ref b, double 
     check_settle(doc, c);
 }
 
+/* Where two tables' figures agree only under another factor than their
+ * units say (at least UNIT_EVIDENCE of them), one unit is wrong: a table
+ * whose unit was not declared takes the one the other's implies (it was
+ * the convention's or a guess); where both were declared, a unit check
+ * says that one of them is wrong. The factor to compare under, with
+ * *agreeing; 0 agreeing where the figures show nothing. */
+enum { UNIT_EVIDENCE = 2 };
+static double units_contradicted(arsred_document *doc, const quantity_cell *cells,
+                                 const same_pair *run, size_t n, size_t *agreeing)
+{
+    size_t ia = cells[run[0].a].cell.table, ib = cells[run[0].b].cell.table;
+    table *ta = &doc->tables[ia], *tb = &doc->tables[ib];
+    double ua = check_unit_factor(ta->unit_effective), ub = check_unit_factor(tb->unit_effective);
+    double factor = ua && ub ? best_factor(doc, cells, run, n, true, agreeing) : 1;
+    if (!ua || !ub || *agreeing < UNIT_EVIDENCE) {
+        *agreeing = 0;
+        return 1;
+    }
+    /* a's figures × factor are b's: u_b = u_a / factor */
+    const char *for_b = unit_named(ua / factor), *for_a = unit_named(ub * factor);
+    strbuf sb;
+    strbuf_init(&sb);
+    if (!tb->unit_declared && ta->unit_declared && for_b) {
+        strbuf_addf(&sb, "agrees with %s (%s) in %s", place(ta), ta->unit_effective, for_b);
+        set_unit(tb, for_b, strbuf_take(&sb));
+    } else if (!ta->unit_declared && tb->unit_declared && for_a) {
+        strbuf_addf(&sb, "agrees with %s (%s) in %s", place(tb), tb->unit_effective, for_a);
+        set_unit(ta, for_a, strbuf_take(&sb));
+    } else if (!ta->unit_declared || !tb->unit_declared) {
+        strbuf_release(&sb); /* two units of convention: which is wrong is not shown */
+        *agreeing = 0;
+    } else {
+        check c = {.rule = RULE_UNIT, .table = ib, .row = -1, .column = -1, .page = tb->page,
+                   .result = CHECK_MISMATCH};
+        strbuf_addf(&sb, "units of %s (%s) and %s (%s)", place(ta), ta->unit_effective, place(tb),
+                    tb->unit_effective);
+        c.expr = strbuf_take(&sb);
+        strbuf_init(&sb);
+        strbuf_addf(&sb, "%zu figures of the two agree only with %s's × %g: one of the two "
+                         "declared units is wrong, and which cannot be told",
+                    *agreeing, place(ta), factor);
+        c.message = strbuf_take(&sb);
+        ARRAY_PUSH(doc->checks, doc->n_checks, doc->cap_checks, c);
+        *agreeing = 0; /* not compared under units that are in doubt */
+    }
+    return factor;
+}
+
 /* One run of pairs between two tables: the checks, where a figure agrees. */
 static void check_run(arsred_document *doc, const quantity_cell *cells, const same_pair *run,
                       size_t n, const check_rollups *rollups)
@@ -404,7 +477,9 @@ static void check_run(arsred_document *doc, const quantity_cell *cells, const sa
     if (same_shape(&doc->tables[ta], &doc->tables[tb]) || check_in_same_rollup(rollups, ta, tb))
         return;
     size_t agreeing;
-    double factor = best_factor(doc, cells, run, n, &agreeing);
+    double factor = best_factor(doc, cells, run, n, false, &agreeing);
+    if (agreeing == 0)
+        factor = units_contradicted(doc, cells, run, n, &agreeing);
     if (agreeing == 0)
         return; /* nothing shows the two speak of one thing */
     bool *used = xcalloc(n + 1, sizeof *used);

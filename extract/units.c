@@ -1,5 +1,6 @@
 /* units.c: the unit of a table that declares none, from what the report
- * shows: its own word on the unit of its figures ("Om inte annat anges
+ * shows: the heading of its section ("Driftredovisning, tkr"), the
+ * report's own word on the unit of its figures ("Om inte annat anges
  * redovisas alla belopp i tusental kronor"), the convention that a
  * financial statement without a unit is in kronor, and a relation that
  * holds with another table only when the two are read in related units.
@@ -51,10 +52,14 @@ static bool printed_in_kronor(const table *t)
     return figures > 0;
 }
 
+/* A financial statement or a note: by its title, or by the heading of
+ * the section it stands in (a note's table under "Not 2 Nettoomsättning"). */
 static bool is_statement(const table *t, const arsred_patterns *patterns)
 {
-    return table_text_matches(patterns, "table.statement", t->title) &&
-           !table_text_matches(patterns, "table.key-figures", t->title);
+    if (table_text_matches(patterns, "table.key-figures", t->title))
+        return false;
+    return table_text_matches(patterns, "table.statement", t->title) ||
+           table_text_matches(patterns, "table.statement", t->section);
 }
 
 void units_from_report(arsred_document *doc, const arsred_patterns *patterns)
@@ -66,11 +71,17 @@ void units_from_report(arsred_document *doc, const arsred_patterns *patterns)
                 t->unit_evidence = xstrdup("declared");
             continue;
         }
-        if (!is_statement(t, patterns) || has_mixed_units(t))
+        if (has_mixed_units(t))
             continue;
+        const char *section_unit = table_unit_in(t->section, patterns);
         strbuf sb;
         strbuf_init(&sb);
-        if (doc->default_unit) {
+        if (section_unit && strcmp(section_unit, "%") != 0) {
+            strbuf_addf(&sb, "the heading of its section (\"%s\")", t->section);
+            set_unit(t, section_unit, strbuf_take(&sb));
+        } else if (!is_statement(t, patterns)) {
+            strbuf_release(&sb);
+        } else if (doc->default_unit) {
             strbuf_addf(&sb, "the report's own word on its figures (page %d)",
                         doc->default_unit_page);
             set_unit(t, doc->default_unit, strbuf_take(&sb));

@@ -247,6 +247,39 @@ static void test_measure_qualified_columns(void **state)
     arsred_document_free(doc);
 }
 
+/* A statement that declares no unit is in kronor by convention; where two
+ * of its figures agree with a table declared in tkr as printed, it is in
+ * tkr. Where both declare units the figures contradict, a unit check says
+ * one is wrong. */
+static void test_units_from_agreement(void **state)
+{
+    (void)state;
+    for (int both_declared = 0; both_declared < 2; both_declared++) {
+        arsred_document *doc = report_new("synthetic.pdf");
+        table *r = add_table(doc, "Resultaträkning", both_declared ? "kr" : NULL, one_year, 1);
+        add_row(r, "Nettoomsättning", ROW_ITEM, 0, (double[]){3241});
+        add_row(r, "Resultat efter finansiella poster", ROW_ITEM, 0, (double[]){-1497});
+        table *o = add_table(doc, "Flerårsöversikt", "tkr", one_year, 1);
+        add_row(o, "Nettoomsättning", ROW_ITEM, 0, (double[]){3241});
+        add_row(o, "Resultat efter finansiella poster", ROW_ITEM, 0, (double[]){-1497});
+        add_row(o, "Antal medlemmar", ROW_ITEM, 0, (double[]){134});
+        checks_run(doc, patterns);
+        size_t units = 0;
+        for (size_t i = 0; i < doc->n_checks; i++)
+            units += doc->checks[i].rule == RULE_UNIT;
+        if (both_declared) {
+            assert_int_equal(units, 1);
+            assert_string_equal(doc->tables[0].unit_effective, "kr");
+        } else {
+            assert_int_equal(units, 0);
+            assert_string_equal(doc->tables[0].unit_effective, "tkr");
+            assert_non_null(strstr(doc->tables[0].unit_evidence, "agrees with"));
+            assert_int_equal(count_mismatches(doc), 0);
+        }
+        arsred_document_free(doc);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -254,6 +287,7 @@ int main(void)
         cmocka_unit_test(test_compensating_pair),
         cmocka_unit_test(test_same_figure_cut_to_tkr),
         cmocka_unit_test(test_measure_qualified_columns),
+        cmocka_unit_test(test_units_from_agreement),
     };
     return cmocka_run_group_tests(tests, load_patterns, free_patterns);
 }
