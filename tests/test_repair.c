@@ -280,6 +280,51 @@ static void test_units_from_agreement(void **state)
     }
 }
 
+static const column_spec two_years[] = {{"Utfall 2023", COLUMN_ACTUAL, 2023},
+                                        {"Utfall 2022", COLUMN_ACTUAL, 2022}};
+
+/* A municipality's resultaträkning has no Summa rows: each result line is
+ * the result above it plus the lines since (result = revenue + costs +
+ * financial items, level by level). One wrong result line is found as
+ * the only cell that mends both its own relation and the next one's. */
+static void test_municipal_income_statement(void **state)
+{
+    (void)state;
+    for (int wrong = 0; wrong < 2; wrong++) {
+        arsred_document *doc = report_new("synthetic.pdf");
+        table *t = add_table(doc, "Resultaträkning", "mnkr", two_years, 2);
+        add_row(t, "Verksamhetens intäkter", ROW_REVENUE, 0, (double[]){412, 398});
+        add_row(t, "Verksamhetens kostnader", ROW_COST, 0, (double[]){-2310, -2215});
+        add_row(t, "Avskrivningar", ROW_COST, 0, (double[]){-88, -85});
+        add_row(t, "Verksamhetens nettokostnader", ROW_NET, 0, (double[]){-1986, -1902});
+        add_row(t, "Skatteintäkter", ROW_ITEM, 0, (double[]){1610, 1540});
+        add_row(t, "Generella statsbidrag och utjämning", ROW_ITEM, 0, (double[]){452, 431});
+        add_row(t, "Verksamhetens resultat", ROW_NET, 0, (double[]){wrong ? 67 : 76, 69});
+        add_row(t, "Finansiella intäkter", ROW_ITEM, 0, (double[]){21, 18});
+        add_row(t, "Finansiella kostnader", ROW_ITEM, 0, (double[]){-14, -12});
+        add_row(t, "Resultat efter finansiella poster", ROW_NET, 0, (double[]){83, 75});
+        add_row(t, "Årets resultat", ROW_NET, 0, (double[]){83, 75});
+        checks_run(doc, patterns);
+        size_t results = 0;
+        for (size_t i = 0; i < doc->n_checks; i++) {
+            const check *c = &doc->checks[i];
+            results += c->has_found_cell && c->found_cell.row >= 3 &&
+                       t->rows[c->found_cell.row].kind == ROW_NET;
+        }
+        assert_true(results >= 6); /* three result lines with parts, two years */
+        assert_int_equal(count_mismatches(doc), wrong ? 2 : 0);
+        for (size_t i = 0; wrong && i < doc->n_checks; i++) {
+            const check *c = &doc->checks[i];
+            if (c->result != CHECK_MISMATCH)
+                continue;
+            assert_true(c->has_suspect && c->decided);
+            assert_int_equal(c->suspect.row, 6);
+            assert_true(c->suggested == 76);
+        }
+        arsred_document_free(doc);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -288,6 +333,7 @@ int main(void)
         cmocka_unit_test(test_same_figure_cut_to_tkr),
         cmocka_unit_test(test_measure_qualified_columns),
         cmocka_unit_test(test_units_from_agreement),
+        cmocka_unit_test(test_municipal_income_statement),
     };
     return cmocka_run_group_tests(tests, load_patterns, free_patterns);
 }
