@@ -641,6 +641,8 @@ static bool carried_by(const table *t, size_t o, size_t q)
     return carried;
 }
 
+static size_t top_level_totals(const table *t, size_t before, size_t *items);
+
 /* Where the innermost section still open at row `before` starts (its
  * heading is above it and the total named after it below), or 0: a sum
  * inside "Skulder och eget kapital" adds nothing of the assets above. */
@@ -660,10 +662,35 @@ static size_t open_section(const table *t, size_t before)
  * An unlabelled sum followed by a named total is inside that total's
  * block (a subtotal under its heading), even where the heading was not
  * read. */
+/* A sum of sums that no heading opens ("Summa tillgångar" right under
+ * "Summa omsättningstillgångar"). */
+static bool is_grand_total(const table *t, size_t g)
+{
+    return t->rows[g].kind == ROW_TOTAL && g > 0 && t->rows[g - 1].kind == ROW_TOTAL &&
+           section_of_total(t, g) == SIZE_MAX;
+}
+
+/* Where the sums a sum of sums at `before` adds start: after the
+ * previous sum of sums of two or more (a balance sheet's "Summa eget
+ * kapital och skulder" adds nothing of "Summa tillgångar" and the sums
+ * under it), and inside the section still open. */
+static size_t sums_start(const table *t, size_t before)
+{
+    size_t start = open_section(t, before);
+    size_t *items = xmalloc((t->n_rows + 1) * sizeof *items);
+    for (size_t g = before; g-- > start;)
+        if (is_grand_total(t, g) && top_level_totals(t, g, items) >= 2) {
+            start = g + 1;
+            break;
+        }
+    free(items);
+    return start;
+}
+
 static size_t top_level_totals(const table *t, size_t before, size_t *items)
 {
     size_t n = 0;
-    for (size_t r = open_section(t, before); r < before; r++) {
+    for (size_t r = sums_start(t, before); r < before; r++) {
         if (t->rows[r].kind != ROW_TOTAL)
             continue;
         bool inside = false;
