@@ -42,8 +42,8 @@ static size_t row_named(const table *t, size_t from, const arsred_patterns *patt
 }
 
 /* The column of b that stands for column k of a: the same year and kind;
- * where b's columns carry no years (a page that repeats no header), the
- * same place among the columns that hold figures in the given rows. */
+ * where b's columns have no heads at all (a page that repeats no header),
+ * the same place among the columns that hold figures in the given rows. */
 static size_t matching_column(const table *a, size_t ra, size_t k, const table *b, size_t rb)
 {
     if (a == b)
@@ -52,8 +52,8 @@ static size_t matching_column(const table *a, size_t ra, size_t k, const table *
         if (a->columns[k].year && b->columns[j].year == a->columns[k].year &&
             b->columns[j].kind == a->columns[k].kind)
             return j;
-    for (size_t j = 0; j < b->n_columns; j++)
-        if (b->columns[j].year)
+    for (size_t j = 0; j < b->n_columns; j++) /* b's header was read: it is not a's */
+        if (b->columns[j].year || (b->columns[j].label && b->columns[j].label[0]))
             return SIZE_MAX;
     size_t place_a = 0, n_a = 0, n_b = 0;
     for (size_t i = 0; i < a->n_columns; i++) {
@@ -276,21 +276,19 @@ static size_t note_table(const arsred_document *doc, const int *numbers, int num
     return any;
 }
 
-/* A note's own total: its last total row, or its one row with figures. */
+/* A note's own total: its last total row, else its last row with
+ * figures (choose_note_row looks at the ends of its other blocks too). */
 static size_t note_total(const table *t)
 {
-    size_t total = SIZE_MAX, with_values = 0, only = SIZE_MAX;
+    size_t total = SIZE_MAX, last = SIZE_MAX;
     for (size_t r = 0; r < t->n_rows; r++) {
         if (!row_usable(t, r))
             continue;
-        with_values++;
-        only = r;
+        last = r;
         if (t->rows[r].kind == ROW_TOTAL)
             total = r;
     }
-    if (total != SIZE_MAX)
-        return total;
-    return with_values == 1 ? only : SIZE_MAX;
+    return total != SIZE_MAX ? total : last;
 }
 
 enum { MAX_NOTES_PER_LINE = 8 };
@@ -377,12 +375,18 @@ static bool link_notes(arsred_document *doc, size_t ti, size_t r, const int *num
     return link->n > 0;
 }
 
-static void check_note_line(arsred_document *doc, size_t ti, size_t r, const note_link *link)
+enum { MAX_COLUMNS_COMPARED = 64 };
+
+/* The columns of line r that its notes' totals stand beside, and in how
+ * many the sum agrees with each sign (agree[0] +, agree[1] −). */
+static size_t link_agreement(const arsred_document *doc, size_t ti, size_t r,
+                             const note_link *link, size_t *ks, size_t agree[2])
 {
     const table *t = &doc->tables[ti];
     cell_ref totals[MAX_NOTES_PER_LINE];
-    size_t ks[64], n_ks = 0, agree[2] = {0, 0};
-    for (size_t k = 0; k < t->n_columns && n_ks < 64; k++) {
+    size_t n_ks = 0;
+    agree[0] = agree[1] = 0;
+    for (size_t k = 0; k < t->n_columns && n_ks < MAX_COLUMNS_COMPARED; k++) {
         if (!check_cell_usable(t, r, k))
             continue;
         bool all = true;
@@ -402,8 +406,65 @@ static void check_note_line(arsred_document *doc, size_t ti, size_t r, const not
             agree[s] += note_sum_holds(doc, (cell_ref){ti, r, k}, totals, link->n, link->factor,
                                        s ? -1 : 1);
     }
-    if (n_ks == 0)
+    return n_ks;
+}
+
+/* Whether row r of a note ends a block of it: the last with figures
+ * before a heading, or of the note. */
+static bool ends_block(const table *t, size_t r)
+{
+    if (!row_usable(t, r))
+        return false;
+    for (size_t next = r + 1; next < t->n_rows; next++) {
+        if (row_usable(t, next))
+            return t->rows[r].kind == ROW_TOTAL;
+        return true; /* a heading follows */
+    }
+    return true;
+}
+
+/* A note of one line: which of its rows the line is, of the note's
+ * total and the ends of its blocks ("Redovisat värde" before its
+ * "Taxeringsvärden"): the one that agrees in the most years. */
+static void choose_note_row(const arsred_document *doc, size_t ti, size_t r, note_link *link)
+{
+    const table *nt = &doc->tables[link->tables[0]];
+    size_t best = link->totals[0], best_agree = 0, ks[MAX_COLUMNS_COMPARED], agree[2];
+    if (link_agreement(doc, ti, r, link, ks, agree))
+        best_agree = agree[0] > agree[1] ? agree[0] : agree[1];
+    for (size_t q = 0; q < nt->n_rows; q++) {
+        if (q == link->totals[0] || !ends_block(nt, q))
+            continue;
+        note_link other = *link;
+        other.totals[0] = q;
+        if (!link_agreement(doc, ti, r, &other, ks, agree))
+            continue;
+        size_t a = agree[0] > agree[1] ? agree[0] : agree[1];
+        if (a > best_agree) {
+            best_agree = a;
+            best = q;
+        }
+    }
+    link->totals[0] = best;
+}
+
+static void check_note_line(arsred_document *doc, size_t ti, size_t r, note_link *link)
+{
+    const table *t = &doc->tables[ti];
+    size_t ks[MAX_COLUMNS_COMPARED], agree[2];
+    if (link->n == 1)
+        choose_note_row(doc, ti, r, link);
+    size_t n_ks = link_agreement(doc, ti, r, link, ks, agree);
+    if (n_ks == 0) {
+        strbuf sb;
+        strbuf_init(&sb);
+        strbuf_addf(&sb, "%s against its note%s: the note's columns are not the line's years",
+                    t->rows[r].label, link->n > 1 ? "s" : "");
+        report_unchecked(doc, link->n > 1 ? RULE_ROLLUP : RULE_SAME, UNCHECKED_STRUCTURE, ti,
+                         (long)r, -1, t->rows[r].page, sb.data);
+        strbuf_release(&sb);
         return;
+    }
     if (agree[0] == 0 && agree[1] == 0) {
         strbuf sb;
         strbuf_init(&sb);
@@ -492,6 +553,90 @@ static void link_by_title(arsred_document *doc, const arsred_patterns *patterns,
     }
 }
 
+/* The lines of one table that all refer to the one note nt alone, or 0
+ * where fewer than two do. */
+static size_t lines_of_note(const arsred_document *doc, const int *numbers, size_t ti,
+                            size_t nt, size_t *rows)
+{
+    const table *t = &doc->tables[ti];
+    size_t n = 0;
+    for (size_t r = 0; r < t->n_rows; r++) {
+        int refs[MAX_NOTES_PER_LINE];
+        if (!t->rows[r].note_ref || !row_usable(t, r) || parse_refs(t->rows[r].note_ref, refs) != 1)
+            continue;
+        if (note_table(doc, numbers, refs[0], ti) == nt)
+            rows[n++] = r;
+    }
+    return n >= 2 ? n : 0;
+}
+
+/* Where two or more lines refer to one note (Fastighetslån and Övriga
+ * skulder till kreditinstitut to "Not 6 Fastighetslån"), the note's total
+ * (or the end of one of its blocks) is their sum, in the years it agrees
+ * in one; false where no year agrees. */
+static bool check_lines_sum(arsred_document *doc, size_t ti, const size_t *rows, size_t n,
+                            size_t nt)
+{
+    const table *t = &doc->tables[ti], *note = &doc->tables[nt];
+    double ul = check_unit_factor(t->unit_effective), un = check_unit_factor(note->unit_effective);
+    double factor = ul && un ? ul / un : 1; /* a line's figures × factor in the note's unit */
+    size_t best_q = SIZE_MAX, best_agree = 0;
+    int best_sign = 1;
+    for (size_t q = 0; q < note->n_rows; q++) {
+        if (!ends_block(note, q))
+            continue;
+        for (int sign = 1; sign >= -1; sign -= 2) {
+            size_t agree = 0;
+            for (size_t k = 0; k < t->n_columns; k++) {
+                size_t kk = matching_column(t, rows[0], k, note, q);
+                if (kk == SIZE_MAX || !check_cell_usable(note, q, kk))
+                    continue;
+                double sum = 0, tol = 0.5 * pow(10, -note->rows[q].cells[kk].decimals);
+                bool all = true;
+                for (size_t i = 0; i < n && all; i++) {
+                    all = check_cell_usable(t, rows[i], k);
+                    if (all) {
+                        sum += t->rows[rows[i]].cells[k].value * factor;
+                        tol += factor * 0.5 * pow(10, -t->rows[rows[i]].cells[k].decimals);
+                    }
+                }
+                double v = note->rows[q].cells[kk].value;
+                agree += all && v != 0 && fabs(v - sign * sum) <= tol + 1e-9 * fmax(1, fabs(v));
+            }
+            if (agree > best_agree) {
+                best_agree = agree;
+                best_q = q;
+                best_sign = sign;
+            }
+        }
+    }
+    if (best_q == SIZE_MAX)
+        return false;
+    for (size_t k = 0; k < t->n_columns; k++) {
+        size_t kk = matching_column(t, rows[0], k, note, best_q);
+        bool all = kk != SIZE_MAX && check_cell_usable(note, best_q, kk);
+        for (size_t i = 0; i < n && all; i++)
+            all = check_cell_usable(t, rows[i], k);
+        if (!all)
+            continue;
+        check *c = check_new(doc, RULE_ROLLUP, nt, (long)best_q, (long)kk,
+                             (cell_ref){nt, best_q, kk});
+        strbuf sb;
+        strbuf_init(&sb);
+        for (size_t i = 0; i < n; i++) {
+            check_add_term(c, (cell_ref){ti, rows[i], k}, best_sign * factor);
+            strbuf_addf(&sb, "%s%s", i ? (best_sign < 0 ? " − " : " + ") : (best_sign < 0 ? "−" : ""),
+                        t->rows[rows[i]].label);
+        }
+        strbuf_addf(&sb, " = %s, %s, %s (the lines that refer to the note)", place(note),
+                    note->rows[best_q].label[0] ? note->rows[best_q].label : "(sum)",
+                    note->columns[kk].label);
+        c->expr = strbuf_take(&sb);
+        check_settle(doc, c);
+    }
+    return true;
+}
+
 static void check_note_lines(arsred_document *doc, const arsred_patterns *patterns)
 {
     int *numbers = xcalloc(doc->n_tables + 1, sizeof *numbers);
@@ -502,9 +647,11 @@ static void check_note_lines(arsred_document *doc, const arsred_patterns *patter
         if (numbers[ti])
             continue; /* a note's own lines refer to no notes */
         const table *t = &doc->tables[ti];
+        bool *summed = xcalloc(t->n_rows + 1, sizeof *summed);
+        size_t *rows = xmalloc((t->n_rows + 1) * sizeof *rows);
         for (size_t r = 0; r < t->n_rows; r++) {
             note_link link;
-            if (!t->rows[r].note_ref || !row_usable(t, r))
+            if (!t->rows[r].note_ref || !row_usable(t, r) || summed[r])
                 continue;
             int refs[MAX_NOTES_PER_LINE];
             size_t n = parse_refs(t->rows[r].note_ref, refs);
@@ -513,9 +660,18 @@ static void check_note_lines(arsred_document *doc, const arsred_patterns *patter
                 if (nt != SIZE_MAX)
                     referenced[nt] = true;
             }
+            size_t nt = n == 1 ? note_table(doc, numbers, refs[0], ti) : SIZE_MAX;
+            size_t m = nt == SIZE_MAX ? 0 : lines_of_note(doc, numbers, ti, nt, rows);
+            if (m && check_lines_sum(doc, ti, rows, m, nt)) {
+                for (size_t i = 0; i < m; i++)
+                    summed[rows[i]] = true;
+                continue;
+            }
             if (link_notes(doc, ti, r, numbers, &link))
                 check_note_line(doc, ti, r, &link);
         }
+        free(rows);
+        free(summed);
     }
     link_by_title(doc, patterns, numbers, referenced);
     free(referenced);
