@@ -112,6 +112,7 @@ char *arsred_document_checks_text(const arsred_document *doc, int all, size_t *m
  * per relation not checked). Newly allocated; with header != 0 the CSV's
  * first line names its columns. */
 char *arsred_document_checks_json(const arsred_document *doc, int pretty);
+size_t arsred_document_mismatch_count(const arsred_document *doc);
 char *arsred_document_checks_csv(const arsred_document *doc, int header);
 
 /* The document as tidy CSV: one row per value (table cells, goal statuses,

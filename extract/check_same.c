@@ -67,7 +67,7 @@ char *check_label_key(const char *label, const arsred_patterns *patterns)
     for (const char *p = folded; *p;) {
         const char *start = p;
         uint32_t cp = utf8_next(&p, p + strlen(p));
-        bool letter = (cp >= '0' && cp <= '9') || cp >= 0x80 || (cp >= 'a' && cp <= 'z');
+        bool letter = is_alpha_cp(cp) || is_digit_cp(cp);
         if (letter) {
             memmove(out, start, (size_t)(p - start));
             out += p - start;
@@ -282,13 +282,12 @@ static void pair_by_quantity(const quantity_cell *cells, size_t n, pair_list *pl
     }
 }
 
-static const quantity_cell *sort_cells;
-
-static int compare_pairs(const void *a, const void *b)
+static int compare_pairs(const void *a, const void *b, void *context)
 {
     const same_pair *x = a, *y = b;
-    size_t xa = sort_cells[x->a].cell.table, ya = sort_cells[y->a].cell.table;
-    size_t xb = sort_cells[x->b].cell.table, yb = sort_cells[y->b].cell.table;
+    const quantity_cell *cells = context;
+    size_t xa = cells[x->a].cell.table, ya = cells[y->a].cell.table;
+    size_t xb = cells[x->b].cell.table, yb = cells[y->b].cell.table;
     if (xa != ya)
         return xa < ya ? -1 : 1;
     if (xb != yb)
@@ -300,12 +299,6 @@ static int compare_pairs(const void *a, const void *b)
 
 /* ------------------------------------------------------------ agree */
 
-static const double factors[] = {1, 1e3, 1e-3, 1e6, 1e-6};
-
-static const table_cell *cell_of(const arsred_document *doc, cell_ref r)
-{
-    return &doc->tables[r.table].rows[r.row].cells[r.column];
-}
 
 /* Whether b's value is a's × factor (in b's unit) with either sign, within
  * rounding, or as the finer figure cut to the coarser's decimals; *sign
@@ -327,7 +320,7 @@ static bool values_agree(const table_cell *a, const table_cell *b, double factor
     return fabs(fabs(coarse->value) - cut) <= 1e-9 * fmax(1, cut);
 }
 
-static bool same_shape(const table *a, const table *b)
+static bool same_row_labels(const table *a, const table *b)
 {
     if (a->n_rows != b->n_rows || a->n_rows == 0)
         return false;
@@ -361,44 +354,24 @@ static double best_factor(const arsred_document *doc, const quantity_cell *cells
     double ua = check_unit_factor(ta->unit_effective), ub = check_unit_factor(tb->unit_effective);
     double best = 1;
     *agreeing = 0;
-    for (size_t f = 0; f < sizeof factors / sizeof *factors; f++) {
-        if (!any_factor && ua && ub && fabs(factors[f] - ua / ub) > 1e-12 * factors[f])
+    for (size_t f = 0; f < N_UNIT_FACTORS; f++) {
+        if (!any_factor && ua && ub && fabs(check_unit_factors[f] - ua / ub) > 1e-12 * check_unit_factors[f])
             continue; /* both units known: only their factor */
         size_t agree = 0;
         for (size_t i = 0; i < n; i++) {
-            const table_cell *a = cell_of(doc, cells[run[i].a].cell);
-            const table_cell *b = cell_of(doc, cells[run[i].b].cell);
+            const table_cell *a = report_cell(doc, cells[run[i].a].cell);
+            const table_cell *b = report_cell(doc, cells[run[i].b].cell);
             int sign;
-            agree += telling(a, b, factors[f]) && values_agree(a, b, factors[f], &sign);
+            agree += telling(a, b, check_unit_factors[f]) && values_agree(a, b, check_unit_factors[f], &sign);
         }
         if (agree > *agreeing) {
             *agreeing = agree;
-            best = factors[f];
+            best = check_unit_factors[f];
         }
     }
     return best;
 }
 
-static const char *place(const table *t)
-{
-    return t->title ? t->title : t->id;
-}
-
-static const char *unit_named(double kronor)
-{
-    return fabs(kronor - 1) < 1e-9     ? "kr"
-           : fabs(kronor - 1e3) < 1e-6 ? "tkr"
-           : fabs(kronor - 1e6) < 1e-3 ? "mnkr"
-                                       : NULL;
-}
-
-static void set_unit(table *t, const char *unit, char *evidence)
-{
-    free(t->unit_effective);
-    t->unit_effective = xstrdup(unit);
-    free(t->unit_evidence);
-    t->unit_evidence = evidence;
-}
 
 static void add_same_check(arsred_document *doc, cell_ref a, cell_ref b, double factor,
                            int sign)
@@ -412,9 +385,9 @@ static void add_same_check(arsred_document *doc, cell_ref a, cell_ref b, double 
     c->truncation = factor != 1;
     strbuf sb;
     strbuf_init(&sb);
-    strbuf_addf(&sb, "%s%s, %s, %s = %s, %s, %s", sign < 0 ? "−" : "", place(to),
-                to->rows[other.row].label, to->columns[other.column].label, place(tf),
-                tf->rows[found.row].label, tf->columns[found.column].label);
+    strbuf_addf(&sb, "%s%s, %s, %s = %s, %s, %s", sign < 0 ? "−" : "", table_name(to),
+                to->rows[other.row].label, table_column_label(to, other.column), table_name(tf),
+                tf->rows[found.row].label, table_column_label(tf, found.column));
     if (factor != 1)
         strbuf_addf(&sb, " (× %g)", fabs(coef));
     c->expr = strbuf_take(&sb);
@@ -440,28 +413,28 @@ static double units_contradicted(arsred_document *doc, const quantity_cell *cell
         return 1;
     }
     /* a's figures × factor are b's: u_b = u_a / factor */
-    const char *for_b = unit_named(ua / factor), *for_a = unit_named(ub * factor);
+    const char *for_b = check_unit_named(ua / factor), *for_a = check_unit_named(ub * factor);
     strbuf sb;
     strbuf_init(&sb);
     if (!tb->unit_declared && ta->unit_declared && for_b) {
-        strbuf_addf(&sb, "agrees with %s (%s) in %s", place(ta), ta->unit_effective, for_b);
-        set_unit(tb, for_b, strbuf_take(&sb));
+        strbuf_addf(&sb, "agrees with %s (%s) in %s", table_name(ta), ta->unit_effective, for_b);
+        units_set(tb, for_b, strbuf_take(&sb));
     } else if (!ta->unit_declared && tb->unit_declared && for_a) {
-        strbuf_addf(&sb, "agrees with %s (%s) in %s", place(tb), tb->unit_effective, for_a);
-        set_unit(ta, for_a, strbuf_take(&sb));
+        strbuf_addf(&sb, "agrees with %s (%s) in %s", table_name(tb), tb->unit_effective, for_a);
+        units_set(ta, for_a, strbuf_take(&sb));
     } else if (!ta->unit_declared || !tb->unit_declared) {
         strbuf_release(&sb); /* two units of convention: which is wrong is not shown */
         *agreeing = 0;
     } else {
         check c = {.rule = RULE_UNIT, .table = ib, .row = -1, .column = -1, .page = tb->page,
                    .result = CHECK_MISMATCH};
-        strbuf_addf(&sb, "units of %s (%s) and %s (%s)", place(ta), ta->unit_effective, place(tb),
+        strbuf_addf(&sb, "units of %s (%s) and %s (%s)", table_name(ta), ta->unit_effective, table_name(tb),
                     tb->unit_effective);
         c.expr = strbuf_take(&sb);
         strbuf_init(&sb);
         strbuf_addf(&sb, "%zu figures of the two agree only with %s's × %g: one of the two "
                          "declared units is wrong, and which cannot be told",
-                    *agreeing, place(ta), factor);
+                    *agreeing, table_name(ta), factor);
         c.message = strbuf_take(&sb);
         ARRAY_PUSH(doc->checks, doc->n_checks, doc->cap_checks, c);
         *agreeing = 0; /* not compared under units that are in doubt */
@@ -474,7 +447,7 @@ static void check_run(arsred_document *doc, const quantity_cell *cells, const sa
                       size_t n, const check_rollups *rollups)
 {
     size_t ta = cells[run[0].a].cell.table, tb = cells[run[0].b].cell.table;
-    if (same_shape(&doc->tables[ta], &doc->tables[tb]) || check_in_same_rollup(rollups, ta, tb))
+    if (same_row_labels(&doc->tables[ta], &doc->tables[tb]) || check_in_same_rollup(rollups, ta, tb))
         return;
     size_t agreeing;
     double factor = best_factor(doc, cells, run, n, false, &agreeing);
@@ -490,8 +463,8 @@ static void check_run(arsred_document *doc, const quantity_cell *cells, const sa
         size_t pick = i;
         double pick_diff = INFINITY;
         for (size_t j = i; j < n && run[j].a == run[i].a; j++) {
-            const table_cell *a = cell_of(doc, cells[run[j].a].cell);
-            const table_cell *b = cell_of(doc, cells[run[j].b].cell);
+            const table_cell *a = report_cell(doc, cells[run[j].a].cell);
+            const table_cell *b = report_cell(doc, cells[run[j].b].cell);
             int sign;
             double diff = values_agree(a, b, factor, &sign)
                               ? -1
@@ -502,8 +475,8 @@ static void check_run(arsred_document *doc, const quantity_cell *cells, const sa
             }
             used[j] = true;
         }
-        const table_cell *a = cell_of(doc, cells[run[pick].a].cell);
-        const table_cell *b = cell_of(doc, cells[run[pick].b].cell);
+        const table_cell *a = report_cell(doc, cells[run[pick].a].cell);
+        const table_cell *b = report_cell(doc, cells[run[pick].b].cell);
         int sign;
         values_agree(a, b, factor, &sign);
         add_same_check(doc, cells[run[pick].a].cell, cells[run[pick].b].cell, factor, sign);
@@ -515,9 +488,7 @@ static void check_run(arsred_document *doc, const quantity_cell *cells, const sa
 static void run_pairs(arsred_document *doc, const quantity_cell *cells, pair_list *pl,
                       const check_rollups *rollups)
 {
-    sort_cells = cells;
-    if (pl->n)
-        qsort(pl->pairs, pl->n, sizeof *pl->pairs, compare_pairs);
+    sort_array_r(pl->pairs, pl->n, sizeof *pl->pairs, compare_pairs, (void *)cells);
     for (size_t i = 0; i < pl->n;) {
         size_t end = i + 1;
         while (end < pl->n &&

@@ -7,6 +7,7 @@
  * refers to it (several notes: their totals add up to it). Either sign:
  * notes print costs positive. The words are patterns (check.balance.*,
  * check.column.*, table.note-heading). */
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,10 +17,6 @@
 #include "table.h"
 #include "util.h"
 
-static const char *place(const table *t)
-{
-    return t->title ? t->title : t->id;
-}
 
 static bool row_usable(const table *t, size_t r)
 {
@@ -166,8 +163,8 @@ static void check_opening_closing(arsred_document *doc, const arsred_patterns *p
         check_add_term(c, (cell_ref){ti, r, change}, 1);
         strbuf sb;
         strbuf_init(&sb);
-        strbuf_addf(&sb, "%s + %s = %s, %s", t->columns[open].label, t->columns[change].label,
-                    t->columns[close].label, t->rows[r].label[0] ? t->rows[r].label : "(sum)");
+        strbuf_addf(&sb, "%s + %s = %s, %s", table_column_label(t, open), table_column_label(t, change),
+                    table_column_label(t, close), t->rows[r].label[0] ? t->rows[r].label : "(sum)");
         c->expr = strbuf_take(&sb);
         check_settle(doc, c);
     }
@@ -233,7 +230,8 @@ static void check_carried_balances(arsred_document *doc, const arsred_patterns *
                 strbuf sb;
                 strbuf_init(&sb);
                 strbuf_addf(&sb, "%s, %s = %s, %s (the year before's closing balance)",
-                            t->rows[c].label, before->label, t->rows[o].label, now->label);
+                            t->rows[c].label, table_column_label(t, j), t->rows[o].label,
+                            table_column_label(t, k));
                 chk->expr = strbuf_take(&sb);
                 check_settle(doc, chk);
                 break;
@@ -303,7 +301,9 @@ static size_t parse_refs(const char *refs, int *out)
             continue;
         }
         char *end;
-        long a = strtol(p, &end, 10), b = a;
+        long a = strtol(p, &end, 10), b = a; /* a note number, not a figure */
+        if (a > INT_MAX)
+            a = b = INT_MAX;
         const char *q = end;
         while (*q == ' ')
             q++;
@@ -313,6 +313,8 @@ static size_t parse_refs(const char *refs, int *out)
                 q++;
             if (*q >= '0' && *q <= '9')
                 b = strtol(q, &end, 10);
+            if (b > INT_MAX)
+                b = INT_MAX;
         }
         for (long v = a; v <= b && n < MAX_NOTES_PER_LINE && b - a < MAX_NOTES_PER_LINE; v++)
             out[n++] = (int)v;
@@ -488,10 +490,10 @@ static void check_note_line(arsred_document *doc, size_t ti, size_t r, note_link
             check_add_term(c, (cell_ref){link->tables[i], link->totals[i], kk},
                            sign * link->factor);
             strbuf_addf(&sb, "%s%s%s", i ? (sign < 0 ? " − " : " + ") : (sign < 0 ? "−" : ""),
-                        place(nt), "");
+                        table_name(nt), "");
         }
-        strbuf_addf(&sb, " = %s, %s, %s (the line's note%s)", place(t), t->rows[r].label,
-                    t->columns[k].label, link->n > 1 ? "s" : "");
+        strbuf_addf(&sb, " = %s, %s, %s (the line's note%s)", table_name(t), t->rows[r].label,
+                    table_column_label(t, k), link->n > 1 ? "s" : "");
         c->expr = strbuf_take(&sb);
         check_settle(doc, c);
     }
@@ -628,9 +630,9 @@ static bool check_lines_sum(arsred_document *doc, size_t ti, const size_t *rows,
             strbuf_addf(&sb, "%s%s", i ? (best_sign < 0 ? " − " : " + ") : (best_sign < 0 ? "−" : ""),
                         t->rows[rows[i]].label);
         }
-        strbuf_addf(&sb, " = %s, %s, %s (the lines that refer to the note)", place(note),
+        strbuf_addf(&sb, " = %s, %s, %s (the lines that refer to the note)", table_name(note),
                     note->rows[best_q].label[0] ? note->rows[best_q].label : "(sum)",
-                    note->columns[kk].label);
+                    table_column_label(note, kk));
         c->expr = strbuf_take(&sb);
         check_settle(doc, c);
     }

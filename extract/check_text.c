@@ -12,19 +12,28 @@
 #include "report.h"
 #include "util.h"
 
-static const char *const rule_words[] = {"row.net", "column.deviation", "rollup", "total",
-                                         "same", "unit", "text"};
 /* the relation kinds as the coverage lines name them */
 static const char *const rule_plurals[] = {"results (row.net)", "deviations", "roll-ups",
                                            "totals", "same figures", "units", "prose figures"};
 
 /* A figure the Swedish way ("-40 529", "15,130"), with at least `decimals`
  * decimals and up to three where the arithmetic has more. */
+/* Beyond these a figure is printed as the C library prints it: no
+ * report has them, an edited JSON may. */
+enum { MAX_SHOWN_DECIMALS = 6 };
+#define MAX_GROUPED_FIGURE 1e15
+
 static void add_figure(strbuf *sb, double v, int decimals)
 {
     char digits[64];
+    if (!isfinite(v) || fabs(v) >= MAX_GROUPED_FIGURE) {
+        strbuf_addf(sb, "%g", v);
+        return;
+    }
     if (decimals < 0)
         decimals = 0;
+    if (decimals > MAX_SHOWN_DECIMALS)
+        decimals = MAX_SHOWN_DECIMALS;
     int shown = decimals > 3 ? decimals : 3;
     /* a nudge so that 0,0525 from arithmetic and from JSON print alike */
     snprintf(digits, sizeof digits, "%.*f", shown, fabs(v) + 1e-9);
@@ -50,14 +59,9 @@ static void add_figure(strbuf *sb, double v, int decimals)
     }
 }
 
-static const table_cell *cell_at(const arsred_document *doc, cell_ref r)
-{
-    return &doc->tables[r.table].rows[r.row].cells[r.column];
-}
-
 static int decimals_of(const arsred_document *doc, const check *c)
 {
-    return c->has_found_cell ? cell_at(doc, c->found_cell)->decimals : 0;
+    return c->has_found_cell ? report_cell(doc, c->found_cell)->decimals : 0;
 }
 
 static void add_page(strbuf *sb, const arsred_document *doc, int page)
@@ -76,13 +80,13 @@ static void add_cell_name(strbuf *sb, const arsred_document *doc, cell_ref r, si
     if (r.table != in_table)
         strbuf_addf(sb, "%s (%s), ", t->title ? t->title : "untitled table", t->id);
     strbuf_addf(sb, "%s, %s", t->rows[r.row].label[0] ? t->rows[r.row].label : "(sum)",
-                t->columns[r.column].label ? t->columns[r.column].label : "");
+                table_column_label(t, r.column));
 }
 
 static void add_change(strbuf *sb, const arsred_document *doc, const repair_cell *rc,
                        size_t in_table)
 {
-    int d = cell_at(doc, rc->cell)->decimals;
+    int d = report_cell(doc, rc->cell)->decimals;
     add_cell_name(sb, doc, rc->cell, in_table);
     strbuf_adds(sb, ": ");
     add_figure(sb, rc->found, d);
@@ -110,12 +114,12 @@ static void add_check_line(strbuf *sb, const arsred_document *doc, const check *
                            const char *lead)
 {
     static const char *const results[] = {"ok", "rounding", "MISMATCH"};
-    strbuf_addf(sb, "  %-11s %s: ", lead ? lead : results[c->result], rule_words[c->rule]);
+    strbuf_addf(sb, "  %-11s %s: ", lead ? lead : results[c->result], check_rule_names[c->rule]);
     const table *t = &doc->tables[c->table];
     if (c->row >= 0 && (size_t)c->row < t->n_rows)
         strbuf_addf(sb, "%s", t->rows[c->row].label[0] ? t->rows[c->row].label : "(sum)");
     if (c->column >= 0 && (size_t)c->column < t->n_columns)
-        strbuf_addf(sb, ", %s", t->columns[c->column].label);
+        strbuf_addf(sb, ", %s", table_column_label(t, c->column));
     strbuf_addf(sb, "%s%s", c->row >= 0 || c->column >= 0 ? ": " : "", c->expr ? c->expr : "");
     if (c->rule == RULE_UNIT) {
         if (c->message)
@@ -138,19 +142,15 @@ static double seriousness(const check *c)
     return fabs(c->difference) / (c->tolerance > 0 ? c->tolerance : 1);
 }
 
-static bool same_cell(cell_ref a, cell_ref b)
-{
-    return a.table == b.table && a.row == b.row && a.column == b.column;
-}
-
 /* One printed error: the suspect cell and the checks that name it, or one
- * mismatch that no cell explains (suspect_of SIZE_MAX). */
+ * mismatch that no cell explains (has_suspect false). */
 typedef struct entry {
     size_t table;          /* the table it is listed under */
     size_t first;          /* the check that names it first */
     bool has_suspect;
     cell_ref suspect;
     double seriousness;
+    double table_seriousness; /* of the most serious entry of its table */
 } entry;
 
 static size_t collect_entries(const arsred_document *doc, entry **out)
@@ -163,38 +163,30 @@ static size_t collect_entries(const arsred_document *doc, entry **out)
             continue;
         size_t found = SIZE_MAX;
         for (size_t e = 0; e < n && found == SIZE_MAX && c->has_suspect; e++)
-            if (entries[e].has_suspect && same_cell(entries[e].suspect, c->suspect))
+            if (entries[e].has_suspect && cell_ref_equal(entries[e].suspect, c->suspect))
                 found = e;
         if (found != SIZE_MAX) {
             if (seriousness(c) > entries[found].seriousness)
                 entries[found].seriousness = seriousness(c);
             continue;
         }
-        entry e = {c->has_suspect ? c->suspect.table : c->table, i, c->has_suspect, c->suspect,
-                   seriousness(c)};
+        entry e = {.table = c->has_suspect ? c->suspect.table : c->table, .first = i,
+                   .has_suspect = c->has_suspect, .suspect = c->suspect,
+                   .seriousness = seriousness(c)};
         ARRAY_PUSH(entries, n, cap, e);
     }
     *out = entries;
     return n;
 }
 
-static const entry *sort_entries;
-
 /* Tables by their most serious entry; in a table, errors before the
  * mismatches no cell explains, then by seriousness. */
 static int compare_entries(const void *a, const void *b)
 {
-    const entry *x = &sort_entries[*(const size_t *)a], *y = &sort_entries[*(const size_t *)b];
-    double tx = 0, ty = 0;
-    for (const entry *e = sort_entries; e->table != SIZE_MAX; e++) {
-        if (e->table == x->table && e->seriousness > tx)
-            tx = e->seriousness;
-        if (e->table == y->table && e->seriousness > ty)
-            ty = e->seriousness;
-    }
+    const entry *x = a, *y = b;
     if (x->table != y->table) {
-        if (tx != ty)
-            return tx > ty ? -1 : 1;
+        if (x->table_seriousness != y->table_seriousness)
+            return x->table_seriousness > y->table_seriousness ? -1 : 1;
         return x->table < y->table ? -1 : 1;
     }
     if (x->has_suspect != y->has_suspect)
@@ -217,7 +209,7 @@ static void add_table_heading(strbuf *sb, const arsred_document *doc, size_t ti)
 static void add_error_entry(strbuf *sb, const arsred_document *doc, const entry *e)
 {
     const check *first = &doc->checks[e->first];
-    int d = cell_at(doc, e->suspect)->decimals;
+    int d = report_cell(doc, e->suspect)->decimals;
     strbuf_adds(sb, "  ERROR       ");
     add_cell_name(sb, doc, e->suspect, e->table);
     strbuf_adds(sb, ": printed ");
@@ -230,7 +222,7 @@ static void add_error_entry(strbuf *sb, const arsred_document *doc, const entry 
         strbuf_adds(sb, i ? ", and " : ", together with ");
         add_change(sb, doc, &first->also[i], e->table);
     }
-    if (!first->decided) {
+    if (!first->decided && first->n_alternatives > 0) {
         strbuf_adds(sb, "; not decided: as small a change would be ");
         for (size_t i = 0; i < first->n_alternatives; i++) {
             const repair *r = &first->alternatives[i];
@@ -244,7 +236,7 @@ static void add_error_entry(strbuf *sb, const arsred_document *doc, const entry 
     strbuf_addc(sb, '\n');
     for (size_t i = 0; i < doc->n_checks; i++) {
         const check *c = &doc->checks[i];
-        if (c->result == CHECK_MISMATCH && c->has_suspect && same_cell(c->suspect, e->suspect))
+        if (c->result == CHECK_MISMATCH && c->has_suspect && cell_ref_equal(c->suspect, e->suspect))
             add_check_line(sb, doc, c, "  breaks");
     }
 }
@@ -253,16 +245,17 @@ static void add_entries(strbuf *sb, const arsred_document *doc, size_t *n_suspec
 {
     entry *entries;
     size_t n = collect_entries(doc, &entries);
-    entries = xrealloc(entries, (n + 1) * sizeof *entries);
-    entries[n].table = SIZE_MAX; /* the end, for compare_entries */
-    size_t *order = xmalloc((n + 1) * sizeof *order);
+    double *worst = xcalloc(doc->n_tables + 1, sizeof *worst); /* per table */
     for (size_t i = 0; i < n; i++)
-        order[i] = i;
-    sort_entries = entries;
-    sort_array(order, n, sizeof *order, compare_entries);
+        if (entries[i].seriousness > worst[entries[i].table])
+            worst[entries[i].table] = entries[i].seriousness;
+    for (size_t i = 0; i < n; i++)
+        entries[i].table_seriousness = worst[entries[i].table];
+    free(worst);
+    sort_array(entries, n, sizeof *entries, compare_entries);
     for (size_t i = 0; i < n; i++) {
-        const entry *e = &entries[order[i]];
-        if (i == 0 || entries[order[i - 1]].table != e->table)
+        const entry *e = &entries[i];
+        if (i == 0 || entries[i - 1].table != e->table)
             add_table_heading(sb, doc, e->table);
         if (e->has_suspect) {
             add_error_entry(sb, doc, e);
@@ -272,7 +265,6 @@ static void add_entries(strbuf *sb, const arsred_document *doc, size_t *n_suspec
             add_check_line(sb, doc, c, c->rule == RULE_UNIT ? "UNIT" : NULL);
         }
     }
-    free(order);
     free(entries);
 }
 
@@ -298,7 +290,7 @@ static void add_holding(strbuf *sb, const arsred_document *doc)
             if (!heading)
                 add_table_heading(sb, doc, ti);
             heading = true;
-            strbuf_addf(sb, "  %-11s %s: %s (%s)\n", "not checked", rule_words[u->rule], u->what,
+            strbuf_addf(sb, "  %-11s %s: %s (%s)\n", "not checked", check_rule_names[u->rule], u->what,
                         unchecked_reason_names[u->reason]);
         }
     }
@@ -308,7 +300,7 @@ static void add_holding(strbuf *sb, const arsred_document *doc)
             continue;
         strbuf_addf(sb, "prose, ");
         add_page(sb, doc, u->page);
-        strbuf_addf(sb, "\n  %-11s %s: \"%s\" (%s)\n", "not checked", rule_words[u->rule], u->what,
+        strbuf_addf(sb, "\n  %-11s %s: \"%s\" (%s)\n", "not checked", check_rule_names[u->rule], u->what,
                     unchecked_reason_names[u->reason]);
     }
 }
@@ -317,7 +309,7 @@ static void add_holding(strbuf *sb, const arsred_document *doc)
 
 static void add_coverage(strbuf *sb, const arsred_document *doc)
 {
-    for (size_t r = 0; r < sizeof rule_words / sizeof *rule_words; r++) {
+    for (size_t r = 0; r < N_CHECK_RULES; r++) {
         if (r == RULE_UNIT)
             continue;
         size_t checked = 0, not_checked = 0, by_reason[N_UNCHECKED_REASONS] = {0};

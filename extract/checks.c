@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "checks.h"
+#include "sums.h"
 #include "pattern.h"
 #include "report.h"
 #include "table.h"
@@ -15,11 +16,6 @@
 #include "util.h"
 
 #define EPSILON 1e-9
-
-static const table_cell *cell_at(const arsred_document *doc, cell_ref r)
-{
-    return &doc->tables[r.table].rows[r.row].cells[r.column];
-}
 
 static double half_unit(int decimals)
 {
@@ -48,19 +44,14 @@ void check_add_term(check *c, cell_ref cell, double coef)
     c->terms[c->n_terms++] = (check_term){cell, coef};
 }
 
-static bool same_cell(cell_ref a, cell_ref b)
-{
-    return a.table == b.table && a.row == b.row && a.column == b.column;
-}
-
 /* The value of cell with the changes applied. */
 static double value_with(const arsred_document *doc, cell_ref cell, const repair_cell *changes,
                          size_t n_changes)
 {
     for (size_t i = 0; i < n_changes; i++)
-        if (same_cell(changes[i].cell, cell))
+        if (cell_ref_equal(changes[i].cell, cell))
             return changes[i].suggested;
-    return cell_at(doc, cell)->value;
+    return report_cell(doc, cell)->value;
 }
 
 /* x cut (towards zero) to decimals. */
@@ -75,11 +66,11 @@ check_result check_evaluate(const arsred_document *doc, check *c, const repair_c
 {
     double expected = 0, tolerance = 0;
     for (size_t i = 0; i < c->n_terms; i++) {
-        const table_cell *t = cell_at(doc, c->terms[i].cell);
+        const table_cell *t = report_cell(doc, c->terms[i].cell);
         expected += c->terms[i].coef * value_with(doc, c->terms[i].cell, changes, n_changes);
         tolerance += fabs(c->terms[i].coef) * half_unit(t->decimals);
     }
-    const table_cell *f = cell_at(doc, c->found_cell);
+    const table_cell *f = report_cell(doc, c->found_cell);
     double found = value_with(doc, c->found_cell, changes, n_changes);
     tolerance += half_unit(f->decimals);
     if (c->exact)
@@ -101,10 +92,10 @@ check_result check_evaluate(const arsred_document *doc, check *c, const repair_c
 
 bool check_involves(const check *c, cell_ref cell)
 {
-    if (c->has_found_cell && same_cell(c->found_cell, cell))
+    if (c->has_found_cell && cell_ref_equal(c->found_cell, cell))
         return true;
     for (size_t i = 0; i < c->n_terms; i++)
-        if (same_cell(c->terms[i].cell, cell))
+        if (cell_ref_equal(c->terms[i].cell, cell))
             return true;
     return false;
 }
@@ -112,7 +103,7 @@ bool check_involves(const check *c, cell_ref cell)
 static bool is_whole_count(const arsred_document *doc, cell_ref r)
 {
     return table_cell_is_count(&doc->tables[r.table], r.row, r.column) &&
-           cell_at(doc, r)->decimals == 0;
+           report_cell(doc, r)->decimals == 0;
 }
 
 /* Counts of whole things add up exactly: a relation of nothing else has
@@ -139,7 +130,6 @@ bool check_cell_usable(const table *t, size_t r, size_t k)
     return t->rows[r].cells[k].has_value && !t->rows[r].cells[k].approx;
 }
 
-static bool is_section_row(const table *t, size_t r);
 
 /* ------------------------------------------------------------- row.net */
 
@@ -384,7 +374,7 @@ static int row_side(const arsred_document *doc, const table *t, size_t r)
 {
     for (size_t i = r + 1; i-- > 0;) {
         const table_row *row = &t->rows[i];
-        if (i != r && !is_section_row(t, i))
+        if (i != r && !sums_is_section_row(t, i))
             continue;
         if (row->kind == ROW_COST || label_is(doc, row->label, "kostnad") ||
             label_is(doc, row->label, "utgift"))
@@ -435,11 +425,11 @@ static void check_deviation_columns(arsred_document *doc, size_t ti,
             strbuf sb;
             strbuf_init(&sb);
             if (sign > 0)
-                strbuf_addf(&sb, "%s − %s = %s", t->columns[a].label, t->columns[b].label,
-                            t->columns[d].label);
+                strbuf_addf(&sb, "%s − %s = %s", table_column_label(t, a), table_column_label(t, b),
+                            table_column_label(t, d));
             else
-                strbuf_addf(&sb, "%s − %s = %s", t->columns[b].label, t->columns[a].label,
-                            t->columns[d].label);
+                strbuf_addf(&sb, "%s − %s = %s", table_column_label(t, b), table_column_label(t, a),
+                            table_column_label(t, d));
             c->expr = strbuf_take(&sb);
             check_settle(doc, c);
         }
@@ -487,289 +477,6 @@ static void check_deviation_rows(arsred_document *doc, size_t ti)
 
 /* --------------------------------------------------------------- total */
 
-static bool is_section_row(const table *t, size_t r)
-{
-    for (size_t k = 0; k < t->n_columns; k++)
-        if (t->rows[r].cells[k].text)
-            return false;
-    return true;
-}
-
-/* The name a total sums up: "Summa kortfristiga fordringar" ->
- * "kortfristiga fordringar"; NULL for a bare "Summa" or "Totalt". */
-static char *total_name(const char *label)
-{
-    static const char *const prefixes[] = {"summa ", "s:a ", "totalt ", "total "};
-    char *f = utf8_casefold(label);
-    for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
-        size_t n = strlen(prefixes[i]);
-        if (strncmp(f, prefixes[i], n) == 0) {
-            memmove(f, f + n, strlen(f + n) + 1);
-            break;
-        }
-    }
-    text_fold_space(f);
-    if (!*f || strcmp(f, "summa") == 0 || strcmp(f, "totalt") == 0 || strcmp(f, "total") == 0) {
-        free(f);
-        return NULL;
-    }
-    return f;
-}
-
-static bool label_equals(const char *label, const char *name)
-{
-    char *f = utf8_casefold(label);
-    text_fold_space(f);
-    bool same = strcmp(f, name) == 0;
-    free(f);
-    return same;
-}
-
-/* The section row a total closes ("Kortfristiga fordringar" for "Summa
- * kortfristiga fordringar"), or SIZE_MAX. */
-static size_t section_of_total(const table *t, size_t total)
-{
-    char *name = total_name(t->rows[total].label);
-    size_t found = SIZE_MAX;
-    for (size_t r = total; name && r-- > 0 && found == SIZE_MAX;)
-        if (is_section_row(t, r) && label_equals(t->rows[r].label, name))
-            found = r;
-    free(name);
-    return found;
-}
-
-/* The total that closes section row s, before row limit, or SIZE_MAX:
- * one named after it, or an unlabelled sum under its items. */
-static size_t total_of_section(const table *t, size_t s, size_t limit)
-{
-    char *name = utf8_casefold(t->rows[s].label);
-    text_fold_space(name);
-    size_t found = SIZE_MAX;
-    bool items_only = true;
-    for (size_t r = s + 1; r < limit && found == SIZE_MAX; r++) {
-        if (t->rows[r].kind != ROW_TOTAL) {
-            items_only = items_only && !is_section_row(t, r);
-            continue;
-        }
-        char *tn = total_name(t->rows[r].label);
-        if ((tn && strcmp(tn, name) == 0) || (!t->rows[r].label[0] && items_only))
-            found = r;
-        items_only = false;
-        free(tn);
-    }
-    free(name);
-    return found;
-}
-
-static bool is_plain_item(const table *t, size_t r)
-{
-    return t->rows[r].kind != ROW_NET && t->rows[r].measure == COLUMN_OTHER;
-}
-
-/* "varav …" rows tell part of the row above; a sum leaves them out. */
-static size_t drop_parts(const table *t, size_t *items, size_t n)
-{
-    size_t kept = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!t->rows[items[i]].part_of_above)
-            items[kept++] = items[i];
-    return kept;
-}
-
-/* Children of a total that closes section s: items, and for each
- * subsection its own total. 0 where the structure is unclear. */
-static size_t total_items(const table *t, size_t total, size_t *items);
-
-static size_t section_children(const table *t, size_t s, size_t total, size_t *items)
-{
-    size_t n = 0;
-    for (size_t r = s + 1; r < total;) {
-        if (is_section_row(t, r)) {
-            size_t sub = total_of_section(t, r, total);
-            if (sub != SIZE_MAX) {
-                items[n++] = sub;
-                r = sub + 1;
-            } else {
-                r++; /* a heading over plain items: they count themselves */
-            }
-            continue;
-        }
-        if (t->rows[r].kind == ROW_TOTAL && n >= 2) {
-            /* a subtotal of the children before it ("Summa skulder" over
-             * two sections' totals): it stands for them */
-            size_t *own = xmalloc((t->n_rows + 1) * sizeof *own);
-            size_t m = total_items(t, r, own);
-            bool suffix = m >= 2 && m <= n;
-            for (size_t i = 0; i < m && suffix; i++) { /* own is bottom-up */
-                bool in = false;
-                for (size_t j = n - m; j < n && !in; j++)
-                    in = items[j] == own[i];
-                suffix = in;
-            }
-            free(own);
-            if (suffix) {
-                n -= m;
-                items[n++] = r++;
-                continue;
-            }
-        }
-        if (t->rows[r].kind == ROW_TOTAL || !is_plain_item(t, r))
-            return 0;
-        items[n++] = r++;
-    }
-    return n;
-}
-
-static bool carries_subtotal(const table *t, size_t r, const size_t *items, size_t n, size_t q);
-
-/* Whether total o carries on total q as its running subtotal: only plain
- * items stand between them, and the arithmetic says so. */
-static bool carried_by(const table *t, size_t o, size_t q)
-{
-    if (q + 1 >= o)
-        return false;
-    size_t *items = xmalloc((o - q) * sizeof *items), n = 0;
-    bool plain = true;
-    for (size_t r = o; r-- > q + 1 && plain;) {
-        if (is_section_row(t, r) && r == q + 1)
-            continue; /* the heading right under q */
-        plain = is_plain_item(t, r) && t->rows[r].kind != ROW_TOTAL && !is_section_row(t, r);
-        items[n++] = r;
-    }
-    bool carried = plain && carries_subtotal(t, o, items, n, q);
-    free(items);
-    return carried;
-}
-
-static size_t top_level_totals(const table *t, size_t before, size_t *items);
-
-/* Where the innermost section still open at row `before` starts (its
- * heading is above it and the total named after it below), or 0: a sum
- * inside "Skulder och eget kapital" adds nothing of the assets above. */
-static size_t open_section(const table *t, size_t before)
-{
-    for (size_t s = before; s-- > 0;) {
-        if (!is_section_row(t, s) || !t->rows[s].label[0])
-            continue;
-        size_t closing = total_of_section(t, s, t->n_rows);
-        if (closing != SIZE_MAX && closing > before)
-            return s + 1;
-    }
-    return 0;
-}
-
-/* The totals above row `before` that no other total above it contains.
- * An unlabelled sum followed by a named total is inside that total's
- * block (a subtotal under its heading), even where the heading was not
- * read. */
-/* A sum of sums that no heading opens ("Summa tillgångar" right under
- * "Summa omsättningstillgångar"). */
-static bool is_grand_total(const table *t, size_t g)
-{
-    return t->rows[g].kind == ROW_TOTAL && g > 0 && t->rows[g - 1].kind == ROW_TOTAL &&
-           section_of_total(t, g) == SIZE_MAX;
-}
-
-/* Where the sums a sum of sums at `before` adds start: after the
- * previous sum of sums of two or more (a balance sheet's "Summa eget
- * kapital och skulder" adds nothing of "Summa tillgångar" and the sums
- * under it), and inside the section still open. */
-static size_t sums_start(const table *t, size_t before)
-{
-    size_t start = open_section(t, before);
-    size_t *items = xmalloc((t->n_rows + 1) * sizeof *items);
-    for (size_t g = before; g-- > start;)
-        if (is_grand_total(t, g) && top_level_totals(t, g, items) >= 2) {
-            start = g + 1;
-            break;
-        }
-    free(items);
-    return start;
-}
-
-static size_t top_level_totals(const table *t, size_t before, size_t *items)
-{
-    size_t n = 0;
-    for (size_t r = sums_start(t, before); r < before; r++) {
-        if (t->rows[r].kind != ROW_TOTAL)
-            continue;
-        bool inside = false;
-        for (size_t o = r + 1; o < before && !inside; o++) {
-            if (t->rows[o].kind != ROW_TOTAL)
-                continue;
-            size_t s = section_of_total(t, o);
-            inside = (s != SIZE_MAX && s < r) || (!t->rows[r].label[0] && t->rows[o].label[0]) ||
-                     carried_by(t, o, r);
-        }
-        if (!inside)
-            items[n++] = r;
-    }
-    return n;
-}
-
-/* The rows a total sums. Where a section row names what the total closes,
- * its children (items, and subsections by their own totals); a total that
- * follows totals sums the outermost of them; otherwise the plain items
- * above it, back to the last total or section heading. 0 where unclear. */
-/* How many columns total r holds in as the sum of items (and of q, where
- * q is not SIZE_MAX). */
-static size_t columns_holding(const table *t, size_t r, const size_t *items, size_t n, size_t q)
-{
-    size_t holds = 0;
-    for (size_t k = 0; k < t->n_columns; k++) {
-        if (!check_cell_usable(t, r, k))
-            continue;
-        double sum = 0, tol = half_unit(t->rows[r].cells[k].decimals);
-        for (size_t i = 0; i <= n; i++) {
-            size_t row = i < n ? items[i] : q;
-            if (row == SIZE_MAX || !check_cell_usable(t, row, k))
-                continue;
-            sum += t->rows[row].cells[k].value;
-            tol += half_unit(t->rows[row].cells[k].decimals);
-        }
-        holds += fabs(sum - t->rows[r].cells[k].value) <= tol + EPSILON;
-    }
-    return holds;
-}
-
-/* Whether total r carries on the running subtotal q right above its items
- * ("Kassaflöde före förändring av rörelsekapital" + the changes =
- * "Kassaflöde från den löpande verksamheten"): the arithmetic decides, as
- * it holds in more columns with q than without. */
-static bool carries_subtotal(const table *t, size_t r, const size_t *items, size_t n, size_t q)
-{
-    return n >= 1 && columns_holding(t, r, items, n, q) > columns_holding(t, r, items, n, SIZE_MAX);
-}
-
-static size_t total_items(const table *t, size_t total, size_t *items)
-{
-    size_t s = section_of_total(t, total);
-    if (s != SIZE_MAX)
-        return section_children(t, s, total, items);
-    if (total > 0 && t->rows[total - 1].kind == ROW_TOTAL)
-        return top_level_totals(t, total, items);
-    size_t n = 0, stop = SIZE_MAX;
-    for (size_t r = total; r-- > 0;) {
-        if (t->rows[r].kind == ROW_TOTAL) {
-            stop = r;
-            break;
-        }
-        if (is_section_row(t, r)) {
-            /* a heading right under a sum: that sum may run on past it
-             * ("Kassaflöde före …", "Förändringar i rörelsekapital", …) */
-            if (r > 0 && t->rows[r - 1].kind == ROW_TOTAL && table_row_has_value(t, r - 1))
-                stop = r - 1;
-            break;
-        }
-        if (!is_plain_item(t, r))
-            return 0; /* a relation, not a list of items */
-        items[n++] = r;
-    }
-    if (stop != SIZE_MAX && carries_subtotal(t, total, items, n, stop))
-        items[n++] = stop;
-    return n;
-}
-
 /* A total of table ti not checked, and why. */
 static void not_checked(arsred_document *doc, size_t ti, size_t r, size_t k,
                         unchecked_reason reason)
@@ -778,7 +485,7 @@ static void not_checked(arsred_document *doc, size_t ti, size_t r, size_t k,
     strbuf sb;
     strbuf_init(&sb);
     strbuf_addf(&sb, "%s, %s", t->rows[r].label[0] ? t->rows[r].label : "(sum)",
-                t->columns[k].label ? t->columns[k].label : "");
+                table_column_label(t, k));
     report_unchecked(doc, RULE_TOTAL, reason, ti, (long)r, (long)k, t->rows[r].page, sb.data);
     strbuf_release(&sb);
 }
@@ -787,11 +494,15 @@ static void check_totals(arsred_document *doc, size_t ti)
 {
     const table *t = &doc->tables[ti];
     size_t *items = xmalloc((t->n_rows ? t->n_rows : 1) * sizeof *items);
+    sum_structure *sums = sums_new(t);
     for (size_t r = 0; r < t->n_rows; r++) {
         if (t->rows[r].kind != ROW_TOTAL)
             continue;
-        size_t found_items = total_items(t, r, items);
-        size_t n = drop_parts(t, items, found_items);
+        size_t found_items;
+        const size_t *found = sums_items(sums, r, &found_items);
+        if (found_items)
+            memcpy(items, found, found_items * sizeof *items);
+        size_t n = sums_drop_parts(t, items, found_items);
         if (found_items == 0 && r > 0) { /* a total whose parts are not clear */
             for (size_t k = 0; k < t->n_columns; k++)
                 if (check_cell_usable(t, r, k))
@@ -840,6 +551,7 @@ static void check_totals(arsred_document *doc, size_t ti)
             check_settle(doc, c);
         }
     }
+    sums_free(sums);
     free(items);
 }
 
@@ -848,11 +560,13 @@ static void check_totals(arsred_document *doc, size_t ti)
  * line) plus every part since that no total of the range already holds:
  * result = revenue + costs + financial items, at each level. In other
  * tables, a result line under sums of revenue and of costs is their sum. */
-static void mark_covered(const table *t, size_t total, bool *covered, size_t *items)
+static void mark_covered(const table *t, sum_structure *sums, size_t total, bool *covered)
 {
-    size_t n = drop_parts(t, items, total_items(t, total, items));
+    size_t n;
+    const size_t *items = sums_items(sums, total, &n);
     for (size_t i = 0; i < n; i++)
-        covered[items[i]] = true;
+        if (!t->rows[items[i]].part_of_above)
+            covered[items[i]] = true;
 }
 
 static void check_result_lines(arsred_document *doc, const arsred_patterns *patterns, size_t ti)
@@ -861,7 +575,14 @@ static void check_result_lines(arsred_document *doc, const arsred_patterns *patt
     /* outside an income statement, only sums of revenue and of costs */
     bool income_statement = table_text_matches(patterns, "table.income-statement", t->title);
     bool *covered = xcalloc(t->n_rows + 1, sizeof *covered);
-    size_t *items = xmalloc((t->n_rows + 1) * sizeof *items);
+    sum_structure *sums = sums_new(t);
+    /* the cells other checks of this table already sum to (row.net) */
+    bool *found_here = xcalloc(t->n_rows * t->n_columns + 1, sizeof *found_here);
+    for (size_t i = 0; i < doc->n_checks; i++) {
+        const check *c = &doc->checks[i];
+        if (c->has_found_cell && c->found_cell.table == ti)
+            found_here[c->found_cell.row * t->n_columns + c->found_cell.column] = true;
+    }
     size_t *parts = xmalloc((t->n_rows + 1) * sizeof *parts);
     size_t previous = SIZE_MAX;
     for (size_t r = 0; r < t->n_rows; r++) {
@@ -871,7 +592,7 @@ static void check_result_lines(arsred_document *doc, const arsred_patterns *patt
         memset(covered, 0, (t->n_rows + 1) * sizeof *covered);
         for (size_t q = from; q < r; q++)
             if (t->rows[q].kind == ROW_TOTAL)
-                mark_covered(t, q, covered, items);
+                mark_covered(t, sums, q, covered);
         if (previous != SIZE_MAX)
             parts[n++] = previous;
         for (size_t q = from; q < r; q++)
@@ -879,21 +600,19 @@ static void check_result_lines(arsred_document *doc, const arsred_patterns *patt
                 t->rows[q].measure == COLUMN_OTHER)
                 parts[n++] = q;
         previous = r;
-        bool sums = true;
+        bool all_sums = true;
         for (size_t i = 0; i < n && !income_statement; i++)
-            sums = sums && (t->rows[parts[i]].kind == ROW_TOTAL ||
-                            t->rows[parts[i]].kind == ROW_REVENUE ||
-                            t->rows[parts[i]].kind == ROW_COST);
-        if (n < 2 || !sums)
+            all_sums = all_sums && (t->rows[parts[i]].kind == ROW_TOTAL ||
+                                    t->rows[parts[i]].kind == ROW_REVENUE ||
+                                    t->rows[parts[i]].kind == ROW_COST);
+        if (n < 2 || !all_sums)
             continue;
         for (size_t k = 0; k < t->n_columns; k++) {
             bool all = check_cell_usable(t, r, k), taken = false;
             for (size_t i = 0; i < n && all; i++)
                 all = check_cell_usable(t, parts[i], k) || !t->rows[parts[i]].cells[k].text ||
                       t->rows[parts[i]].cells[k].blank;
-            for (size_t i = 0; i < doc->n_checks && all && !taken; i++)
-                taken = doc->checks[i].has_found_cell && doc->checks[i].found_cell.table == ti &&
-                        doc->checks[i].found_cell.row == r && doc->checks[i].found_cell.column == k;
+            taken = found_here[r * t->n_columns + k];
             if (!all || taken)
                 continue;
             check *c = check_new(doc, RULE_TOTAL, ti, (long)r, (long)k, ref(ti, r, k));
@@ -914,7 +633,8 @@ static void check_result_lines(arsred_document *doc, const arsred_patterns *patt
         }
     }
     free(covered);
-    free(items);
+    free(found_here);
+    sums_free(sums);
     free(parts);
 }
 
@@ -935,9 +655,18 @@ double check_unit_factor(const char *unit)
 
 static const char *unit_scaled(const char *unit, double by)
 {
-    double f = check_unit_factor(unit) * by;
-    return f == 1 ? "kr" : f == 1e3 ? "tkr" : f == 1e6 ? "mnkr" : NULL;
+    return check_unit_named(check_unit_factor(unit) * by);
 }
+
+const char *check_unit_named(double kronor)
+{
+    return fabs(kronor - 1) < 1e-9     ? "kr"
+           : fabs(kronor - 1e3) < 1e-6 ? "tkr"
+           : fabs(kronor - 1e6) < 1e-3 ? "mnkr"
+                                       : NULL;
+}
+
+const double check_unit_factors[N_UNIT_FACTORS] = {1, 1e3, 1e-3, 1e6, 1e-6};
 
 static bool same_shape(const arsred_document *doc, const table *a, const table *b)
 {
@@ -973,7 +702,6 @@ bool check_in_same_rollup(const check_rollups *rollups, size_t a, size_t b)
     return false;
 }
 
-static const double factors[] = {1, 1e3, 1e6, 1e-3, 1e-6};
 
 /* Cells of s that the details add up to when s is read × factor. */
 static size_t rollup_holds(const arsred_document *doc, size_t s, const size_t *details,
@@ -1029,13 +757,13 @@ static size_t find_rollups(const arsred_document *doc, rollup **out)
             for (size_t j = 0; j < n; j++)
                 if (j != i)
                     details[m++] = group[j];
-            for (size_t f = 0; f < sizeof factors / sizeof *factors; f++) {
-                size_t cells, holds = rollup_holds(doc, group[i], details, m, factors[f], &cells);
+            for (size_t f = 0; f < N_UNIT_FACTORS; f++) {
+                size_t cells, holds = rollup_holds(doc, group[i], details, m, check_unit_factors[f], &cells);
                 if (holds > best_holds) {
                     best_holds = holds;
                     best_cells = cells;
                     best.summary = group[i];
-                    best.factor = factors[f];
+                    best.factor = check_unit_factors[f];
                 }
             }
         }
@@ -1076,10 +804,10 @@ static void check_rollup(arsred_document *doc, const rollup *ru)
                 const char *title = doc->tables[ru->details[i]].title;
                 strbuf_addf(&sb, "%s%s", i ? " + " : "", title ? title : doc->tables[ru->details[i]].id);
             }
-            strbuf_addf(&sb, " = %s", s->title ? s->title : s->id);
+            strbuf_addf(&sb, " = %s", table_name(s));
             if (ru->factor != 1)
                 strbuf_addf(&sb, " (its figures × %g)", ru->factor);
-            strbuf_addf(&sb, ", %s, %s", s->rows[r].label, s->columns[k].label);
+            strbuf_addf(&sb, ", %s, %s", s->rows[r].label, table_column_label(s, k));
             c->expr = strbuf_take(&sb);
             check_settle(doc, c);
         }
@@ -1240,8 +968,8 @@ static bool check_measure_statement(arsred_document *doc, const statement *st)
     strbuf sb;
     strbuf_init(&sb);
     strbuf_addf(&sb, "\"%s\" (page %d), the %s = %s, %s, %s%s", st->text, st->page,
-                measures[st->measure], t->title ? t->title : t->id, t->rows[pick.cell.row].label,
-                t->columns[pick.cell.column].label,
+                measures[st->measure], table_name(t), t->rows[pick.cell.row].label,
+                table_column_label(t, pick.cell.column),
                 st->measure == COLUMN_DEVIATION && t->columns[pick.cell.column].kind != COLUMN_DEVIATION
                     ? " − budget"
                     : "");
@@ -1293,8 +1021,8 @@ static void check_text(arsred_document *doc, const char **evidence)
         strbuf sb;
         strbuf_init(&sb);
         strbuf_addf(&sb, "\"%s\" (page %d) = %s, %s, %s", st->text, st->page,
-                    t->title ? t->title : t->id, t->rows[m.cell.row].label,
-                    t->columns[m.cell.column].label);
+                    table_name(t), t->rows[m.cell.row].label,
+                    table_column_label(t, m.cell.column));
         c.expr = strbuf_take(&sb);
         strbuf_init(&sb);
         if (m.as_printed)
@@ -1312,10 +1040,7 @@ static void check_text(arsred_document *doc, const char **evidence)
 
 static void set_effective(table *t, const char *unit, const char *why)
 {
-    free(t->unit_effective);
-    t->unit_effective = unit ? xstrdup(unit) : NULL;
-    free(t->unit_evidence);
-    t->unit_evidence = xstrdup(why);
+    units_set(t, unit, xstrdup(why));
 }
 
 /* A roll-up read with a factor tells how the summary's unit and the
@@ -1355,7 +1080,7 @@ static void check_units(arsred_document *doc, const rollup *rollups, size_t n,
                        .page = s->page, .result = CHECK_MISMATCH};
             strbuf sb;
             strbuf_init(&sb);
-            strbuf_addf(&sb, "unit of %s: declared %s, effective %s", s->title ? s->title : s->id,
+            strbuf_addf(&sb, "unit of %s: declared %s, effective %s", table_name(s),
                         s->unit_declared, summary_unit);
             c.expr = strbuf_take(&sb);
             strbuf_init(&sb);
@@ -1383,11 +1108,11 @@ static void find_unlabelled_totals(arsred_document *doc, table *t)
             continue;
         size_t n = 0;
         for (size_t i = r; i-- > 0;) {
-            if (t->rows[i].kind == ROW_TOTAL || is_section_row(t, i) || !is_plain_item(t, i))
+            if (t->rows[i].kind == ROW_TOTAL || sums_is_section_row(t, i) || !sums_is_plain_item(t, i))
                 break;
             items[n++] = i;
         }
-        n = drop_parts(t, items, n);
+        n = sums_drop_parts(t, items, n);
         for (size_t k = 0; k < t->n_columns && n >= 1; k++) {
             if (!check_cell_usable(t, r, k))
                 continue;

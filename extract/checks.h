@@ -24,8 +24,18 @@ void check_settle(arsred_document *doc, check *c);
 /* A figure the checks can use: printed, and not as approximate. */
 bool check_cell_usable(const table *t, size_t r, size_t k);
 
-/* kr per unit: 1, 1e3, 1e6; 0 for another unit or none. */
+/* kr per unit: 1, 1e3, 1e6; 0 for another unit or none. The unit of so
+ * many kronor (kr, tkr, mnkr), or NULL. */
 double check_unit_factor(const char *unit);
+const char *check_unit_named(double kronor);
+
+/* The factors between two tables' figures that units allow (kr, tkr,
+ * mnkr either way), the likeliest first. */
+enum { N_UNIT_FACTORS = 5 };
+extern const double check_unit_factors[N_UNIT_FACTORS];
+
+/* Sets t's effective unit, and why (evidence is t's now). */
+void units_set(table *t, const char *unit, char *evidence);
 
 /* Tables of one shape, one of which the others add up to: detail tables
  * and their summary. */

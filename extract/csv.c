@@ -95,7 +95,7 @@ static void document_rows(strbuf *sb, const arsred_document *doc)
                  * never the report's own on last year's figures */
                 csv_row row = {doc->path, t->columns[k].year,
                                t->section, t->title ? t->title : t->id, t->rows[r].label,
-                               t->columns[k].label, column_kinds[kind], true, c->value, NULL,
+                               table_column_label(t, k), column_kinds[kind], true, c->value, NULL,
                                table_cell_unit(t, r, k),
                                c->page ? c->page : t->page};
                 add_row(sb, &row);
@@ -154,8 +154,6 @@ static const char check_header_line[] =
     "source,page,page_label,table,table_title,row,column,rule,result,expected,found,difference,"
     "tolerance,tolerance_kind,suspect_table,suspect_row,suspect_column,suspect_found,suggested,"
     "decided,reason,expr\r\n";
-static const char *const check_rules[] = {"row.net", "column.deviation", "rollup", "total",
-                                          "same", "unit", "text"};
 static const char *const check_results[] = {"ok", "rounding", "mismatch"};
 
 static const char *row_label(const table *t, long r)
@@ -165,7 +163,7 @@ static const char *row_label(const table *t, long r)
 
 static const char *column_label(const table *t, long k)
 {
-    return k >= 0 && (size_t)k < t->n_columns ? t->columns[k].label : "";
+    return k >= 0 ? table_column_label(t, (size_t)k) : "";
 }
 
 static void add_figure_field(strbuf *sb, bool present, double v)
@@ -188,7 +186,7 @@ static void check_row(strbuf *sb, const arsred_document *doc, const check *c)
     add_field(sb, t->title, false);
     add_field(sb, row_label(t, c->row), false);
     add_field(sb, column_label(t, c->column), false);
-    add_field(sb, check_rules[c->rule], false);
+    add_field(sb, check_rule_names[c->rule], false);
     add_field(sb, check_results[c->result], false);
     add_figure_field(sb, figures, c->expected);
     add_figure_field(sb, figures, c->found);
@@ -221,7 +219,7 @@ static void unchecked_row(strbuf *sb, const arsred_document *doc, const unchecke
     add_field(sb, t ? t->title : "", false);
     add_field(sb, t ? row_label(t, u->row) : "", false);
     add_field(sb, t ? column_label(t, u->column) : "", false);
-    add_field(sb, check_rules[u->rule], false);
+    add_field(sb, check_rule_names[u->rule], false);
     add_field(sb, "not_checked", false);
     for (int i = 0; i < 11; i++)
         add_field(sb, "", false);

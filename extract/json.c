@@ -150,8 +150,6 @@ static json_t *table_json(const arsred_document *doc, const table *t)
     return o;
 }
 
-static const char *const rule_names[] = {"row.net", "column.deviation", "rollup", "total",
-                                         "same", "unit", "text"};
 static const char *const result_names[] = {"ok", "rounding", "mismatch"};
 
 /* A computed figure, without the float noise of its arithmetic. */
@@ -185,7 +183,7 @@ static json_t *repair_cells_json(const arsred_document *doc, const repair_cell *
 static json_t *check_json(const arsred_document *doc, const check *c)
 {
     json_t *o = json_object();
-    json_object_set_new(o, "rule", json_string(rule_names[c->rule]));
+    json_object_set_new(o, "rule", json_string(check_rule_names[c->rule]));
     json_object_set_new(o, "table", json_string(doc->tables[c->table].id));
     json_object_set_new(o, "page", json_integer(c->page));
     put_page_label(o, doc, c->page);
@@ -425,7 +423,7 @@ static json_t *assignment_item(const arsred_document *doc, size_t i)
 static json_t *unchecked_json(const arsred_document *doc, const unchecked *u)
 {
     json_t *o = json_object();
-    json_object_set_new(o, "rule", json_string(rule_names[u->rule]));
+    json_object_set_new(o, "rule", json_string(check_rule_names[u->rule]));
     json_object_set_new(o, "table", u->table < doc->n_tables
                                         ? json_string(doc->tables[u->table].id)
                                         : json_null());
@@ -443,7 +441,7 @@ static json_t *unchecked_json(const arsred_document *doc, const unchecked *u)
 static json_t *coverage_json(const arsred_document *doc)
 {
     json_t *rules = json_array();
-    for (size_t r = 0; r < sizeof rule_names / sizeof *rule_names; r++) {
+    for (size_t r = 0; r < sizeof check_rule_names / sizeof *check_rule_names; r++) {
         size_t checked = 0, not_checked = 0, by_reason[N_UNCHECKED_REASONS] = {0};
         for (size_t i = 0; i < doc->n_checks; i++)
             checked += doc->checks[i].rule == (check_rule)r;
@@ -455,7 +453,7 @@ static json_t *coverage_json(const arsred_document *doc)
         if (!checked && !not_checked)
             continue;
         json_t *o = json_object(), *reasons = json_object();
-        json_object_set_new(o, "rule", json_string(rule_names[r]));
+        json_object_set_new(o, "rule", json_string(check_rule_names[r]));
         json_object_set_new(o, "checked", json_integer((json_int_t)checked));
         json_object_set_new(o, "not_checked", json_integer((json_int_t)not_checked));
         for (size_t k = 0; k < N_UNCHECKED_REASONS; k++)
@@ -686,7 +684,8 @@ static void read_unchecked(arsred_document *doc, json_t *list)
 {
     for (size_t i = 0; i < json_array_size(list); i++) {
         json_t *o = json_array_get(list, i);
-        int rule = find_enum(rule_names, 7, json_string_value(json_object_get(o, "rule")));
+        int rule = find_enum(check_rule_names, sizeof check_rule_names / sizeof *check_rule_names,
+                             json_string_value(json_object_get(o, "rule")));
         int reason = find_enum(unchecked_reason_names, N_UNCHECKED_REASONS,
                                json_string_value(json_object_get(o, "reason")));
         size_t t = table_index(doc, json_string_value(json_object_get(o, "table")));
@@ -707,8 +706,9 @@ static bool read_check(arsred_document *doc, json_t *o, check *c)
     size_t t = table_index(doc, json_string_value(json_object_get(o, "table")));
     if (t == SIZE_MAX)
         return false;
-    c->rule = (check_rule)find_enum(rule_names, 7, json_string_value(json_object_get(o, "rule")));
-    c->result = (check_result)find_enum(result_names, 3,
+    c->rule = (check_rule)find_enum(check_rule_names, sizeof check_rule_names / sizeof *check_rule_names,
+                                    json_string_value(json_object_get(o, "rule")));
+    c->result = (check_result)find_enum(result_names, sizeof result_names / sizeof *result_names,
                                         json_string_value(json_object_get(o, "result")));
     c->table = t;
     c->page = (int)json_integer_value(json_object_get(o, "page"));
@@ -723,10 +723,15 @@ static bool read_check(arsred_document *doc, json_t *o, check *c)
     json_t *s = json_object_get(o, "suspect");
     if (json_is_object(s)) {
         size_t st = table_index(doc, json_string_value(json_object_get(s, "table")));
-        if (st != SIZE_MAX) {
+        json_t *srow = json_object_get(s, "row"), *scol = json_object_get(s, "column");
+        /* a suspect outside its table is dropped, not the check */
+        if (st != SIZE_MAX && json_is_integer(srow) && json_is_integer(scol) &&
+            json_integer_value(srow) >= 0 && json_integer_value(scol) >= 0 &&
+            (size_t)json_integer_value(srow) < doc->tables[st].n_rows &&
+            (size_t)json_integer_value(scol) < doc->tables[st].n_columns) {
             c->has_suspect = true;
-            c->suspect = (cell_ref){st, (size_t)json_integer_value(json_object_get(s, "row")),
-                                    (size_t)json_integer_value(json_object_get(s, "column"))};
+            c->suspect = (cell_ref){st, (size_t)json_integer_value(srow),
+                                    (size_t)json_integer_value(scol)};
             c->suspect_found = json_number_value(json_object_get(s, "found"));
             c->suggested = json_number_value(json_object_get(s, "suggested"));
             c->explains = (int)json_integer_value(json_object_get(s, "explains"));

@@ -18,9 +18,9 @@
 /* Beyond these a cluster is a table read wrong, not a misprint: pairs are
  * looked for among at most PAIR_CELLS cells, singles among SINGLE_CELLS. */
 enum { PAIR_CELLS = 48, SINGLE_CELLS = 400, MAX_ALTERNATIVES = 16 };
-/* Joining clusters is tried this often at most, a bound on a document of
- * many unmendable failures (a table read wrong throughout). */
-enum { JOIN_TRIES = 256 };
+/* Pairs of clusters looked at for joining, at most: a bound on a document
+ * of many unmendable failures (a table read wrong throughout). */
+enum { JOIN_TRIES = 4096 };
 
 typedef struct cell_use {
     cell_ref cell;
@@ -150,10 +150,11 @@ static cluster *make_clusters(const arsred_document *doc, const use_index *ix, s
         parent[i] = i;
     join_by_cells(doc, ix, parent);
     size_t *slot = xmalloc((doc->n_checks + 1) * sizeof *slot);
+    for (size_t i = 0; i < doc->n_checks; i++)
+        slot[i] = SIZE_MAX; /* a root may be a later check than its members */
     cluster *ks = NULL;
     size_t n = 0, cap = 0;
     for (size_t i = 0; i < doc->n_checks; i++) {
-        slot[i] = SIZE_MAX;
         if (!is_failing(&doc->checks[i]))
             continue;
         size_t root = find_root(parent, i);
@@ -190,22 +191,17 @@ static void cluster_release(cluster *k)
 
 /* ------------------------------------------------------------- repairs */
 
-static const table_cell *cell_at(const arsred_document *doc, cell_ref r)
-{
-    return &doc->tables[r.table].rows[r.row].cells[r.column];
-}
-
 /* The value of cell that makes c hold exactly with the changes made,
  * rounded as the cell is printed. */
 static bool value_making_hold(const arsred_document *doc, check *c, cell_ref cell,
                               const repair_cell *changes, size_t n_changes, double *value)
 {
-    double expected = 0, found = 0, coef = 0, printed = cell_at(doc, cell)->value;
+    double expected = 0, found = 0, coef = 0, printed = report_cell(doc, cell)->value;
     for (size_t i = 0; i < c->n_terms; i++) {
         double v = printed;
         bool mine = compare_cells(c->terms[i].cell, cell) == 0;
         if (!mine) {
-            v = cell_at(doc, c->terms[i].cell)->value;
+            v = report_cell(doc, c->terms[i].cell)->value;
             for (size_t j = 0; j < n_changes; j++)
                 if (compare_cells(changes[j].cell, c->terms[i].cell) == 0)
                     v = changes[j].suggested;
@@ -216,7 +212,7 @@ static bool value_making_hold(const arsred_document *doc, check *c, cell_ref cel
             expected += c->terms[i].coef * v;
     }
     bool is_found = compare_cells(c->found_cell, cell) == 0;
-    found = cell_at(doc, c->found_cell)->value;
+    found = report_cell(doc, c->found_cell)->value;
     for (size_t j = 0; j < n_changes && !is_found; j++)
         if (compare_cells(changes[j].cell, c->found_cell) == 0)
             found = changes[j].suggested;
@@ -227,7 +223,7 @@ static bool value_making_hold(const arsred_document *doc, check *c, cell_ref cel
         v = (found - expected) / coef;
     else
         return false; /* on both sides, or on neither */
-    double scale = pow(10, cell_at(doc, cell)->decimals);
+    double scale = pow(10, report_cell(doc, cell)->decimals);
     *value = round(v * scale) / scale;
     return fabs(*value - printed) > 0;
 }
@@ -309,7 +305,7 @@ static bool possible(const arsred_document *doc, cell_ref cell, double value)
 
 static repair_cell change_of(const arsred_document *doc, cell_ref cell, double value)
 {
-    return (repair_cell){cell, cell_at(doc, cell)->value, value};
+    return (repair_cell){cell, report_cell(doc, cell)->value, value};
 }
 
 /* Single cells: each value that makes one of the cluster's checks hold. */
@@ -491,13 +487,14 @@ void checks_find_repairs(arsred_document *doc)
         ks[i].done = ks[i].n_best > 0;
     }
     size_t tries = 0;
-    for (size_t i = 0; i < n; i++)
-        for (size_t j = i + 1; j < n && !ks[i].done && tries < JOIN_TRIES; j++)
-            if (!ks[j].done && ks[i].n_cells + ks[j].n_cells <= PAIR_CELLS &&
-                share_a_table(&ks[i], &ks[j])) {
+    for (size_t i = 0; i < n && tries < JOIN_TRIES; i++)
+        for (size_t j = i + 1; j < n && !ks[i].done && tries < JOIN_TRIES; j++) {
+            if (ks[j].done || ks[i].n_cells + ks[j].n_cells > PAIR_CELLS)
+                continue;
+            tries++; /* each pair looked at counts: the scan is bounded too */
+            if (share_a_table(&ks[i], &ks[j]))
                 try_joined(doc, &ix, &ks[i], &ks[j]);
-                tries++;
-            }
+        }
     for (size_t i = 0; i < n; i++) {
         name_suspects(doc, &ks[i]);
         cluster_release(&ks[i]);

@@ -50,6 +50,29 @@ void report_warn_count(arsred_document *doc, const char *code, int page, size_t 
     va_end(ap);
 }
 
+const char *const check_rule_names[N_CHECK_RULES] = {
+    "row.net", "column.deviation", "rollup", "total", "same", "unit", "text"};
+
+const table_cell *report_cell(const arsred_document *doc, cell_ref r)
+{
+    return &doc->tables[r.table].rows[r.row].cells[r.column];
+}
+
+bool cell_ref_equal(cell_ref a, cell_ref b)
+{
+    return a.table == b.table && a.row == b.row && a.column == b.column;
+}
+
+const char *table_column_label(const table *t, size_t k)
+{
+    return k < t->n_columns && t->columns[k].label ? t->columns[k].label : "";
+}
+
+const char *table_name(const table *t)
+{
+    return t->title ? t->title : t->id;
+}
+
 const char *table_cell_unit(const table *t, size_t row, size_t column)
 {
     if (t->rows[row].unit)
@@ -162,7 +185,9 @@ void assignments_free(assignment *list, size_t n)
 
 void report_set_page_label(arsred_document *doc, int page, const char *label)
 {
-    if (page < 1 || !label || !*label)
+    /* a page the document has (an edited JSON may say any number) */
+    if (page < 1 || !label || !*label || (doc->pages > 0 && page > doc->pages) ||
+        page > REPORT_MAX_PAGES)
         return;
     if ((size_t)page >= doc->n_page_labels) {
         size_t n = (size_t)page + 1;
@@ -189,6 +214,14 @@ void report_unchecked(arsred_document *doc, check_rule rule, unchecked_reason re
 {
     unchecked u = {rule, reason, table_index, row, column, page, xstrdup(what ? what : "")};
     ARRAY_PUSH(doc->unchecked, doc->n_unchecked, doc->cap_unchecked, u);
+}
+
+size_t arsred_document_mismatch_count(const arsred_document *doc)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < doc->n_checks; i++)
+        n += doc->checks[i].result == CHECK_MISMATCH;
+    return n;
 }
 
 void check_release(check *c)

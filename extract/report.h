@@ -95,6 +95,12 @@ typedef struct table {
 
 void table_free_contents(table *t);
 
+/* A column's head as printed, "" where it has none (or k is no column). */
+const char *table_column_label(const table *t, size_t k);
+
+/* A table's name in messages: its title, else its id. */
+const char *table_name(const table *t);
+
 /* The unit of one cell: the row label's own, else the column's, else the
  * table's effective unit; NULL where none is known. */
 const char *table_cell_unit(const table *t, size_t row, size_t column);
@@ -120,9 +126,17 @@ typedef enum check_rule {
 
 typedef enum check_result { CHECK_OK, CHECK_ROUNDING, CHECK_MISMATCH } check_result;
 
+/* The rules' names in the output, by check_rule. */
+enum { N_CHECK_RULES = RULE_TEXT + 1 };
+extern const char *const check_rule_names[N_CHECK_RULES];
+
 typedef struct cell_ref {
     size_t table, row, column;
 } cell_ref;
+
+/* The cell r names, and whether two refs name one cell. */
+const table_cell *report_cell(const arsred_document *doc, cell_ref r);
+bool cell_ref_equal(cell_ref a, cell_ref b);
 
 /* One operand of a relation: coef * the cell's value. */
 typedef struct check_term {
@@ -328,7 +342,10 @@ struct arsred_document {
 
 arsred_document *report_new(const char *path);
 
-/* The number PDF page `page` prints on itself; label "" for none. */
+/* The number PDF page `page` prints on itself; label "" for none. Pages
+ * past the document's last, or past REPORT_MAX_PAGES where the count is
+ * unknown, have none. */
+enum { REPORT_MAX_PAGES = 100000 };
 void report_set_page_label(arsred_document *doc, int page, const char *label);
 const char *report_page_label(const arsred_document *doc, int page);
 void report_warn(arsred_document *doc, const char *code, int page,

@@ -28,10 +28,7 @@ static char *check_output(const arsred_document *doc, const char *format, int al
 {
     if (strcmp(format, "text") == 0)
         return arsred_document_checks_text(doc, all, mismatches);
-    size_t n = 0;
-    char *ignored = arsred_document_checks_text(doc, 0, &n);
-    free(ignored);
-    *mismatches = n;
+    *mismatches = arsred_document_mismatch_count(doc);
     if (strcmp(format, "csv") == 0)
         return arsred_document_checks_csv(doc, first);
     char *json = arsred_document_checks_json(doc, pretty);
@@ -85,6 +82,7 @@ int cmd_check(int argc, char **argv, const char *builtin_dir)
     options.load_ahead = tool_load_ahead(tool_cores(), 1); /* one file at a time */
     tool_inputs inputs;
     int status = tool_inputs_gather(argv + optind, argc - optind, TOOL_FOLDERS_REFUSED, &inputs);
+    bool header_written = false; /* one CSV header for the batch, whichever file is first read */
     for (size_t i = 0; i < inputs.n; i++) {
         arsred_document *doc = NULL;
         int rc = tool_load_document(&inputs.items[i], &options, &doc);
@@ -93,7 +91,8 @@ int cmd_check(int argc, char **argv, const char *builtin_dir)
             continue;
         }
         size_t mismatches = 0;
-        char *text = check_output(doc, format, all, pretty, i == 0, &mismatches);
+        char *text = check_output(doc, format, all, pretty, !header_written, &mismatches);
+        header_written = true;
         if (argc - optind > 1 && strcmp(format, "text") == 0)
             printf("%s\n", inputs.items[i].name);
         fputs(text, stdout);

@@ -14,10 +14,10 @@
 #include "table.h"
 #include "util.h"
 
-static void set_unit(table *t, const char *unit, char *evidence)
+void units_set(table *t, const char *unit, char *evidence)
 {
     free(t->unit_effective);
-    t->unit_effective = xstrdup(unit);
+    t->unit_effective = unit ? xstrdup(unit) : NULL;
     free(t->unit_evidence);
     t->unit_evidence = evidence;
 }
@@ -78,26 +78,20 @@ void units_from_report(arsred_document *doc, const arsred_patterns *patterns)
         strbuf_init(&sb);
         if (section_unit && strcmp(section_unit, "%") != 0) {
             strbuf_addf(&sb, "the heading of its section (\"%s\")", t->section);
-            set_unit(t, section_unit, strbuf_take(&sb));
+            units_set(t, section_unit, strbuf_take(&sb));
         } else if (!is_statement(t, patterns)) {
             strbuf_release(&sb);
         } else if (doc->default_unit) {
             strbuf_addf(&sb, "the report's own word on its figures (page %d)",
                         doc->default_unit_page);
-            set_unit(t, doc->default_unit, strbuf_take(&sb));
+            units_set(t, doc->default_unit, strbuf_take(&sb));
         } else if (printed_in_kronor(t)) {
             strbuf_adds(&sb, "a financial statement that declares no unit is in kronor");
-            set_unit(t, "kr", strbuf_take(&sb));
+            units_set(t, "kr", strbuf_take(&sb));
         } else {
             strbuf_release(&sb);
         }
     }
-}
-
-static const char *unit_times(const char *unit, double factor)
-{
-    double f = check_unit_factor(unit) * factor;
-    return fabs(f - 1) < 1e-9 ? "kr" : fabs(f - 1e3) < 1e-6 ? "tkr" : fabs(f - 1e6) < 1e-3 ? "mnkr" : NULL;
 }
 
 void units_from_relations(arsred_document *doc)
@@ -114,14 +108,14 @@ void units_from_relations(arsred_document *doc)
         if (!unknown || !known->unit_effective || has_mixed_units(unknown))
             continue;
         /* found in u_f: other × factor = found, so u_other = u_found × factor */
-        const char *unit = unknown == other ? unit_times(known->unit_effective, factor)
-                                            : unit_times(known->unit_effective, 1 / factor);
+        const char *unit = unknown == other ? check_unit_named(check_unit_factor(known->unit_effective) * factor)
+                                            : check_unit_named(check_unit_factor(known->unit_effective) / factor);
         if (!unit)
             continue;
         strbuf sb;
         strbuf_init(&sb);
-        strbuf_addf(&sb, "agrees with %s (%s) in %s", known->title ? known->title : known->id,
+        strbuf_addf(&sb, "agrees with %s (%s) in %s", table_name(known),
                     known->unit_effective, unit);
-        set_unit(unknown, unit, strbuf_take(&sb));
+        units_set(unknown, unit, strbuf_take(&sb));
     }
 }

@@ -73,6 +73,37 @@ void sort_array(void *items, size_t count, size_t size,
         qsort(items, count, size, compare);
 }
 
+/* Merge sort of items [0, count) through tmp. */
+static void merge_sort(char *items, char *tmp, size_t count, size_t size,
+                       int (*compare)(const void *, const void *, void *), void *context)
+{
+    if (count < 2)
+        return;
+    size_t half = count / 2;
+    merge_sort(items, tmp, half, size, compare, context);
+    merge_sort(items + half * size, tmp, count - half, size, compare, context);
+    size_t i = 0, j = half, k = 0;
+    while (i < half && j < count) {
+        bool right = compare(items + j * size, items + i * size, context) < 0;
+        memcpy(tmp + k++ * size, items + (right ? j++ : i++) * size, size);
+    }
+    while (i < half)
+        memcpy(tmp + k++ * size, items + i++ * size, size);
+    while (j < count)
+        memcpy(tmp + k++ * size, items + j++ * size, size);
+    memcpy(items, tmp, count * size);
+}
+
+void sort_array_r(void *items, size_t count, size_t size,
+                  int (*compare)(const void *, const void *, void *), void *context)
+{
+    if (count < 2)
+        return;
+    char *tmp = xmalloc(count * size);
+    merge_sort(items, tmp, count, size, compare, context);
+    free(tmp);
+}
+
 int compare_doubles(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;

@@ -31,6 +31,11 @@ void grow_array(void **items, size_t *cap, size_t need, size_t elem_size);
 void sort_array(void *items, size_t count, size_t size,
                 int (*compare)(const void *, const void *));
 
+/* A stable sort whose comparison gets a context: no state outside the
+ * call, so that the library can be used from several threads. */
+void sort_array_r(void *items, size_t count, size_t size,
+                  int (*compare)(const void *, const void *, void *), void *context);
+
 /* The ascending order of doubles, for sort_array. */
 int compare_doubles(const void *a, const void *b);
 

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "arsred.h"
+#include "checks.h"
 #include "report.h"
 #include "util.h"
 
@@ -325,6 +326,69 @@ static void test_municipal_income_statement(void **state)
     }
 }
 
+static const column_spec year_2022[] = {{"2022", COLUMN_ACTUAL, 2022}};
+
+/* Failing checks chained through shared cells are one cluster whatever
+ * order they come in (a check's cluster root may be a later check). */
+static void test_chained_failures_are_one_cluster(void **state)
+{
+    (void)state;
+    arsred_document *doc = report_new("synthetic.pdf");
+    table *t = add_table(doc, "Tabell", "tkr", year_2022, 1);
+    static const double v[] = {10, 15, 50, 0, 0, 20, 30, 0, 5, 5};
+    for (int i = 0; i < 10; i++)
+        add_row(t, "Rad", ROW_ITEM, 0, &v[i]);
+    /* r0 = r1 fails, r5 = r6 fails, r2 = r0 + r5 fails: one cluster */
+    check *c = check_new(doc, RULE_SAME, 0, 0, 0, (cell_ref){0, 0, 0});
+    check_add_term(c, (cell_ref){0, 1, 0}, 1);
+    check_settle(doc, c);
+    c = check_new(doc, RULE_SAME, 0, 5, 0, (cell_ref){0, 5, 0});
+    check_add_term(c, (cell_ref){0, 6, 0}, 1);
+    check_settle(doc, c);
+    c = check_new(doc, RULE_TOTAL, 0, 2, 0, (cell_ref){0, 2, 0});
+    check_add_term(c, (cell_ref){0, 0, 0}, 1);
+    check_add_term(c, (cell_ref){0, 5, 0}, 1);
+    check_settle(doc, c);
+    checks_find_repairs(doc);
+    /* no one or two cells mend all three: no suspect, and nothing read
+     * uninitialised on the way (valgrind, ASan) */
+    for (size_t i = 0; i < doc->n_checks; i++)
+        assert_false(doc->checks[i].has_suspect);
+    arsred_document_free(doc);
+}
+
+/* Shapes of a table read wrong: headings all on top and their sums far
+ * below, or every row a named sum. The sums' structure is worked out once
+ * per row, so these finish (ctest's timeout guards them). */
+static void test_pathological_sums(void **state)
+{
+    (void)state;
+    enum { GROUPS = 120, ROWS = 600 };
+    arsred_document *doc = report_new("synthetic.pdf");
+    table *t = add_table(doc, "Tabell", "tkr", year_2022, 1);
+    char label[64];
+    for (int i = 1; i <= GROUPS; i++) {
+        snprintf(label, sizeof label, "Grupp %d", i);
+        add_row(t, label, ROW_ITEM, 0, (double[]){NAN});
+    }
+    add_row(t, "Post a", ROW_ITEM, 0, (double[]){1});
+    add_row(t, "Post b", ROW_ITEM, 0, (double[]){1});
+    for (int i = 1; i <= GROUPS; i++) {
+        snprintf(label, sizeof label, "Summa grupp %d", i);
+        add_row(t, label, ROW_TOTAL, 0, (double[]){i + 1.0});
+        snprintf(label, sizeof label, "Post c%d", i);
+        add_row(t, label, ROW_ITEM, 0, (double[]){1});
+    }
+    table *u = add_table(doc, "Resultaträkning", "tkr", year_2022, 1);
+    for (int i = 0; i < ROWS; i++) {
+        snprintf(label, sizeof label, "Summa post %d", i);
+        add_row(u, label, ROW_TOTAL, 0, (double[]){i + 1.0});
+    }
+    checks_run(doc, patterns);
+    assert_true(doc->n_checks + doc->n_unchecked > 0);
+    arsred_document_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -334,6 +398,8 @@ int main(void)
         cmocka_unit_test(test_measure_qualified_columns),
         cmocka_unit_test(test_units_from_agreement),
         cmocka_unit_test(test_municipal_income_statement),
+        cmocka_unit_test(test_chained_failures_are_one_cluster),
+        cmocka_unit_test(test_pathological_sums),
     };
     return cmocka_run_group_tests(tests, load_patterns, free_patterns);
 }
