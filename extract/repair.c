@@ -278,6 +278,9 @@ static int cell_rank_compare(const arsred_document *doc, const size_t *failing, 
     return compare_cells(a, b);
 }
 
+/* Keeps r among the cluster's best repairs. The same cells with another
+ * value (from another of the cluster's checks) are one repair: the first
+ * value found stands, as every value found mends every check. */
 static void offer(cluster *k, const repair *r, int score)
 {
     if (k->n_best && score < k->score)
@@ -423,7 +426,8 @@ static bool repair_for_check(const arsred_document *doc, const cluster *k, const
     return true;
 }
 
-/* The best repair's index by the stated order of its first cell. */
+/* The best repair's index by the stated order of its first cell (each
+ * repair's cells are in that order already: the first decides). */
 static size_t first_repair(const arsred_document *doc, const cluster *k)
 {
     size_t best = 0;
