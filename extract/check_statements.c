@@ -533,8 +533,9 @@ static void link_by_title(arsred_document *doc, const arsred_patterns *patterns,
         size_t found_t = SIZE_MAX, found_r = SIZE_MAX, matches = 0;
         for (size_t ti = 0; key && ti < doc->n_tables; ti++) {
             const table *t = &doc->tables[ti];
-            if (numbers[ti] || !table_text_matches(patterns, "table.statement", t->title))
-                continue;
+            if (numbers[ti] || !table_text_matches(patterns, "table.statement", t->title) ||
+                table_text_matches(patterns, "table.key-figures", t->title))
+                continue; /* a statement's line, not an overview's figure of the same name */
             for (size_t r = 0; r < t->n_rows; r++) {
                 char *rk = row_usable(t, r) ? check_label_key(t->rows[r].label, patterns) : NULL;
                 if (rk && check_keys_agree(rk, key) && matches++ == 0) {
