@@ -192,7 +192,7 @@ static void check_row(strbuf *sb, const arsred_document *doc, const check *c)
     add_figure_field(sb, figures, c->found);
     add_figure_field(sb, figures, c->difference);
     add_figure_field(sb, figures, c->tolerance);
-    add_field(sb, !figures ? "" : c->exact ? "exact" : "rounding", false);
+    add_field(sb, figures ? check_tolerance_kind(c) : "", false);
     if (c->has_suspect) {
         const table *st = &doc->tables[c->suspect.table];
         add_field(sb, st->id, false);

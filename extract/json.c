@@ -196,7 +196,7 @@ static json_t *check_json(const arsred_document *doc, const check *c)
         json_object_set_new(o, "found", figure_json(c->found));
         json_object_set_new(o, "difference", figure_json(c->difference));
         json_object_set_new(o, "tolerance", figure_json(c->tolerance));
-        json_object_set_new(o, "tolerance_kind", json_string(c->exact ? "exact" : "rounding"));
+        json_object_set_new(o, "tolerance_kind", json_string(check_tolerance_kind(c)));
     } else {
         const table *t = &doc->tables[c->table];
         json_object_set_new(o, "declared", string_or_null(t->unit_declared));
@@ -743,6 +743,7 @@ static bool read_check(arsred_document *doc, json_t *o, check *c)
     }
     const char *kind = json_string_value(json_object_get(o, "tolerance_kind"));
     c->exact = kind && strcmp(kind, "exact") == 0;
+    c->truncation = kind && strcmp(kind, "rounding-or-truncation") == 0;
     return true;
 }
 

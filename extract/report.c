@@ -224,6 +224,11 @@ size_t arsred_document_mismatch_count(const arsred_document *doc)
     return n;
 }
 
+const char *check_tolerance_kind(const check *c)
+{
+    return c->exact ? "exact" : c->truncation ? "rounding-or-truncation" : "rounding";
+}
+
 void check_release(check *c)
 {
     free(c->expr);

@@ -188,6 +188,10 @@ typedef struct check {
 /* Frees what a check owns. */
 void check_release(check *c);
 
+/* Which tolerance a check allowed: "exact" (counts), "rounding", or
+ * "rounding-or-truncation" (a figure in the larger unit may be cut). */
+const char *check_tolerance_kind(const check *c);
+
 /* A relation the report shows that was not checked, and why. */
 typedef enum unchecked_reason {
     UNCHECKED_UNREADABLE,  /* a cell it needs is text that is no figure */

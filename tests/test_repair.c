@@ -199,7 +199,10 @@ static void test_same_figure_cut_to_tkr(void **state)
         checks_run(doc, patterns);
         size_t same = 0;
         for (size_t i = 0; i < doc->n_checks; i++)
-            same += doc->checks[i].rule == RULE_SAME;
+            if (doc->checks[i].rule == RULE_SAME) {
+                same++;
+                assert_string_equal(check_tolerance_kind(&doc->checks[i]), "rounding-or-truncation");
+            }
         assert_int_equal(same, 2);
         assert_int_equal(count_mismatches(doc), wrong ? 1 : 0);
         if (wrong) {
