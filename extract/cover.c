@@ -20,10 +20,23 @@ typedef struct candidate {
     bool short_text;
 } candidate;
 
+/* An organisation the text names after the cover ("Simrishamns kommuns
+ * kulturpris"), and how often. */
+typedef struct mention {
+    char *name, *folded;
+    size_t count;
+    int first_page;
+} mention;
+
+/* Distinct names counted at most: a report names itself among a few. */
+enum { MAX_MENTIONED = 64 };
+
 typedef struct cover_state {
     const arsred_patterns *patterns;
     candidate *items;
     size_t n, cap;
+    mention *mentions;
+    size_t n_mentions, cap_mentions;
 } cover_state;
 
 static void add_candidate(cover_state *st, const char *text, int rank, float size);
@@ -66,12 +79,55 @@ static void add_candidate(cover_state *st, const char *text, int rank, float siz
 /* Blocks and their lines are candidates, and so are two neighbouring
  * blocks joined ("För räkenskapsåret" over "2003"). Running headers count
  * too, after the body: a short report may name itself only there. */
+static void count_mention(cover_state *st, const char *text, size_t start, size_t end, int page)
+{
+    char *name = xstrndup(text + start, end - start);
+    char *folded = utf8_casefold(name);
+    for (size_t i = 0; i < st->n_mentions; i++)
+        if (strcmp(st->mentions[i].folded, folded) == 0) {
+            st->mentions[i].count++;
+            free(name);
+            free(folded);
+            return;
+        }
+    if (st->n_mentions >= MAX_MENTIONED) {
+        free(name);
+        free(folded);
+        return;
+    }
+    mention m = {name, folded, 1, page};
+    ARRAY_PUSH(st->mentions, st->n_mentions, st->cap_mentions, m);
+}
+
+/* Every organisation the patterns find in the page's text. */
+static void count_mentions(cover_state *st, const layout_page *lp)
+{
+    const pattern *pats[64];
+    size_t n = patterns_of_kind(st->patterns, "report.organisation", pats, 64);
+    for (size_t i = 0; i < lp->n_blocks; i++) {
+        const char *text = lp->blocks[i].text;
+        size_t len = strlen(text);
+        for (size_t k = 0; k < n && k < 64; k++) {
+            pattern_match m;
+            for (size_t offset = 0; offset < len &&
+                 pattern_exec(pats[k], text, len, offset, &m) == PATTERN_MATCHED;) {
+                const pattern_group *g = pattern_match_group(&m, "organisation");
+                if (g && g->set && g->end > g->start)
+                    count_mention(st, text, g->start, g->end, lp->number);
+                offset = m.end > offset ? m.end : offset + 1;
+            }
+        }
+    }
+}
+
 static void cover_page(void *state, layout_page *lp, arsred_document *doc)
 {
     (void)doc;
     cover_state *st = state;
-    if (lp->number > COVER_PAGES)
+    if (lp->number > COVER_PAGES) {
+        count_mentions(st, lp);
         return;
+    }
     const block *prev = NULL;
     for (size_t i = 0; i < lp->n_blocks; i++) {
         const block *b = &lp->blocks[i];
@@ -138,12 +194,36 @@ static char *lower_first(char *s)
     return folded;
 }
 
+/* Where the cover names no organisation (a logo, a cover image), the one
+ * the text names most often after it, if it names it more than once
+ * (repetition is what tells the report's own from one it mentions). */
+enum { MIN_MENTIONS = 2 };
+static void organisation_from_text(const cover_state *st, arsred_document *doc)
+{
+    const mention *best = NULL;
+    for (size_t i = 0; i < st->n_mentions; i++)
+        if (st->mentions[i].count >= MIN_MENTIONS &&
+            (!best || st->mentions[i].count > best->count))
+            best = &st->mentions[i];
+    if (!best)
+        return;
+    doc->organisation = xstrdup(best->name);
+    strbuf sb;
+    strbuf_init(&sb);
+    strbuf_addf(&sb, "the text names it %zu times, first on page %d (not the cover)",
+                best->count, best->first_page);
+    free(doc->organisation_evidence);
+    doc->organisation_evidence = strbuf_take(&sb);
+}
+
 static void cover_finish(void *state, arsred_document *doc)
 {
     cover_state *st = state;
     /* Names are titles; the type and year may sit in a sentence
      * ("Styrelsen får härmed avge årsredovisning för räkenskapsåret 2021"). */
     doc->organisation = find_field(st, "report.organisation", "organisation", true);
+    if (!doc->organisation)
+        organisation_from_text(st, doc);
     doc->body = find_field(st, "report.body", "body", true);
     doc->type = lower_first(find_field(st, "report.type", "type", false));
     char *year = find_field(st, "report.year", "year", false);
@@ -160,6 +240,11 @@ static void cover_finish(void *state, arsred_document *doc)
     for (size_t i = 0; i < st->n; i++)
         free(st->items[i].text);
     free(st->items);
+    for (size_t i = 0; i < st->n_mentions; i++) {
+        free(st->mentions[i].name);
+        free(st->mentions[i].folded);
+    }
+    free(st->mentions);
     free(st);
 }
 

@@ -34,6 +34,11 @@ static json_t *report_json(const arsred_document *doc)
     json_object_set_new(o, "body", string_or_null(doc->body));
     json_object_set_new(o, "year", doc->year ? json_integer(doc->year) : json_null());
     json_object_set_new(o, "type", string_or_null(doc->type));
+    if (doc->organisation_evidence) {
+        json_t *evidence = json_object();
+        json_object_set_new(evidence, "organisation", json_string(doc->organisation_evidence));
+        json_object_set_new(o, "evidence", evidence);
+    }
     return o;
 }
 

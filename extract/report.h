@@ -319,6 +319,7 @@ struct arsred_document {
     int pages;
     /* report (NULL / 0 where the cover does not give it) */
     char *organisation;
+    char *organisation_evidence; /* where it came from, where not the cover; NULL */
     char *body;
     char *type;
     int year;

@@ -14,7 +14,9 @@ For every PDF of the corpus:
   many columns as BALANCE_IDENTITY says: in every balansräkning whose
   tables show it whole;
 - for the files of COVERAGE, check_coverage gives those counts (checked,
-  not checked) per rule.
+  not checked) per rule;
+- the organisation comes from the text (report.evidence) exactly in the
+  files of ORGANISATION_FROM_TEXT, with that name.
 
 Exit status 0 (held), 1 (a case failed), 77 (skipped: ../shared/corpus/real
 is absent, as on a user's machine).
@@ -80,6 +82,13 @@ COVERAGE = {
 }
 
 
+# The report's own name where the cover does not give it (an image) and
+# the text does, again and again ("Simrishamns kommuns kulturpris …").
+ORGANISATION_FROM_TEXT = {
+    "simrishamn-kfn-arsbokslut-2025.pdf": "Simrishamns kommun",
+}
+
+
 def mismatches(doc):
     tables = {t["id"]: t for t in doc["tables"]}
     out = []
@@ -104,6 +113,15 @@ def check_file(name, doc):
     if holding != BALANCE_IDENTITY.get(name, 0):
         problems.append("%s: the balance identity holds in %d columns, want %d"
                         % (name, holding, BALANCE_IDENTITY.get(name, 0)))
+    report = doc.get("report", {})
+    want_org = ORGANISATION_FROM_TEXT.get(name)
+    from_text = "organisation" in report.get("evidence", {})
+    if want_org and (report.get("organisation") != want_org or not from_text):
+        problems.append("%s: organisation %r (evidence %r), want %r from the text"
+                        % (name, report.get("organisation"), report.get("evidence"), want_org))
+    if not want_org and from_text:
+        problems.append("%s: organisation %r taken from the text, but the cover names it"
+                        % (name, report.get("organisation")))
     if name in COVERAGE:
         rules = {r["rule"]: (r["checked"], r["not_checked"])
                  for r in doc.get("check_coverage", {}).get("rules", [])}
