@@ -320,21 +320,6 @@ static bool values_agree(const table_cell *a, const table_cell *b, double factor
     return fabs(fabs(coarse->value) - cut) <= 1e-9 * fmax(1, cut);
 }
 
-static bool same_row_labels(const table *a, const table *b)
-{
-    if (a->n_rows != b->n_rows || a->n_rows == 0)
-        return false;
-    for (size_t r = 0; r < a->n_rows; r++) {
-        char *x = utf8_casefold(a->rows[r].label), *y = utf8_casefold(b->rows[r].label);
-        bool same = strcmp(x, y) == 0;
-        free(x);
-        free(y);
-        if (!same)
-            return false;
-    }
-    return true;
-}
-
 /* Whether two figures' agreeing would tell anything: neither is zero,
  * and a's read in b's unit is more than b's last printed digit (a small
  * figure divided by 1 000 agrees with anything near zero). */
@@ -447,7 +432,7 @@ static void check_run(arsred_document *doc, const quantity_cell *cells, const sa
                       size_t n, const check_rollups *rollups)
 {
     size_t ta = cells[run[0].a].cell.table, tb = cells[run[0].b].cell.table;
-    if (same_row_labels(&doc->tables[ta], &doc->tables[tb]) || check_in_same_rollup(rollups, ta, tb))
+    if (table_row_labels_equal(&doc->tables[ta], &doc->tables[tb]) || check_in_same_rollup(rollups, ta, tb))
         return;
     size_t agreeing;
     double factor = best_factor(doc, cells, run, n, false, &agreeing);

@@ -312,14 +312,8 @@ static void add_coverage(strbuf *sb, const arsred_document *doc)
     for (size_t r = 0; r < N_CHECK_RULES; r++) {
         if (r == RULE_UNIT)
             continue;
-        size_t checked = 0, not_checked = 0, by_reason[N_UNCHECKED_REASONS] = {0};
-        for (size_t i = 0; i < doc->n_checks; i++)
-            checked += doc->checks[i].rule == (check_rule)r;
-        for (size_t i = 0; i < doc->n_unchecked; i++)
-            if (doc->unchecked[i].rule == (check_rule)r) {
-                not_checked++;
-                by_reason[doc->unchecked[i].reason]++;
-            }
+        size_t checked, by_reason[N_UNCHECKED_REASONS];
+        size_t not_checked = report_coverage(doc, (check_rule)r, &checked, by_reason);
         if (!checked && !not_checked)
             continue;
         strbuf_addf(sb, "coverage: %zu %s: %zu checked", checked + not_checked, rule_plurals[r],

@@ -668,23 +668,15 @@ const char *check_unit_named(double kronor)
 
 const double check_unit_factors[N_UNIT_FACTORS] = {1, 1e3, 1e-3, 1e6, 1e-6};
 
-static bool same_shape(const arsred_document *doc, const table *a, const table *b)
+/* The same columns (kind and year) and the same row labels. */
+static bool same_shape(const table *a, const table *b)
 {
-    if (a->n_columns != b->n_columns || a->n_rows != b->n_rows || a->n_rows == 0)
+    if (a->n_columns != b->n_columns)
         return false;
     for (size_t k = 0; k < a->n_columns; k++)
         if (a->columns[k].kind != b->columns[k].kind || a->columns[k].year != b->columns[k].year)
             return false;
-    for (size_t r = 0; r < a->n_rows; r++) {
-        char *x = utf8_casefold(a->rows[r].label), *y = utf8_casefold(b->rows[r].label);
-        bool same = strcmp(x, y) == 0;
-        free(x);
-        free(y);
-        if (!same)
-            return false;
-    }
-    (void)doc;
-    return true;
+    return table_row_labels_equal(a, b);
 }
 
 bool check_in_same_rollup(const check_rollups *rollups, size_t a, size_t b)
@@ -743,7 +735,7 @@ static size_t find_rollups(const arsred_document *doc, rollup **out)
             continue;
         size_t n = 0;
         for (size_t b = a; b < doc->n_tables; b++)
-            if (!seen[b] && (b == a || same_shape(doc, &doc->tables[a], &doc->tables[b]))) {
+            if (!seen[b] && (b == a || same_shape(&doc->tables[a], &doc->tables[b]))) {
                 group[n++] = b;
                 seen[b] = true;
             }
@@ -982,29 +974,28 @@ static bool check_measure_statement(arsred_document *doc, const statement *st)
     return true;
 }
 
+/* A prose figure no table figure could be matched to: said twice, in
+ * the coverage and as a warning. */
+static void text_not_checked(arsred_document *doc, const statement *st, const char *what)
+{
+    report_unchecked(doc, RULE_TEXT, UNCHECKED_NO_FIGURE, SIZE_MAX, -1, -1, st->page, st->text);
+    report_warn(doc, "text-unmatched", st->page,
+                "page %d: \"%s\": %s that this speaks of; it is not checked", st->page,
+                st->text, what);
+}
+
 static void check_text(arsred_document *doc, const char **evidence)
 {
     for (size_t i = 0; i < doc->n_statements; i++) {
         const statement *st = &doc->statements[i];
         if (st->measure != COLUMN_OTHER) {
-            if (!check_measure_statement(doc, st)) {
-                report_unchecked(doc, RULE_TEXT, UNCHECKED_NO_FIGURE, SIZE_MAX, -1, -1, st->page,
-                                 st->text);
-                report_warn(doc, "text-unmatched", st->page,
-                            "page %d: \"%s\": no one result line of a table was found that "
-                            "this speaks of; it is not checked",
-                            st->page, st->text);
-            }
+            if (!check_measure_statement(doc, st))
+                text_not_checked(doc, st, "no one result line of a table was found");
             continue;
         }
         text_match m;
         if (!find_text_match(doc, st, &m)) {
-            report_unchecked(doc, RULE_TEXT, UNCHECKED_NO_FIGURE, SIZE_MAX, -1, -1, st->page,
-                             st->text);
-            report_warn(doc, "text-unmatched", st->page,
-                        "page %d: \"%s\": no table figure was found that this speaks of; "
-                        "it is not checked",
-                        st->page, st->text);
+            text_not_checked(doc, st, "no table figure was found");
             continue;
         }
         const table *t = &doc->tables[m.cell.table];

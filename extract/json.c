@@ -446,15 +446,9 @@ static json_t *unchecked_json(const arsred_document *doc, const unchecked *u)
 static json_t *coverage_json(const arsred_document *doc)
 {
     json_t *rules = json_array();
-    for (size_t r = 0; r < sizeof check_rule_names / sizeof *check_rule_names; r++) {
-        size_t checked = 0, not_checked = 0, by_reason[N_UNCHECKED_REASONS] = {0};
-        for (size_t i = 0; i < doc->n_checks; i++)
-            checked += doc->checks[i].rule == (check_rule)r;
-        for (size_t i = 0; i < doc->n_unchecked; i++)
-            if (doc->unchecked[i].rule == (check_rule)r) {
-                not_checked++;
-                by_reason[doc->unchecked[i].reason]++;
-            }
+    for (size_t r = 0; r < N_CHECK_RULES; r++) {
+        size_t checked, by_reason[N_UNCHECKED_REASONS];
+        size_t not_checked = report_coverage(doc, (check_rule)r, &checked, by_reason);
         if (!checked && !not_checked)
             continue;
         json_t *o = json_object(), *reasons = json_object();

@@ -68,6 +68,37 @@ const char *table_column_label(const table *t, size_t k)
     return k < t->n_columns && t->columns[k].label ? t->columns[k].label : "";
 }
 
+bool table_row_labels_equal(const table *a, const table *b)
+{
+    if (a->n_rows != b->n_rows || a->n_rows == 0)
+        return false;
+    for (size_t r = 0; r < a->n_rows; r++) {
+        char *x = utf8_casefold(a->rows[r].label), *y = utf8_casefold(b->rows[r].label);
+        bool same = strcmp(x, y) == 0;
+        free(x);
+        free(y);
+        if (!same)
+            return false;
+    }
+    return true;
+}
+
+size_t report_coverage(const arsred_document *doc, check_rule rule, size_t *checked,
+                       size_t *by_reason)
+{
+    size_t not_checked = 0;
+    *checked = 0;
+    memset(by_reason, 0, N_UNCHECKED_REASONS * sizeof *by_reason);
+    for (size_t i = 0; i < doc->n_checks; i++)
+        *checked += doc->checks[i].rule == rule;
+    for (size_t i = 0; i < doc->n_unchecked; i++)
+        if (doc->unchecked[i].rule == rule) {
+            not_checked++;
+            by_reason[doc->unchecked[i].reason]++;
+        }
+    return not_checked;
+}
+
 const char *table_name(const table *t)
 {
     return t->title ? t->title : t->id;

@@ -98,6 +98,9 @@ void table_free_contents(table *t);
 /* A column's head as printed, "" where it has none (or k is no column). */
 const char *table_column_label(const table *t, size_t k);
 
+/* Whether two tables have the same row labels, case folded, in order. */
+bool table_row_labels_equal(const table *a, const table *b);
+
 /* A table's name in messages: its title, else its id. */
 const char *table_name(const table *t);
 
@@ -211,6 +214,12 @@ typedef struct unchecked {
     int page;
     char *what;            /* the relation in words */
 } unchecked;
+
+/* Of the relations of rule: how many were checked (*checked) and how
+ * many not, by reason (by_reason, N_UNCHECKED_REASONS); returns those not
+ * checked. */
+size_t report_coverage(const arsred_document *doc, check_rule rule, size_t *checked,
+                       size_t *by_reason);
 
 /* Records a relation not checked; what is copied. */
 void report_unchecked(arsred_document *doc, check_rule rule, unchecked_reason reason,

@@ -26,7 +26,9 @@ typedef struct row_list {
     size_t n, cap;
 } row_list;
 
-typedef enum { TODO = 0, BUSY, DONE } memo_state;
+/* An answer kept per row: not asked yet, being worked out (asked again
+ * meanwhile: a cycle, answered empty), known. */
+typedef enum { MEMO_UNASKED = 0, MEMO_WORKING, MEMO_KNOWN } memo_state;
 
 struct sum_structure {
     const table *t;
@@ -303,15 +305,15 @@ static size_t sums_start(sum_structure *s, size_t before)
 static const row_list *top_level(sum_structure *s, size_t before)
 {
     row_list *l = &s->top[before];
-    if (s->top_state[before] != TODO || s->depth >= MAX_SUM_DEPTH)
+    if (s->top_state[before] != MEMO_UNASKED || s->depth >= MAX_SUM_DEPTH)
         return l; /* done, or asked again while it is worked out: empty */
-    s->top_state[before] = BUSY;
+    s->top_state[before] = MEMO_WORKING;
     s->depth++;
     for (size_t r = sums_start(s, before); r < before; r++)
         if (is_total(s, r) && container(s, r) >= before)
             push(l, r);
     s->depth--;
-    s->top_state[before] = DONE;
+    s->top_state[before] = MEMO_KNOWN;
     return l;
 }
 
@@ -361,9 +363,9 @@ static void section_children(sum_structure *s, size_t h, size_t total, row_list 
 static const row_list *items_of(sum_structure *s, size_t total)
 {
     row_list *l = &s->items[total];
-    if (s->items_state[total] != TODO || s->depth >= MAX_SUM_DEPTH)
+    if (s->items_state[total] != MEMO_UNASKED || s->depth >= MAX_SUM_DEPTH)
         return l;
-    s->items_state[total] = BUSY;
+    s->items_state[total] = MEMO_WORKING;
     s->depth++;
     size_t h = section_of(s, total);
     if (h != NONE) {
@@ -380,7 +382,7 @@ static const row_list *items_of(sum_structure *s, size_t total)
             push(l, running(s, total));
     }
     s->depth--;
-    s->items_state[total] = DONE;
+    s->items_state[total] = MEMO_KNOWN;
     return l;
 }
 
