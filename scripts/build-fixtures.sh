@@ -9,8 +9,9 @@
 # texlive-lang-european, texlive-fonts-recommended), qpdf, ImageMagick
 # (convert), poppler-utils and python3 (standard library only; it also
 # writes the hostile PDFs of fixtures/odd/ as raw PDF syntax); for
-# check-variation/ also fix-qdf (from qpdf) and the fonts Carlito and DejaVu
-# (fonts-crosextra-carlito, fonts-dejavu-core); for ligatures/, variation/ and goal-variation/ also lualatex (texlive-luatex,
+# check-variation/ and kpi-variation/ also fix-qdf (from qpdf) and the fonts
+# Carlito and DejaVu (fonts-crosextra-carlito, fonts-dejavu-core), for
+# kpi-variation/ also Liberation (fonts-liberation2) and ReportLab; for ligatures/, variation/ and goal-variation/ also lualatex (texlive-luatex,
 # texlive-latex-extra; TikZ from texlive-pictures for goal-variation/) and
 # ReportLab (python3-reportlab).
 # Rebuilding from the same sources with the same program versions gives the
@@ -326,6 +327,19 @@ build_check_variation() {
   cp "$WORK/check-variation/pdf/"*.pdf "$WORK/check-variation/"*.expected.json "$FIX/check-variation/"
 }
 
+# KPIs as people write them and reports that must know whose they are,
+# thirteen cases, each from Chromium, pdflatex, ReportLab and LibreOffice
+# (fixtures/src/kpi-variation/make.py, which also writes
+# <case>.expected.json); tests/kpi_variation.py asserts the KPIs and report
+# fields of every rendering
+build_kpi_variation() {
+  say "kpi-variation/ (KPIs and report identity from four producers)"
+  python3 "$SRC/kpi-variation/make.py" "$WORK/kpi-variation"
+  mkdir -p "$FIX/kpi-variation"
+  rm -f "$FIX/kpi-variation/"*.pdf "$FIX/kpi-variation/"*.expected.json
+  cp "$WORK/kpi-variation/pdf/"*.pdf "$WORK/kpi-variation/"*.expected.json "$FIX/kpi-variation/"
+}
+
 # one goal report from LibreOffice, Chromium, LuaLaTeX and ReportLab in ten
 # styles of showing a status (fixtures/src/goal-variation/make.py);
 # tests/goal_variation.py asserts that every rendering gives the same goals
@@ -472,6 +486,7 @@ if [ "$CHECK_ONLY" -eq 0 ]; then
   build_odd
   need fix-qdf
   build_check_variation
+  build_kpi_variation
   need lualatex
   build_ligatures
   build_variation
@@ -501,4 +516,5 @@ python3 "$SRC/series/check.py" "$FIX/series"
 check_bad
 check_odd
 python3 "$SRC/check-variation/make.py" --check "$FIX/check-variation"
+python3 "$SRC/kpi-variation/make.py" --check "$FIX/kpi-variation"
 say "fixtures: $(du -sh "$FIX" | cut -f1) in $FIX"
