@@ -40,7 +40,12 @@ enum {
  * sequence then simply matches nothing instead of failing the match.
  * \C could split a UTF-8 character, so it is refused. */
 static const uint32_t PATTERN_COMPILE_OPTIONS =
-    PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_NEVER_BACKSLASH_C;
+    PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_NEVER_BACKSLASH_C |
+    PCRE2_DUPNAMES;
+
+/* A pattern of this kind is a term of a grammar: other patterns use it by
+ * name, written {{NAME}} in their regex (see patterns/README.md). */
+static const char TERM_KIND[] = "term";
 
 /* ---- data ------------------------------------------------------------ */
 
@@ -599,11 +604,47 @@ static int set_flags(parser *ps, pattern *p, const char *letters)
     return ARSRED_OK;
 }
 
-static void add_regex_line(parser *ps, pattern *p, const char *text)
+/* Appends a term's expression as one group, in the term's own flags
+ * whatever the flags of the pattern that uses it. */
+static void add_term(strbuf *regex, const pattern *term)
+{
+    bool caseless = term->options & PCRE2_CASELESS, extended = term->options & PCRE2_EXTENDED;
+    strbuf_addf(regex, "(?%s%s%s%s%s:", caseless ? "i" : "", extended ? "x" : "",
+                caseless && extended ? "" : "-", caseless ? "" : "i", extended ? "" : "x");
+    strbuf_add(regex, term->regex.data, term->regex.len);
+    strbuf_addc(regex, ')');
+}
+
+/* A regex line with every {{NAME}} replaced by that term's expression.
+ * Terms are expanded when they are read, so a term may use the terms
+ * defined before it, and nothing can refer to itself. */
+static int add_regex_line(parser *ps, pattern *p, const char *text)
 {
     regex_piece piece = {ps->line, p->regex.len};
     ARRAY_PUSH(p->pieces, p->n_pieces, p->cap_pieces, piece);
-    strbuf_adds(&p->regex, text);
+    const char *at = text, *open;
+    while ((open = strstr(at, "{{")) != NULL) {
+        const char *close = strstr(open + 2, "}}");
+        if (!close)
+            return parse_error_at(ps, ps->line, "'{{' without '}}' in the regex");
+        char *name = xstrndup(open + 2, (size_t)(close - open - 2));
+        ssize_t i = find_index(ps->set, name);
+        const pattern *term = i >= 0 ? ps->set->items[i] : NULL;
+        if (!term || strcmp(term->kind, TERM_KIND) != 0) {
+            int rc = parse_error_at(ps, ps->line,
+                                    "{{%s}} names no term defined before this "
+                                    "line (a pattern of kind %s)",
+                                    name, TERM_KIND);
+            free(name);
+            return rc;
+        }
+        free(name);
+        strbuf_add(&p->regex, at, (size_t)(open - at));
+        add_term(&p->regex, term);
+        at = close + 2;
+    }
+    strbuf_adds(&p->regex, at);
+    return ARSRED_OK;
 }
 
 static void add_description(pattern *p, const char *text)
@@ -642,7 +683,7 @@ static int pattern_key(parser *ps, const char *key, const char *value)
                                   p->name);
         p->kind = xstrdup(value);
     } else if (strcmp(key, "regex") == 0) {
-        add_regex_line(ps, p, value);
+        return add_regex_line(ps, p, value);
     } else if (strcmp(key, "flags") == 0) {
         return set_flags(ps, p, value);
     } else if (strcmp(key, "description") == 0) {

@@ -410,6 +410,37 @@ static void *match_many_times(void *arg)
     return NULL;
 }
 
+static void test_terms_stand_for_their_expression(void **state)
+{
+    (void)state;
+    arsred_patterns *set = load_ok(DATA_DIR "patterns-terms", NULL);
+    char *report = NULL;
+    assert_int_equal(arsred_patterns_test(set, &report), 0);
+    free(report);
+    const pattern *p = patterns_find(set, "terms.level");
+    assert_non_null(p);
+    /* The caseless term keeps its flag inside a pattern that has none;
+     * unit is set twice (duplicate names) and the first set one counts. */
+    const char *text = "Kostnaden var 12 PROCENT";
+    pattern_match m;
+    assert_int_equal(pattern_exec(p, text, strlen(text), 0, &m), PATTERN_MATCHED);
+    assert_group(text, &m, "value", "12");
+    assert_group(text, &m, "unit", "PROCENT");
+    assert_null(pattern_match_group(&m, "previous"));
+    /* The pattern itself is not caseless: "VAR" is no match. */
+    const char *upper = "Kostnaden VAR 12 %";
+    assert_int_equal(pattern_exec(p, upper, strlen(upper), 0, &m), PATTERN_NO_MATCH);
+    arsred_patterns_free(set);
+}
+
+static void test_unknown_term_is_named(void **state)
+{
+    (void)state;
+    assert_load_fails(DATA_DIR "patterns-term-unknown",
+                      DATA_DIR "patterns-term-unknown/unknown.pat:4: {{no.such.term}} names "
+                               "no term defined before this line (a pattern of kind term)");
+}
+
 static void test_matching_from_several_threads(void **state)
 {
     (void)state;
@@ -446,6 +477,8 @@ int main(void)
         cmocka_unit_test(test_group_offsets_in_utf8),
         cmocka_unit_test(test_invalid_utf8_subject),
         cmocka_unit_test(test_failing_examples_are_reported),
+        cmocka_unit_test(test_terms_stand_for_their_expression),
+        cmocka_unit_test(test_unknown_term_is_named),
         cmocka_unit_test(test_matching_from_several_threads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
