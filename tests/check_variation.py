@@ -23,13 +23,14 @@ Prints each difference, grouped by PDF; exit status 1 where there is any
 besides KNOWN_FAILURES (or a known failure passes now), 77 where the tool
 or the fixtures are absent, 0 otherwise.
 """
-import glob
 import json
 import os
 import re
 import subprocess
 import sys
-import tempfile
+
+import known_failures
+
 
 # What the tool does not get right yet, by PDF: (what, cause). what is a
 # kind of difference (table, unit, mismatch, tolerance, extra, suspect,
@@ -50,8 +51,7 @@ def every(case, *entries):
 KNOWN_FAILURES = {}
 
 
-def fold(s):
-    return re.sub(r"\s+", " ", s or "").strip().casefold()
+fold = known_failures.fold
 
 
 def same_number(a, b):
@@ -205,59 +205,13 @@ def check_pdf(arsred, pdf, exp, work):
     return problems
 
 
-def covers(entry, problem):
-    what = entry[0]
-    if what == "*":
-        return True
-    kind, _, text = what.partition(":")
-    return kind == problem[0] and fold(text) in fold(problem[1])
-
 
 def main():
     arsred, source = sys.argv[1], sys.argv[2]
     folder = os.path.join(source, "fixtures", "check-variation")
-    paths = sorted(glob.glob(os.path.join(folder, "*.expected.json")))
-    if not paths:
-        print("check_variation: no %s/*.expected.json; skipped" % folder)
-        return 77
-    if not os.access(arsred, os.X_OK):
-        print("check_variation: %s is not there; skipped" % arsred)
-        return 77
-    failed = known_count = clean = total = 0
-    listed = set()
-    with tempfile.TemporaryDirectory() as work:
-        for path in paths:
-            with open(path, encoding="utf-8") as f:
-                exp = json.load(f)
-            for name in exp["pdfs"]:
-                total += 1
-                listed.add(name)
-                problems = check_pdf(arsred, os.path.join(folder, name), exp, work)
-                known = KNOWN_FAILURES.get(name, [])
-                new = [p for p in problems if not any(covers(e, p) for e in known)]
-                fixed = [e for e in known if not any(covers(e, p) for p in problems)]
-                status = "ok" if not new and not fixed else "%d differences" % (len(new) + len(fixed))
-                print("%-36s %s%s" % (name, status, " (%d known)" % (len(known) - len(fixed)) if known else ""))
-                for _, message in new:
-                    print("    " + message)
-                for what, cause in fixed:
-                    print("    %s: passes now; take it off KNOWN_FAILURES" % what)
-                for e in known:
-                    if e in fixed:
-                        continue
-                    print("    KNOWN %s: %s" % e)
-                    for p in problems:
-                        if covers(e, p):
-                            print("          " + p[1])
-                failed += bool(new or fixed)
-                clean += not problems
-                known_count += len(known) - len(fixed)
-    for name in sorted(set(KNOWN_FAILURES) - listed):
-        print("%s: in KNOWN_FAILURES but no case lists it" % name)
-        failed += 1
-    print("check_variation: %d of %d PDFs give the expected checks, but for %d known failures (%d with none)"
-          % (total - failed, total, known_count, clean))
-    return 1 if failed else 0
+    return known_failures.run_set("check_variation", arsred, folder,
+                                  lambda pdf, exp, work: check_pdf(arsred, pdf, exp, work),
+                                  KNOWN_FAILURES, "the expected checks")
 
 
 if __name__ == "__main__":

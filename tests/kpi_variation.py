@@ -26,13 +26,14 @@ tool gave); exit status 1 where there is any besides KNOWN_FAILURES (or a
 known failure passes now), 77 where the tool or the fixtures are absent, 0
 otherwise.
 """
-import glob
 import json
 import os
 import re
 import subprocess
 import sys
-import tempfile
+
+import known_failures
+
 
 FIELDS = ("unit", "year", "previous", "target", "kolada_id", "qualifier")
 RENDERINGS = ("chromium", "pdflatex", "reportlab", "libreoffice")
@@ -230,61 +231,15 @@ def check_pdf(arsred, pdf, exp, work, show=False):
     return problems
 
 
-def covers(entry, problem):
-    what = entry[0]
-    if what == "*":
-        return True
-    kind, _, text = what.partition(":")
-    return kind == problem[0] and fold(text) in fold(problem[1])
-
 
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     show = "--show" in sys.argv
     arsred, source = args[0], args[1]
     folder = os.path.join(source, "fixtures", "kpi-variation")
-    paths = sorted(glob.glob(os.path.join(folder, "*.expected.json")))
-    if not paths:
-        print("kpi_variation: no %s/*.expected.json; skipped" % folder)
-        return 77
-    if not os.access(arsred, os.X_OK):
-        print("kpi_variation: %s is not there; skipped" % arsred)
-        return 77
-    failed = known_count = clean = total = 0
-    listed = set()
-    with tempfile.TemporaryDirectory() as work:
-        for path in paths:
-            with open(path, encoding="utf-8") as f:
-                exp = json.load(f)
-            for name in exp["pdfs"]:
-                total += 1
-                listed.add(name)
-                problems = check_pdf(arsred, os.path.join(folder, name), exp, work, show)
-                known = KNOWN_FAILURES.get(name, [])
-                new = [p for p in problems if not any(covers(e, p) for e in known)]
-                fixed = [e for e in known if not any(covers(e, p) for p in problems)]
-                status = "ok" if not new and not fixed else "%d differences" % (len(new) + len(fixed))
-                print("%-30s %s%s" % (name, status, " (%d known)" % (len(known) - len(fixed)) if known else ""))
-                for kind, message in new:
-                    print("    %s: %s" % (kind, message))
-                for what, cause in fixed:
-                    print("    %s: passes now; take it off KNOWN_FAILURES" % what)
-                for e in known:
-                    if e in fixed:
-                        continue
-                    print("    KNOWN %s: %s" % e)
-                    for p in problems:
-                        if covers(e, p):
-                            print("          " + p[1])
-                failed += bool(new or fixed)
-                clean += not problems
-                known_count += len(known) - len(fixed)
-    for name in sorted(set(KNOWN_FAILURES) - listed):
-        print("%s: in KNOWN_FAILURES but no case lists it" % name)
-        failed += 1
-    print("kpi_variation: %d of %d PDFs give the expected KPIs and report fields, but for %d known failures "
-          "(%d with none)" % (total - failed, total, known_count, clean))
-    return 1 if failed else 0
+    return known_failures.run_set("kpi_variation", arsred, folder,
+                                  lambda pdf, exp, work: check_pdf(arsred, pdf, exp, work, show),
+                                  KNOWN_FAILURES, "the expected KPIs and report fields")
 
 
 if __name__ == "__main__":
