@@ -318,6 +318,10 @@ static json_t *kpi_json(const kpi *k)
     json_object_set_new(o, "year", k->year ? json_integer(k->year) : json_null());
     if (k->qualifier)
         json_object_set_new(o, "qualifier", json_string(k->qualifier));
+    if (k->has_target)
+        json_object_set_new(o, "target", figure_json(k->target));
+    if (k->kolada_id)
+        json_object_set_new(o, "kolada_id", json_string(k->kolada_id));
     if (k->goal) {
         json_object_set_new(o, "goal", json_string(k->goal));
         json_object_set_new(o, "kind", json_string("target"));
@@ -326,6 +330,19 @@ static json_t *kpi_json(const kpi *k)
     json_object_set_new(o, "bbox", box_json(k->bbox));
     json_object_set_new(o, "text", json_string(k->text));
     json_object_set_new(o, "pattern", json_string(k->pattern));
+    if (k->n_sources) {
+        json_t *sources = json_array();
+        for (size_t i = 0; i < k->n_sources; i++) {
+            const kpi_source *s = &k->sources[i];
+            json_t *so = json_object();
+            json_object_set_new(so, "page", json_integer(s->page));
+            json_object_set_new(so, "bbox", box_json(s->bbox));
+            json_object_set_new(so, "text", json_string(s->text));
+            json_object_set_new(so, "pattern", json_string(s->pattern));
+            json_array_append_new(sources, so);
+        }
+        json_object_set_new(o, "sources", sources);
+    }
     return o;
 }
 
@@ -790,7 +807,11 @@ static void read_kpis(arsred_document *doc, json_t *kpis)
     for (size_t i = 0; i < json_array_size(kpis); i++) {
         json_t *o = json_array_get(kpis, i);
         json_t *prev = json_object_get(o, "previous");
+        json_t *target = json_object_get(o, "target");
         kpi k = {.name = dup_string(o, "name"),
+                 .has_target = json_is_number(target),
+                 .target = json_number_value(target),
+                 .kolada_id = dup_string(o, "kolada_id"),
                  .value = json_number_value(json_object_get(o, "value")),
                  .has_previous = json_is_number(prev),
                  .previous = json_number_value(prev),
@@ -803,6 +824,15 @@ static void read_kpis(arsred_document *doc, json_t *kpis)
                  .pattern = dup_string(o, "pattern")};
         if (!k.name)
             k.name = xstrdup("");
+        json_t *sources = json_object_get(o, "sources");
+        size_t cap = 0;
+        for (size_t j = 0; j < json_array_size(sources); j++) {
+            json_t *so = json_array_get(sources, j);
+            kpi_source src = {.page = (int)json_integer_value(json_object_get(so, "page")),
+                              .text = dup_string(so, "text"),
+                              .pattern = dup_string(so, "pattern")};
+            ARRAY_PUSH(k.sources, k.n_sources, cap, src);
+        }
         ARRAY_PUSH(doc->kpis, doc->n_kpis, doc->cap_kpis, k);
     }
 }

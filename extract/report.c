@@ -268,6 +268,23 @@ void check_release(check *c)
     free(c->alternatives);
 }
 
+
+void kpi_release(kpi *k)
+{
+    free(k->name);
+    free(k->unit);
+    free(k->qualifier);
+    free(k->goal);
+    free(k->kolada_id);
+    free(k->text);
+    free(k->pattern);
+    for (size_t i = 0; i < k->n_sources; i++) {
+        free(k->sources[i].text);
+        free(k->sources[i].pattern);
+    }
+    free(k->sources);
+}
+
 void arsred_document_free(arsred_document *doc)
 {
     if (!doc)
@@ -305,15 +322,8 @@ void arsred_document_free(arsred_document *doc)
     }
     free(doc->goals);
     assignments_free(doc->assignments, doc->n_assignments);
-    for (size_t i = 0; i < doc->n_kpis; i++) {
-        kpi *k = &doc->kpis[i];
-        free(k->name);
-        free(k->unit);
-        free(k->qualifier);
-        free(k->goal);
-        free(k->text);
-        free(k->pattern);
-    }
+    for (size_t i = 0; i < doc->n_kpis; i++)
+        kpi_release(&doc->kpis[i]);
     free(doc->kpis);
     for (size_t i = 0; i < doc->n_warnings; i++) {
         free(doc->warnings[i].code);

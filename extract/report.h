@@ -312,11 +312,28 @@ typedef struct kpi {
     int year;
     char *qualifier;       /* the place or kind it is for ("Krokoms"), or NULL */
     char *goal;            /* the goal whose target it is, or NULL */
+    bool has_target;       /* a key-figure table's target column ("Mål 2023") */
+    double target;
+    char *kolada_id;       /* the Kolada id printed beside it ("N00097"), or NULL */
     int page;
     box bbox;
     char *text;            /* the words it came from */
     char *pattern;         /* the pattern that found it */
+    struct kpi_source *sources; /* every place that states it, where more than one */
+    size_t n_sources;
 } kpi;
+
+/* One place a KPI is stated: prose and a table row that give the same
+ * figure for the same year are one KPI with two sources. */
+typedef struct kpi_source {
+    int page;
+    box bbox;
+    char *text;
+    char *pattern;
+} kpi_source;
+
+/* Frees what k owns (not k itself). */
+void kpi_release(kpi *k);
 
 struct arsred_document {
     /* source */

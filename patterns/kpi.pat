@@ -1,219 +1,508 @@
-# Key figures (nyckeltal) in prose. Groups: name, value, previous, unit,
-# qualifier, year. NUM below is written out as
-#   [−–-]?\d{1,3}(?:[\h\x{00A0}\x{2009}\x{202F}]\d{3})*(?:,\d+)?|\d+(?:,\d+)?
-# and the tool's number parser reads what the group captured.
-# Changes ("ökat med 63 %") are not levels and no pattern here takes them.
+# Key figures (nyckeltal) in prose: a grammar in parts. The terms below
+# (kind term) are the parts; the patterns after them are the forms a
+# sentence takes, built from the parts:
+#   name [kolada id] link value [unit] [previous]   "Sjukfrånvaron uppgick till 6,4 procent (6,9)"
+#   name [:] value (unit and/or previous)           "Handläggningstid bygglov: 34 dagar (fg år 41)"
+#   name went from previous to value                "Besöken ökade från 61 300 till 64 850 besök"
+#   count verb … value [previous] counted noun      "hade föreningen 187 (181) medlemmar"
+#   en/ett noun om/på value unit                    "ett kommunbidrag om 38 352 tusen kronor"
+#   adverbial verb det/den-name till value          "I bokslutet 2024 uppgår det egna kapitalet till …"
+# A form's match is followed by its list (kind kpi.more: "och 3 lokaler",
+# ", i länet 69,5 procent"), and a clause ending in ":" by its series
+# (kpi.series-*). Groups read: name, value, previous, unit, qualifier,
+# year, kolada_id. A name kpi.not-a-name matches is no name (a pronoun, a
+# bare unit, a month, an adverbial). Changes ("ökade med 63 %", "steg med
+# 0,3 procentenheter") are not levels and no form takes them.
 
-pattern kpi.value-previous
-kind    kpi.prose
-description a name, this year's value, last year's in brackets, a unit: "Kundnöjdhet 8,8 (8,8)/10", "Ärendetid felanmälan 13 (8) arbetsdagar"
-regex   (?<name>\p{Lu}[\p{L}\d/-]*(?:\h+[\p{L}\d/-]+){0,3}?)\h+
-regex   (?<value>\d{1,3}(?:\h\d{3})*(?:,\d+)?)\h*\((?<previous>\d{1,3}(?:\h\d{3})*(?:,\d+)?)\)\h*
-regex   (?<unit>%|/\d+|arbetsdagar|dagar|veckor|timmar|st|kr|procent|poäng|minuter)(?![\p{L}\d])
-example Över mål (+): Kundnöjdhet 8,8 (8,8)/10, Servicegrad IT-support-telefon 97 (99)%, Medarbetarnöjdhet 8,2 (8,3)/10.
-  name = Kundnöjdhet
-  value = 8,8
-  previous = 8,8
-  unit = /10
-  match 2
-  name = Servicegrad IT-support-telefon
-  value = 97
-  previous = 99
-  unit = %
-example Under mål (-): Ärendetid felanmälan 13 (8) arbetsdagar, Ärendetid beställningar 20 (15) arbetsdagar. Öppna IT-supportärenden 438 (340) st.
-  name = Ärendetid felanmälan
-  unit = arbetsdagar
-  match 3
-  name = Öppna IT-supportärenden
-  value = 438
-  previous = 340
-  unit = st
-example Jämfört med 2019 har ärendetiden ökat med 63% (5 dagar).
+# ---- the parts
+
+pattern kpi.term.approx
+kind    term
+description a word that makes a figure approximate: such a figure is no key figure's value
+regex   (?:drygt|dryga|knappt|cirka|ca|omkring|runt|nästan|närmare|uppemot|ungefär|kring)
+example drygt
+
+pattern kpi.term.modal
+kind    term
+description a modal or future verb: a name with one in it states a goal or a forecast, not a level
+regex   (?:ska|skall|kommer|väntas|bedöms|beräknas|bör|måste|planeras|förväntas)(?![\p{L}])
+example ska
+
+pattern kpi.term.number
+kind    term
+description a figure as printed: digit groups joined by a space, a no-break or a thin space, a decimal comma, a sign
+regex   (?<![\p{L}\d,.])(?<!\d\h)(?:[−–-](?=\d))?(?:\d{1,3}(?:[\h\x{00A0}\x{2009}\x{202F}]\d{3})+|\d+)(?:,\d+)?(?![\d])(?!,\d)
+example kostade 1 046 kr
+example −584 tusen
+example till 6,4 procent
+example årskurs9
+  no match
+example utgörs av 1 426 kvm
+
+pattern kpi.term.unit
+kind    term
+description what a figure counts or measures, as written after it
+regex   (?:%(?!-?enhet)|procent(?![\p{L}])|tusen\h+kronor|miljoner\h+kronor|mnkr|mkr|tkr|kr/kvm|kr/m²|kr/elev|kr/invånare|kr/inv
+regex   |kronor|kr|/\d{1,3}(?!\d|,\d)|st|stycken|arbetsdagar|dagar|veckor|månader|timmar|minuter|år|årsarbetare|besök|poäng|kvm|ton|kWh|MWh|GWh)
+regex   (?![\p{L}\d])
+example 34 dagar
+example 8,1/10
+example 1 046 kr/kvm
+example 38 352 tusen kronor
+example 0,3 procentenheter
   no match
 
-pattern kpi.percent-previous
-kind    kpi.prose
-description a share with last year's in brackets, spaced: "Servicegrad 97 % (99 %)"
-regex   (?<name>\p{Lu}[\p{L}\d/-]*(?:\h+[\p{L}\d/-]+){0,3}?)\h+
-regex   (?<value>\d{1,3}(?:,\d+)?)\h*(?<unit>%)\h*\((?<previous>\d{1,3}(?:,\d+)?)\h*%\)
-example Servicegrad telefon 97 % (99 %) och nöjdhet 8 (7).
-  name = Servicegrad telefon
-  value = 97
-  previous = 99
-  unit = %
+pattern kpi.term.value
+kind    term
+description this year's figure: a number that is not a bare year (2022 before "på" is when, not how much)
+regex   (?<value>(?!(?:19|20)\d\d(?![\d,])(?!\h*(?:\(|{{kpi.term.unit}})))(?:{{kpi.term.number}}))
+example var 2 778 tusen kronor
+  value = 2 778
+example låg under 2022 på 2,8%
+  value = 2,8
+example hade 2015 (1998) medlemmar
+  value = 2015
 
-pattern kpi.share-changed
-kind    kpi.prose
+pattern kpi.term.previous
+kind    term
+description last year's figure after this year's: "(6,9)", "(101 200 kr)", "(fg år 41)", "(7,6 procent år 2020)", ", föregående år 221", "jämfört med 1 102 året innan", "från 4,2 procent 2021"
 flags   i
-description a share stated as a level with last year's: "andelen elever … ökade till 86,4 procent (83,1 procent året innan)"
-regex   (?<name>andel(?:en)?\h+[^,.()]{3,80}?)\h+(?:ökade|minskade|uppgick|låg|var|blev|steg|sjönk)\h+(?:till\h+|på\h+)?
-regex   (?<value>\d{1,3}(?:,\d+)?)\h*(?<unit>procent|%)
-regex   (?:\h*\((?<previous>\d{1,3}(?:,\d+)?)\h*(?:procent|%)?\h*(?:året\h+innan|föregående\h+år|år\h+\d{4}|\d{4})\))?
-example andelen elever i årskurs 9 som var behöriga till ett yrkesprogram ökade till 86,4 procent (83,1 procent året innan).
-  name = andelen elever i årskurs 9 som var behöriga till ett yrkesprogram
-  value = 86,4
-  previous = 83,1
+regex   (?:\h*\((?:(?:fg|föreg\.?|föregående)\h+år\h+)?(?<previous>{{kpi.term.number}})\h*(?:{{kpi.term.unit}})?
+regex   (?:\h+(?:året\h+innan|föregående\h+år|fg\h+år|år\h+(?:19|20)\d\d|(?:19|20)\d\d))?\)
+regex   |,?\h+(?:föregående\h+år|fg\h+år|året\h+innan|året\h+före)\h+(?<previous>{{kpi.term.number}})(?:\h*{{kpi.term.unit}})?
+regex   |,?\h+jämfört\h+med\h+(?<previous>{{kpi.term.number}})\h*(?:{{kpi.term.unit}})?
+regex   \h+(?:året\h+innan|föregående\h+år|under\h+(?:19|20)\d\d|år\h+(?:19|20)\d\d|(?:19|20)\d\d)
+regex   |\h+från\h+(?<previous>{{kpi.term.number}})\h*(?:{{kpi.term.unit}})?\h+(?:året\h+innan|föregående\h+år|år\h+(?:19|20)\d\d|(?:19|20)\d\d))
+example 312 (föregående år 298).
+  previous = 298
+example 9 dagar (fg år 12).
+  previous = 12
+example 8,9 procent (7,6 procent år 2020)
+  previous = 7,6
+example 214 årsarbetare, föregående år 221.
+  previous = 221
+example 1 046 kr/kvm jämfört med 1 102 året innan
+  previous = 1 102
+example 2,8% jämfört med 5,0% under 2021
+  previous = 5,0
+example 1,5 procent från 4,2 procent 2021
+  previous = 4,2
+example 12 (varav 3 nya)
+  no match
+
+pattern kpi.term.kolada
+kind    term
+description a Kolada id printed beside a measure: "(N31807)", "(Kolada U07801)"
+regex   \h*\((?:Kolada(?:-id)?:?\h+)?(?<kolada_id>[NU]\d{5})\)
+example Kostnadsavvikelsen (N31807) blev 4,6 procent
+  kolada_id = N31807
+example livsmedel (Kolada U07801) landade på 31 %
+  kolada_id = U07801
+example (N3180)
+  no match
+
+pattern kpi.term.start
+kind    term
+description where a name may start: a text's start, or after the end of a sentence, a colon or a semicolon
+regex   (?:^|(?<=[.!?:;]\h)|(?<=[.!?:;]))
+example Lönerna ökade. Sjukfrånvaron minskade.
+
+pattern kpi.term.name
+kind    term
+description a noun phrase from where a name may start to what links it to its figure: a capital, then words, figures and short brackets, up to fifteen
+regex   (?!{{kpi.term.modal}})\p{Lu}[\p{L}\d/+’'-]*(?:\h+(?!{{kpi.term.modal}})(?:[\p{L}\d/+’'–-]+|\([^()]{1,40}\))){0,14}?
+example Andelen elever i årskurs 6 med godkänt i svenska
+
+pattern kpi.term.level-verb
+kind    term
+description a verb that states a level (the figure is what the measure is): "uppgick till", "var", "blev", "landade på", "låg på"
+flags   i
+regex   (?:uppgick|uppgår|uppgått|var|är|blev|blir|låg|ligger|landade|hamnade|stannade|uppmättes|mättes)
+example Sjukfrånvaron uppgick till 6,4 procent
+
+pattern kpi.term.change-verb
+kind    term
+description a verb of change: a level only with "till" after it ("minskade till 98 700 kr"), a change with "med"
+flags   i
+regex   (?:ökade|minskade|steg|sjönk|gick\h+upp|gick\h+ned|har\h+ökat|har\h+minskat|har\h+stigit|har\h+sjunkit|ökat|minskat)
+example Elevkostnaden minskade till 98 700 kr
+
+pattern kpi.term.adverbial
+kind    term
+description the words a verb may have before its figure ("i genomsnitt", "i median", "under 2022", "i december"): lower-case words or years, never "med", "från", "av" or "mot" (a change, a range, a part, a comparison)
+regex   (?:\h+(?!(?:med|från|av|mot|inte|ej|än|{{kpi.term.approx}})(?![\p{L}]))(?:\p{Ll}+|(?:19|20)\d\d)){0,4}?
+example var i genomsnitt 52 dagar
+
+pattern kpi.term.link
+kind    term
+description what joins a name to its level: a level verb with its adverbials and "till"/"på", or a change verb with "till"
+regex   (?:{{kpi.term.level-verb}}{{kpi.term.adverbial}}(?:\h+(?:till|på|om))?|{{kpi.term.change-verb}}{{kpi.term.adverbial}}\h+till)
+example landade på 612 kr
+example ökade till 8,9 procent
+example ökade med 63 procent
+  no match
+
+pattern kpi.term.np-end
+kind    term
+description a word that ends a noun phrase: a conjunction, a preposition, a pronoun or an auxiliary
+regex   (?:och|samt|varav|därav|som|vid|i|på|under|totalt|med|av|för|till|från|det|den|de|har|hade|skett|ägt|är|var|blev)(?![\p{L}])
+example och
+
+pattern kpi.term.counted
+kind    term
+description what a figure counts, after it: a noun, an adjective or participle before it ("protokollförda sammanträden"), and a named place ("på Grönt center")
+regex   (?:\p{Ll}[\p{Ll}-]*[ae]\h+(?!{{kpi.term.np-end}}))?(?!{{kpi.term.np-end}})\p{Ll}[\p{Ll}-]{2,}(?:\h+(?:på|i|vid)\h+\p{Lu}\p{Ll}+(?:\h+\p{Ll}+)?(?=[\h.,;]|$))?
+example 11 protokollförda sammanträden.
+example 187 (181) medlemmar.
+example 18 olika hyresgäster på Grönt center och
+
+pattern kpi.term.count-verb
+kind    term
+description a verb after which a count comes before what it counts: "hade", "fanns det", "skedde", "deltog", "tog emot", "rymmer", "varav"
+flags   i
+regex   (?<![\p{L}])(?:hade|har|haft|ha|fanns(?:\h+det)?|finns(?:\h+det)?|skedde|sker|skett|ske|deltog|deltar|rymmer|rymde|omfattar|omfattade
+regex   |varav|därav|hållit|höll|beviljat|beviljade|beviljades|redovisade|redovisar|tog\h+emot|tagit\h+emot|togs\h+emot|tar\h+emot
+regex   |genomfördes|genomförde|genomfört|inkom|inkommit|registrerades|registrerade|anställdes|utfördes|utförde|betjänar|betjänade)(?![\p{L}])
+example Förvaltaren tog emot 23 felanmälningar
+
+pattern kpi.term.list-name
+kind    term
+description a name in a list, where no verb stands between it and its figure: words none of which is a verb or a modal, the last not a preposition or a word of approximation (the lookbehinds, one per word, spell kpi.term.approx out)
+regex   \p{Lu}[\p{L}\d/+’'-]*(?:\h+(?!(?:{{kpi.term.level-verb}}|{{kpi.term.change-verb}}|{{kpi.term.count-verb}}|{{kpi.term.modal}})(?![\p{L}]))(?:[\p{L}\d/+’'–-]+|\([^()]{1,40}\))){0,7}?
+regex   (?<!\hmed)(?<!\hom)(?<!\htill)(?<!\hpå)(?<!\hav)(?<!\hför)(?<!\hminst)(?<!\hhögst)(?<!\höver)(?<!\hunder)(?<!\hän)(?<!\hmot)(?<!\hi)(?<!\hdrygt)(?<!\hdryga)(?<!\hknappt)(?<!\hcirka)(?<!\hca)(?<!\homkring)(?<!\hrunt)(?<!\hnästan)(?<!\hnärmare)(?<!\huppemot)(?<!\hungefär)(?<!\hkring)
+example Fakturor betalda i tid 96 %
+example Den sjönk till 11 procent
+
+# ---- the forms
+
+pattern kpi.level
+kind    kpi.prose
+description a name, what links it to its level, the level, its unit and last year's: "Sjukfrånvaron uppgick till 6,4 procent (6,9)"
+regex   {{kpi.term.start}}(?<name>{{kpi.term.name}})(?:\h+för\h+(?<year>(?:19|20)\d\d))?(?:{{kpi.term.kolada}})?
+regex   \h+{{kpi.term.link}}\h+(?:i\h+(?<qualifier>\p{Lu}[\p{L}-]+)\h+)?{{kpi.term.value}}
+regex   (?>(?:\h*(?<unit>{{kpi.term.unit}}))?)(?>(?:{{kpi.term.previous}})?)
+regex   (?!\h+(?:bättre|sämre|högre|lägre|mer|mindre|fler|färre|av|över|under)(?![\p{L}]))
+example Hyresintäkterna uppgick till 4 215 tkr (4 080).
+  name = Hyresintäkterna
+  value = 4 215
+  unit = tkr
+  previous = 4 080
+example Kvar att fördela. Skuldsättningen per invånare blev 61 400 kr, föregående år 59 800.
+  name = Skuldsättningen per invånare
+  value = 61 400
+  unit = kr
+  previous = 59 800
+example Svarsfrekvensen i enkäten var i genomsnitt 73 procent.
+  name = Svarsfrekvensen i enkäten
+  value = 73
   unit = procent
-example Sjukfrånvaron ökade med 1,3 procent.
+example Den totala energianvändningen låg under 2021 på 412 MWh jämfört med 455 MWh under 2020.
+  name = Den totala energianvändningen
+  value = 412
+  unit = MWh
+  previous = 455
+example Taxan för 2026 är 18,40 kr.
+  name = Taxan
+  year = 2026
+  value = 18,40
+example Brukarbedömningen av städningen (N23890) blev 7,2/10 (6,8).
+  name = Brukarbedömningen av städningen
+  kolada_id = N23890
+  value = 7,2
+  unit = /10
+  previous = 6,8
+example Väntetiden minskade till 12 veckor (15). Kön var i Storå 40 personer.
+  name = Väntetiden
+  value = 12
+  unit = veckor
+  previous = 15
+  match 2
+  name = Kön
+  qualifier = Storå
+  value = 40
+example Personalomsättningen ökade med 2 procent.
+  no match
+example Överskottet var 3 procent högre än budget.
+  no match
+example Driftbudgeten var 2024 i balans.
   no match
 
-pattern kpi.count-reached
+pattern kpi.name-value
 kind    kpi.prose
+description a name and its figure with a unit or last year's, in a list or after a colon: "Kundnöjdhet 8,8 (8,8)/10", "Handläggningstid bygglov: 34 dagar (fg år 41)"
+regex   (?:{{kpi.term.start}}|(?<=[,)]\h))(?<name>{{kpi.term.list-name}})(?:{{kpi.term.kolada}})?(?:\h*:)?\h+{{kpi.term.value}}
+regex   (?:\h*(?<unit>{{kpi.term.unit}})(?:{{kpi.term.previous}})?|{{kpi.term.previous}}(?:\h*(?<unit>{{kpi.term.unit}}))?)
+regex   (?!\h+(?:bättre|sämre|högre|lägre|mer|mindre|fler|färre|av|över|under)(?![\p{L}]))
+example Över mål: Fakturor betalda i tid 96 % (94), Digitala ansökningar 71 (64) st.
+  name = Fakturor betalda i tid
+  value = 96
+  unit = %
+  previous = 94
+  match 2
+  name = Digitala ansökningar
+  value = 71
+  previous = 64
+  unit = st
+example Ärendetid tillsyn: 18 dagar (fg år 23).
+  name = Ärendetid tillsyn
+  value = 18
+  unit = dagar
+  previous = 23
+example Medlemmar vid årets början 212 st
+  name = Medlemmar vid årets början
+  value = 212
+  unit = st
+example Sidan 14 av rapporten.
+  no match
+example Verksamheten bidrog till resultatet med dryga 7 mnkr.
+  no match
+example Antalet deltagare ska öka till minst 400 st.
+  no match
+
+pattern kpi.from-to
+kind    kpi.prose
+description a level reached from last year's: "Besöken ökade från 61 300 till 64 850 besök", "har ökat från 0,9 föregående år till 1,3 procent 2022"
+regex   {{kpi.term.start}}(?<name>{{kpi.term.name}})\h+{{kpi.term.change-verb}}\h+från\h+(?<previous>{{kpi.term.number}})
+regex   (?:\h*{{kpi.term.unit}})?(?:\h+(?:föregående\h+år|året\h+innan|(?:år\h+)?(?:19|20)\d\d))?\h+till\h+{{kpi.term.value}}
+regex   (?:\h*(?<unit>{{kpi.term.unit}}))?
+example Antalet låntagare steg från 4 120 till 4 388 personer.
+  name = Antalet låntagare
+  previous = 4 120
+  value = 4 388
+example Andelen digitala möten har ökat från 31 procent 2022 till 46 procent.
+  name = Andelen digitala möten
+  previous = 31
+  value = 46
+  unit = procent
+example Kostnaden minskade från 12 till 9 tkr per ärende.
+  name = Kostnaden
+  value = 9
+  unit = tkr
+example Kostnaden minskade med 3 tkr.
+  no match
+
+pattern kpi.counted
+kind    kpi.prose
+description a count before what it counts, after a count verb: "hade föreningen 187 (181) medlemmar", "fanns det 38 uthyrda parkeringsplatser", "varav 24 yrkesrevisorer"
+regex   {{kpi.term.count-verb}}(?:\h+(?!(?:med|mot|än|{{kpi.term.approx}})(?![\p{L}]))(?:\p{L}+|(?:19|20)\d\d)){0,6}?\h+{{kpi.term.value}}(?:\h*(?:st|stycken)(?![\p{L}]))?
+regex   (?:{{kpi.term.previous}})?\h+(?<name>{{kpi.term.counted}})
+example Vid årsskiftet hade klubben 412 (398) aktiva medlemmar.
+  value = 412
+  previous = 398
+  name = aktiva medlemmar
+example Under våren genomfördes 14 brandövningar i skolorna.
+  value = 14
+  name = brandövningar
+example Kontoret har vid utgången av 2023 totalt 19 anställda, varav 7 jurister.
+  value = 19
+  name = anställda
+  match 2
+  value = 7
+  name = jurister
+example Styrelsen har beviljat 6st uthyrningar i andra hand.
+  value = 6
+  name = uthyrningar
+example Stämman hölls den 12 maj.
+  no match
+
+pattern kpi.amount-of
+kind    kpi.prose
+description an amount a thing has, in a unit or a count of things: "ett kommunbidrag om 38 352 tusen kronor", "en svarsfrekvens på 81 procent", "en kö på 447 beställningar" (what is counted is the unit)
+regex   (?<![\p{L}])(?:en|ett)\h+(?<name>\p{Ll}[\p{Ll}-]{1,})\h+(?:om|på)\h+{{kpi.term.value}}\h*(?<unit>{{kpi.term.unit}}|(?!{{kpi.term.np-end}})\p{Ll}[\p{Ll}-]{3,}(?![\p{L}]))
+example Skolan fick ett statsbidrag om 1 250 tusen kronor.
+  name = statsbidrag
+  value = 1 250
+  unit = tusen kronor
+example Enkäten fick en svarsfrekvens på 64 procent.
+  name = svarsfrekvens
+  value = 64
+example Styrelsen beslutade om en höjning.
+  no match
+example Vid årets slut fanns en kö på 212 ansökningar.
+  name = kö
+  value = 212
+  unit = ansökningar
+
+pattern kpi.inverted
+kind    kpi.prose
+description an adverbial first, the verb, then the name: "I bokslutet 2024 uppgår det egna kapitalet till 5 479 tusen kronor"
 flags   i
-description a count that reached a level: "Antalet barn i förskolan uppgick i december till 1 482"
-regex   (?<name>antalet\h+[^,.()]{3,60}?)\h+(?:uppgick|var|blev|steg|sjönk|ökade|minskade)\h+(?:[^,.()\d]{0,20}?\h+)?till\h+
-regex   (?<value>\d{1,3}(?:[\h\x{00A0}\x{2009}\x{202F}]\d{3})*)(?!\d|,\d)
-example Antalet barn i förskolan uppgick i december till 1 482, vilket är 37 fler än föregående år.
-  name = Antalet barn i förskolan
-  value = 1 482
-example Antalet ökade kraftigt.
-  no match
-
-pattern kpi.count-done
-kind    kpi.prose
-description a count of things done: "1856 genomförda fiberinstallationer"
-regex   (?<value>\d{1,3}(?:[\h\x{00A0}]\d{3})*|\d{4,7})\h+(?<name>(?:genomförda|utförda|levererade|installerade|anslutna|beviljade|registrerade|handlagda|avslutade)\h+\p{L}+)
-example IP-Only redovisar totalt 1856 genomförda fiberinstallationer tom årsskiftet.
-  value = 1856
-  name = genomförda fiberinstallationer
-example Två genomförda möten.
-  no match
-
-pattern kpi.queue
-kind    kpi.prose
-description a queue: "en kö på 447 beställningar"
-regex   \b(?<qualifier>kö)\h+(?:på|om)\h+(?<value>\d{1,3}(?:[\h\x{00A0}]\d{3})*|\d{4,7})\h+(?<name>\p{L}+)
-example tom årsskiftet och en kö på 447 beställningar.
-  value = 447
-  name = beställningar
-  qualifier = kö
-example ingen kö alls
-  no match
-
-pattern kpi.total-about
-kind    kpi.prose
-flags   i
-description a total: "Totalt har cirka: 960 installationer/byten genomförts"
-regex   \btotalt\h+(?:har\h+)?(?:cirka|ca\.?|drygt|omkring)?:?\h*(?<value>\d{1,3}(?:[\h\x{00A0}]\d{3})*|\d{4,7})\h+(?<name>\p{L}+(?:/\p{L}+)?)
-example Totalt har cirka: 960 installationer/byten genomförts.
-  value = 960
-  name = installationer/byten
-example Totalt sett blev det bra.
+regex   {{kpi.term.start}}(?-i:(?:I|Vid|Under|Efter|Per)\h)[^.,;:!?]{2,40}?\h+{{kpi.term.level-verb}}\h+
+regex   (?<name>(?:det|den|de|antalet|andelen)\h+\p{Ll}+(?:\h+\p{Ll}+){0,3}?)\h+(?:till|på)\h+{{kpi.term.value}}\h*(?<unit>{{kpi.term.unit}})?(?:{{kpi.term.previous}})?
+example Vid årets slut uppgick det egna kapitalet till 812 tkr.
+  name = det egna kapitalet
+  value = 812
+  unit = tkr
+example Per den 31 december var antalet elever på 1 204 (1 190).
+  name = antalet elever
+  value = 1 204
+  previous = 1 190
+example I år var det lugnt.
   no match
 
 pattern kpi.value-around
 kind    kpi.prose
-description a measure that lies around a value: "ett LIX-värde som pendlar runt 35"
-regex   \b(?<name>[\p{L}-]*värde[t]?)\h+(?:som\h+)?(?:pendlar|ligger|låg|är|var)\h+(?:runt|kring|omkring|på|om)\h+(?<value>\d{1,3}(?:,\d+)?)(?!\d|,\d)
-example Kommunens hemsida har ett LIX-värde som pendlar runt 35 vilket är lättläst.
-  name = LIX-värde
-  value = 35
+description a measure that lies around a value: "ett läsbarhetsvärde som pendlar runt 40"
+regex   (?<![\p{L}])(?<name>[\p{L}-]*värde[t]?)\h+(?:som\h+)?(?:pendlar|ligger|låg|är|var)\h+(?:runt|kring|omkring)\h+{{kpi.term.value}}
+example Texterna har ett läsbarhetsvärde som ligger kring 40.
+  name = läsbarhetsvärde
+  value = 40
 example värdet är högt
   no match
 
-pattern kpi.count-at
-kind    kpi.prose
-description how many of something at a place: "18 olika hyresgäster på Grönt center"
-regex   (?<value>\d{1,3}(?:[\h\x{00A0}]\d{3})*|\d{4,7})\h+(?:olika\h+)(?<name>\p{L}+\h+(?:på|i)\h+\p{Lu}[\p{L}\h]{2,30}?)(?=\h+(?:och|som|vilket|där|samt)\b|[.,;]|$)
-example det nu finns 18 olika hyresgäster på Grönt center och att en hel del
-  value = 18
-  name = hyresgäster på Grönt center
-example 18 olika sätt
-  no match
+# ---- lists: what follows a form's match, read from its end
 
-pattern kpi.level-changed
-kind    kpi.prose
-description a level something rose or fell to, with last year's: "Sjukfrånvaron ökade till 8,9 procent (7,6 procent år 2020)"
-regex   (?J)(?<name>\p{Lu}\p{Ll}+(?:\h+[\p{Ll}\d]+){0,3}?)\h+(?:ökade|minskade|steg|sjönk|landade)\h+till\h+
-regex   (?<value>\d{1,3}(?:,\d+)?)\h*(?<unit>procent|%)
-regex   (?:\h*\((?<previous>\d{1,3}(?:,\d+)?)\h*(?:procent|%)?\h*(?:året\h+innan|föregående\h+år|år\h+\d{4}|\d{4})\)
-regex   |\h+från\h+(?<previous>\d{1,3}(?:,\d+)?)\h*(?:procent|%)\h+(?:året\h+innan|föregående\h+år|år\h+\d{4}))?
-example Sjukfrånvaron minskade till 6,1 procent från 6,8 procent året innan.
-  name = Sjukfrånvaron
-  value = 6,1
-  previous = 6,8
-example Sjukfrånvaron ökade till 8,9 procent (7,6 procent år 2020).
-  name = Sjukfrånvaron
-  value = 8,9
-  previous = 7,6
+pattern kpi.more.counted
+kind    kpi.more
+description another count in the same list: "64 lägenheter och 3 lokaler"
+regex   \G(?:\h*,|\h+(?:och|samt))\h+{{kpi.term.value}}(?:\h*(?:st|stycken)(?![\p{L}]))?(?:{{kpi.term.previous}})?\h+(?<name>{{kpi.term.counted}})
+example , 6 lokaler och 2 förråd
+  value = 6
+  name = lokaler
+
+pattern kpi.more.place
+kind    kpi.more
+description the same measure for another place: ", i länet 69,5 procent och i riket 72,4 procent"
+regex   \G(?:\h*,|\h+(?:och|samt))\h+i\h+(?<qualifier>\p{L}[\p{L}-]+(?:\h+\p{Lu}[\p{L}-]+)?)\h+{{kpi.term.value}}(?:\h*(?<unit>{{kpi.term.unit}}))?(?:{{kpi.term.previous}})?
+example , i länet 58 procent
+  qualifier = länet
+  value = 58
   unit = procent
-example Sjukfrånvaron ökade med 1,3 procent.
-  no match
 
-pattern kpi.level-from-to
-kind    kpi.prose
-flags   i
-description a share that went from one level to another: "andelen … ökade från 71,3 till 73,0 procent"
-regex   (?<name>andel(?:en)?\h+[^,.()]{3,80}?)\h+(?:ökade|minskade|steg|sjönk|gick)\h+från\h+(?<previous>\d{1,3}(?:,\d+)?)\h*(?:procent|%)?\h+till\h+
-regex   (?<value>\d{1,3}(?:,\d+)?)\h*(?<unit>procent|%)
-example Andelen elever i årskurs 9 som nått kunskapskraven i alla ämnen ökade från 71,3 till 73,0 procent men nådde inte målvärdet.
-  name = Andelen elever i årskurs 9 som nått kunskapskraven i alla ämnen
-  previous = 71,3
-  value = 73,0
+# ---- a series: a clause ending in ":" (its head), groups ("A) Hushåll:")
+# and entries ("Krokoms 72,7% (69,8)"); read as one measure over places
+# where an entry is a place or bare ("Bygglov 29"), else its entries are
+# KPIs of their own (kpi.name-value reads them).
 
-pattern kpi.level-was
-kind    kpi.prose
-description a level that was: "Genomströmningen inom fyra år var 74,2 procent"
-regex   (?<name>\p{Lu}\p{Ll}+(?:\h+[\p{Ll}\d]+){0,4}?)\h+(?:var|blev|låg\h+på|uppgick\h+till)\h+
-regex   (?<value>\d{1,3}(?:,\d+)?)\h*(?<unit>procent|%)(?!\h+(?:bättre|sämre|högre|lägre|mer|mindre|fler|färre|av)\b)
-example Genomströmningen inom fyra år var 74,2 procent.
-  name = Genomströmningen inom fyra år
-  value = 74,2
-example Resultatet var 5 procent bättre än väntat.
-  no match
-example Personalkostnaderna uppgick till 75 procent av kostnaderna.
-  no match
-
-pattern kpi.rate-of
-kind    kpi.prose
-description a rate something had: "en svarsfrekvens på 81 procent"
-regex   \b(?:en|ett)\h+(?<name>\p{Ll}+(?:frekvens|grad|andel|nivå))\h+(?:på|om)\h+(?<value>\d{1,3}(?:,\d+)?)\h*(?<unit>procent|%)
-example Medarbetarundersökningen genomfördes i oktober med en svarsfrekvens på 81 procent.
-  name = svarsfrekvens
-  value = 81
-example en ökning på 5 procent
-  no match
-
-# A series: a name, then groups ("A) Hushåll:"), each with a value per
-# place ("Krokoms 72,7% (69,8), Jämtland 72,6%").
-
-pattern kpi.series.name
-kind    kpi.series-name
-description the name a series of places gives its figures
-regex   (?<name>Andel(?:en)?\h+[^:()]{5,120}?)\h*(?:\([^)]*\))?\h*:
-example Andel med tillgång till bredband/fiber om minst 100 Mbit/s (föregående år inom parentes):A) Hushåll
-  name = Andel med tillgång till bredband/fiber om minst 100 Mbit/s
+pattern kpi.series.head
+kind    kpi.series-head
+description the head of a series: a clause before ":", without a bracket that says what the brackets mean
+regex   {{kpi.term.start}}\h*(?<name>\p{Lu}[^.:;!?()]{2,160}?)(?:\h*\((?<note>[^()]{1,60})\))?\h*:(?=\h|$)
+example Andel med tillgång till bredband (föregående år inom parentes): A) Hushåll: Storå 70,1%
+  name = Andel med tillgång till bredband
+  note = föregående år inom parentes
+example Antal utlån per bibliotek: Centrum 41 200
+  name = Antal utlån per bibliotek
 
 pattern kpi.series.group
 kind    kpi.series-group
-description a group in a series: "A) Hushåll:"
-regex   (?:^|[\h.:])(?:[A-Z]\)\h*)(?<group>\p{Lu}[\p{L}\h-]{2,40}?):
-example parentes):A) Hushåll: Krokoms 72,7% (69,8), Jämtland 72,6%, Riket 85,1%.B) Arbetsställen: Krokoms 69,2%
+description a group in a series: "A) Hushåll:", "Företag:"
+regex   \G[.;]?\h*(?:[A-Z]\)\h*)?(?<group>\p{Lu}[\p{L}\h-]{2,40}?):(?=\h|$)
+example A) Hushåll: Storå 70,1%
   group = Hushåll
-  match 2
-  group = Arbetsställen
 
 pattern kpi.series.entry
 kind    kpi.series-entry
-description a place and its value in a series: "Krokoms 72,7% (69,8)"
-regex   (?<qualifier>\p{Lu}[\p{L}-]+)\h+(?<value>\d{1,3}(?:,\d+)?)\h*(?<unit>%)(?:\h*\((?<previous>\d{1,3}(?:,\d+)?)\h*%?\))?
-example Krokoms 72,7% (69,8), Jämtland 72,6%, Riket 85,1%.
-  qualifier = Krokoms
-  value = 72,7
-  previous = 69,8
+description a place or kind and its figure in a series: "Krokoms 72,7% (69,8)", "i länet 69,5 procent", "Sporthallen 27 400"
+regex   \G(?:\h*[,;]|\h+(?:och|samt))?\h*(?:i\h+)?(?<qualifier>\p{L}[\p{L}-]*(?:\h+\p{L}[\p{L}-]*){0,2}?)\h+{{kpi.term.value}}
+regex   (?:\h*(?<unit>{{kpi.term.unit}}))?(?:{{kpi.term.previous}})?(?=\h*(?:[,;.]|och\b|samt\b|$)|\h+\p{Lu})
+example Storå 70,1% (66,0), länet 72,6%, riket 85,1%.
+  qualifier = Storå
+  value = 70,1
+  previous = 66,0
   unit = %
   match 3
-  qualifier = Riket
+  qualifier = riket
   value = 85,1
+
+pattern kpi.place
+kind    kpi.place
+flags   i
+description a place a figure is compared with: the county, the country, a group of municipalities
+regex   ^(?:länet|riket|landet|sverige|regionen|kommungruppen|(?:liknande|alla|jämförbara|andra|övriga|samtliga)\h+kommuner|\p{L}+\h+län|kommunens?\h+snitt|rikssnittet|länssnittet|medel\h+för\h+\p{L}+)$
+example riket
+example liknande kommuner
+example Sporthallen
+  no match
+
+# ---- what is no name
+
+pattern kpi.not-a-name
+kind    kpi.not-a-name
+flags   i
+description a pronoun, a bare unit, a month, a change or a word that starts an adverbial: never the name of a figure
+regex   ^(?:den|det|detta|dessa|denna|de|vi|hon|han|man|här|där|vilket|vilka|som|summa|totalt|total|antal|antalet|siffran|motsvarande\h+siffra|värdet
+regex   |ökning(?:en)?|överskott(?:et)?|underskott(?:et)?|mål|delmål|minskning(?:en)?|höjning(?:en)?|sänkning(?:en)?|förändring(?:en)?|miljoner|miljarder|tusen|tusental|hundra|gånger|procentenheter
+regex   |januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december
+regex   |{{kpi.term.unit}})$
+regex   |^(?-i:(?:I|Vid|Under|Efter|Före|För|Sedan|Jämfört|Enligt|Inom|Från|Till|På|Av|Med|Om|Mellan|Totalt|Nu|Då|Även|Också|Dessutom|Samtidigt)(?:\h|$))
+example Den
+example kvm
+example procent
+example maj
+example Under 2023 hade
+example Den totala sjukfrånvaron
+  no match
+example Medlemmar
+  no match
+
+# ---- the unit in a name
+
+pattern kpi.name-unit
+kind    kpi.name-unit
+description the unit a measure's name gives its figures: "handläggningstid i dagar", "kostnad i tkr"
+regex   (?<![\p{L}])i\h+(?<unit>(?!år(?![\p{L}])){{kpi.term.unit}})
+example Genomsnittlig handläggningstid i dagar, per ärendetyp
+  unit = dagar
+example Antal besök i år
+  no match
+
+# ---- key-figure tables
+
+pattern kpi.label-kolada
+kind    kpi.label-kolada
+description a row label that ends in its Kolada id (a column of ids read with the labels)
+regex   ^(?<name>.+?)\h+(?<kolada_id>[NU]\d{5})$
+example Invånare totalt, antal N01951
+  name = Invånare totalt, antal
+  kolada_id = N01951
+example Invånare totalt
+  no match
+
+pattern kpi.percent-measure
+kind    kpi.percent-measure
+flags   i
+description a measure that is a share, in % where its label names no unit: soliditet, andel, a rate
+regex   ^\h*(?:soliditet(?:en)?|andel(?:en)?|nettokostnadsandel(?:en)?|självfinansieringsgrad(?:en)?|sjukfrånvaro(?:n)?|personalomsättning(?:en)?|\p{L}*(?:grad|andel))(?![\p{L}])
+example Soliditet
+example Andel elever med behörighet
+example Självfinansieringsgrad
+example Soliditet inklusive pensionsåtaganden
+example Årets resultat
+  no match
 
 pattern kpi.table-title
 kind    kpi.table-title
 flags   i
 description a table of key figures by its title
-regex   \b(?<word>nyckeltal|flerårsöversikt|flerårsjämförelse|nyckeltalstabell)\b
+regex   \b(?<word>nyckeltal|flerårsöversikt|flerårsjämförelse|nyckeltalstabell|(?:ekonomisk|finansiell)\h+översikt|i\h+korthet|5\h*år\h+i\h+sammandrag|femårsöversikt|verksamhetsmått|volymer)\b
 example Nyckeltal 2022
   word = Nyckeltal
 example FLERÅRSÖVERSIKT
   word = FLERÅRSÖVERSIKT
 example Driftredovisning
+  no match
+
+pattern kpi.table-target
+kind    kpi.table-target
+flags   i
+description a key-figure table's column of targets: "Mål 2023", "Målvärde"
+regex   ^\h*(?<word>mål(?:värde|nivå)?|målsättning)(?:\h+(?<year>(?:19|20)\d\d))?\h*$
+example Mål 2023
+  word = Mål
+  year = 2023
+example Målvärde
+  word = Målvärde
+example Måluppfyllelse
+  no match
+
+pattern kpi.table-kolada
+kind    kpi.table-kolada
+flags   i
+description a key-figure table's column of Kolada ids, by its head or its cells
+regex   ^\h*(?:kolada(?:-?id)?|id|nyckeltals-?id|(?<kolada_id>[NU]\d{5}))\h*$
+example Kolada-id
+example N01951
+  kolada_id = N01951
+example Nyckeltal
   no match

@@ -113,6 +113,19 @@ example Region
 example regionen har ett överskott
   no match
 
+pattern report.organisation.forbund
+kind    report.organisation
+description A federation of municipalities: "Kommunalförbundet Räddningstjänsten
+description Syd", "Sörmlands kommunalförbund"; its name is capitalised words.
+regex   (?<organisation>(?i:kommunalförbundet)(?:\h+(?!(?i:års|delårs|verksamhets|budget|delår))\p{Lu}[\p{L}-]*){1,4}
+regex   |\p{Lu}[\p{L}-]*(?:\h+\p{Lu}[\p{L}-]*){0,2}\h+(?i:kommunalförbund))(?![\p{L}\p{N}-])
+example Kommunalförbundet Räddningstjänsten Mitt Årsredovisning 2023
+  organisation = Kommunalförbundet Räddningstjänsten Mitt
+example Västra Sörmlands kommunalförbund
+  organisation = Västra Sörmlands kommunalförbund
+example kommunalförbundet har fyra medlemmar
+  no match
+
 pattern report.organisation.brf
 kind    report.organisation
 description A housing association: "Brf Sjötungan", "Bostadsrättsföreningen
@@ -123,8 +136,10 @@ description "i PLACE"; a report type, an address or "Org.nr" after it ends it.
 regex   (?<organisation>(?:(?i:hsb)(?::\h?s)?\h+|Riksbyggens?\h+|(?i:sbc)\h+)?
 regex   \b(?i:brf|bostadsrättsföreningen|bostadsrättsförening)
 # a name word: capitalised, and not what follows a name on a cover line
+# (a street word is a name word unless a house number follows it; a word
+# that "den <day>" follows is the place of a signature's date)
 regex   (?:\h+(?:(?:och|&)\h+)?(?!(?i:års|delårs|verksamhets|revisions|förvaltnings|resultat|balans|org\b)
-regex   |\p{L}*(?:vägen|gatan|gränd|stigen|torget)\b)\p{Lu}[\p{L}-]*){1,4}
+regex   |\p{L}*(?:vägen|gatan|gränd|stigen|torget)\h+\d|\p{Lu}[\p{L}-]*\h+den\h+\d)\p{Lu}[\p{L}-]*){1,4}
 regex   (?:\h+\d{1,3}(?![\d-]))?(?:\h+[iI]\h+\p{Lu}[\p{L}-]*)?)(?![\p{L}\p{N}-])
 example Brf Sjötungan
   organisation = Brf Sjötungan
@@ -156,6 +171,10 @@ example Brf Diana Org.nr. 769600-1333
   organisation = Brf Diana
 example BRF Sjötungan Myggdalsvägen 102
   organisation = BRF Sjötungan
+example Brf Aspstigen
+  organisation = Brf Aspstigen
+example Styrelsen för Brf Eken Ekby den 3 april 2024
+  organisation = Brf Eken
 example Välkommen till årsredovisningen för Brf Rävsaxen
   organisation = Brf Rävsaxen
 example Bostadsrättsföreningen registrerades hos Bolagsverket 2011-02-11
@@ -566,6 +585,22 @@ example Revisorerna har granskat årsredovisningen
 #   period start    (?:(?:DAYMONTH\h+)?(?:19|20)\d\d(?:-\d\d-\d\d)?|DAYMONTH)\h*[-–—:/]\h*
 # and after the year: an optional -MM-DD, then not a digit, letter or a
 # further "- 2024" (so that a period's first year is never taken).
+
+pattern report.year.budget
+kind    report.year
+flags   i
+description A budget for several years is its first year's: "Budget 2025 och
+description plan 2026–2027", "Mål och budget 2025–2027", "Budget 2026 med
+description flerårsplan 2027–2028".
+regex   \bbudget\h+(?<year>199\d|20[0-3]\d)(?=\h*[-–]\h*(?:19|20)\d\d|\h+(?:och|med|samt)\h+(?:\p{L}+\h+)?(?:plan|flerårsplan|verksamhetsplan)\b)
+example Budget 2025 och plan 2026–2027
+  year = 2025
+example Mål och budget 2025–2027
+  year = 2025
+example Budget 2026 med flerårsplan 2027–2028
+  year = 2026
+example Budgeten för 2025 bygger på prognosen
+  no match
 
 pattern report.year.after-type
 kind    report.year
