@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "checks.h"
 #include "number.h"
 #include "pattern.h"
 #include "report.h"
@@ -644,8 +645,6 @@ static bool is_key_figure_table(const kpi_state *st, const table *t)
         return true;
     if (any_match(&st->statements, t->title) || any_match(&st->statements, t->section))
         return false;
-    if (any_match(&st->key_figures, t->section) || any_match(&st->table_titles, t->section))
-        return true;
     return has_key_figure_shape(st, t);
 }
 
@@ -838,6 +837,53 @@ static void merge_same_figures(arsred_document *doc)
     free(joined);
 }
 
+/* Whether a table other than a key-figure one holds, for the KPI's year,
+ * a figure in money that the KPI's amount rounds ("45,5 mnkr" for the
+ * table's -45 463 tkr): the prose then sums the table up, and the text
+ * check proves it against the table; the figure is the table's, stated
+ * there in full. An amount the prose states to the table's own precision
+ * is the prose's own statement and stays a KPI. */
+static bool rounds_a_table_figure(const kpi_state *st, const arsred_document *doc, const kpi *k)
+{
+    double kpi_factor = check_unit_factor(k->unit);
+    if (kpi_factor <= 0 || k->qualifier)
+        return false;
+    double step = pow(10.0, -k->decimals);
+    for (size_t i = 0; i < doc->n_tables; i++) {
+        const table *t = &doc->tables[i];
+        if (is_key_figure_table(st, t))
+            continue;
+        for (size_t r = 0; r < t->n_rows; r++)
+            for (size_t c = 0; c < t->n_columns; c++) {
+                const table_cell *cell = &t->rows[r].cells[c];
+                const char *unit = table_cell_unit(t, r, c);
+                double factor = check_unit_factor(unit);
+                if (!cell->has_value || factor <= 0 || t->columns[c].year != k->year)
+                    continue;
+                double in_kpi_unit = fabs(cell->value) * factor / kpi_factor;
+                bool rounds = fabs(round(in_kpi_unit / step) * step - fabs(k->value)) < step / 100;
+                bool exact = fabs(in_kpi_unit - fabs(k->value)) < step / 100;
+                if (rounds && !exact)
+                    return true;
+            }
+    }
+    return false;
+}
+
+static void drop_table_summaries(const kpi_state *st, arsred_document *doc)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < doc->n_kpis; i++) {
+        kpi *k = &doc->kpis[i];
+        bool prose = strcmp(k->pattern, "kpi.table") != 0 && !k->goal;
+        if (prose && k->unit && rounds_a_table_figure(st, doc, k))
+            kpi_release(k);
+        else
+            doc->kpis[kept++] = *k;
+    }
+    doc->n_kpis = kept;
+}
+
 static void kpi_finish(void *state, arsred_document *doc)
 {
     kpi_state *st = state;
@@ -848,6 +894,7 @@ static void kpi_finish(void *state, arsred_document *doc)
     for (size_t i = 0; i < doc->n_kpis; i++)
         if (!doc->kpis[i].year)
             doc->kpis[i].year = doc->year;
+    drop_table_summaries(st, doc);
     merge_same_figures(doc);
     free(st);
 }

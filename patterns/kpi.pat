@@ -31,7 +31,7 @@ example ska
 pattern kpi.term.number
 kind    term
 description a figure as printed: digit groups joined by a space, a no-break or a thin space, a decimal comma, a sign
-regex   (?<![\p{L}\d,.])(?<!\d\h)(?:[−–-](?=\d))?(?:\d{1,3}(?:[\h\x{00A0}\x{2009}\x{202F}]\d{3})+|\d+)(?:,\d+)?(?![\d])(?!,\d)
+regex   (?<![\p{L}\d,.])(?<!\d\h)(?:[−–-](?=\d))?(?:\d{1,3}(?:[\h\x{00A0}\x{2009}\x{202F}]\d{3})+|\d+)(?:,\d+)?(?![\d])(?!,\d)(?![\h\x{00A0}\x{2009}\x{202F}]\d{3}(?!\d))
 example kostade 1 046 kr
 example −584 tusen
 example till 6,4 procent
@@ -145,7 +145,7 @@ example ökade med 63 procent
 pattern kpi.term.np-end
 kind    term
 description a word that ends a noun phrase: a conjunction, a preposition, a pronoun or an auxiliary
-regex   (?:och|samt|varav|därav|som|vid|i|på|under|totalt|med|av|för|till|från|det|den|de|har|hade|skett|ägt|är|var|blev)(?![\p{L}])
+regex   (?:och|samt|varav|därav|som|vid|i|på|under|totalt|med|av|för|till|från|det|den|de|har|hade|skett|ägt|är|var|blev|gick|kom|fick)(?![\p{L}])
 example och
 
 pattern kpi.term.counted
@@ -178,7 +178,8 @@ example Den sjönk till 11 procent
 pattern kpi.level
 kind    kpi.prose
 description a name, what links it to its level, the level, its unit and last year's: "Sjukfrånvaron uppgick till 6,4 procent (6,9)"
-regex   {{kpi.term.start}}(?<name>{{kpi.term.name}})(?:\h+för\h+(?<year>(?:19|20)\d\d))?(?:{{kpi.term.kolada}})?
+regex   (?:{{kpi.term.start}}(?<name>{{kpi.term.name}})|(?:(?<=,\hoch\h)|(?<=,\hsamt\h))(?<name>(?:andel|antal)(?:en|et)?\h[^.,;:()]{3,100}?))
+regex   (?:\h+för\h+(?<year>(?:19|20)\d\d))?(?:{{kpi.term.kolada}})?
 regex   \h+{{kpi.term.link}}\h+(?:i\h+(?<qualifier>\p{Lu}[\p{L}-]+)\h+)?{{kpi.term.value}}
 regex   (?>(?:\h*(?<unit>{{kpi.term.unit}}))?)(?>(?:{{kpi.term.previous}})?)
 regex   (?!\h+(?:bättre|sämre|högre|lägre|mer|mindre|fler|färre|av|över|under)(?![\p{L}]))
@@ -221,6 +222,11 @@ example Väntetiden minskade till 12 veckor (15). Kön var i Storå 40 personer.
   qualifier = Storå
   value = 40
 example Personalomsättningen ökade med 2 procent.
+  no match
+example Skolan växte, och andelen elever med godkända betyg ökade till 81 procent (79).
+  name = andelen elever med godkända betyg
+  value = 81
+example Intäkterna blev 1 450 tkr högre än budget.
   no match
 example Överskottet var 3 procent högre än budget.
   no match
@@ -475,7 +481,7 @@ pattern kpi.table-title
 kind    kpi.table-title
 flags   i
 description a table of key figures by its title
-regex   \b(?<word>nyckeltal|flerårsöversikt|flerårsjämförelse|nyckeltalstabell|(?:ekonomisk|finansiell)\h+översikt|i\h+korthet|5\h*år\h+i\h+sammandrag|femårsöversikt|verksamhetsmått|volymer)\b
+regex   \b(?<word>nyckeltal|flerårsöversikt|flerårsjämförelse|nyckeltalstabell|femårsöversikt)\b
 example Nyckeltal 2022
   word = Nyckeltal
 example FLERÅRSÖVERSIKT

@@ -235,6 +235,29 @@ example kommunstyrelsens verksamheter har samverkat
   no match
 
 
+# Least sure of all: a name that stands beside the report's type and
+# nothing else, as an accounting system prints a statement's header
+# ("Balansräkning" over "Långkatekesen"): capitalised words that are no
+# body, no date label and no other field.
+pattern report.organisation.beside-type
+kind    report.organisation
+description A name set right after the type on a header: "Resultaträkning Tallbacken".
+regex   ^\h*(?i:balansräkning|resultaträkning|balansrapport|resultatrapport|årsredovisning|årsbokslut|verksamhetsberättelse)
+regex   (?:\h+(?:19|20)\d\d)?\h+(?!(?i:\p{L}*(?:styrelsen|nämnden|fullmäktige|revisionen)|senaste|period|utskrivet|för|avseende|per|sida)(?![\p{L}]))
+regex   (?<organisation>\p{Lu}\p{L}*\p{Ll}[\p{L}-]*(?:\h+\p{Lu}[\p{L}-]+){0,3})\h*$
+example Resultaträkning Tallbacken
+  organisation = Tallbacken
+example Balansräkning Föreningen Gläntan
+  organisation = Föreningen Gläntan
+example Årsredovisning Kommunstyrelsen
+  no match
+example Resultaträkning Senaste bokföringsdag
+  no match
+example Balansrapport ÅRL
+  no match
+example Årsredovisning 2023
+  no match
+
 # ---- body ---------------------------------------------------------------
 #
 # A body (nämnd, styrelse, fullmäktige, revision) is a title: a capitalised

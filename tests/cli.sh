@@ -187,7 +187,7 @@ example tog 88,7 procent examen
   value = 88,7
   name = examen
 
-pattern kpi.queue
+pattern kpi.amount-of
 kind    kpi.prose
 regex   \bkö\h+på\h+(?<value>\d+)\h+(?<name>\p{L}+)
 example en kö på 447 beställningar
@@ -196,7 +196,7 @@ PAT
 expect_status 0 "extract with --patterns" -- "$arsred" extract --patterns "$tmp/pat" "$fix/exempelby-bun-2021.pdf"
 grep -q '"name": *"examen", *"value": *88.7' "$tmp/out" && ok || fail "the user's pattern added no KPI"
 expect_status 0 "override" -- "$arsred" extract --patterns "$tmp/pat" "$fix/krokom-ks-2020.pdf"
-grep -q '"name": *"beställningar", *"value": *447, *"unit": *null, *"year": *2020, *"page"' "$tmp/out" && ok || fail "the override kept the shipped kpi.queue (its qualifier)"
+grep -q '"name": *"beställningar", *"value": *447, *"unit": *null, *"year": *2020, *"page"' "$tmp/out" && ok || fail "the override kept the shipped kpi.amount-of (its name and unit)"
 # a broken pattern file: file, line and the PCRE2 message; exit 3
 printf 'pattern broken.one\nkind    kpi.prose\nregex   (?<value>\\d+\n' >"$tmp/pat/broken.pat"
 expect_status 3 "broken pattern" -- "$arsred" extract --patterns "$tmp/pat" "$fix/krokom-ks-2020.pdf"
