@@ -109,8 +109,9 @@ example Lönerna ökade. Sjukfrånvaron minskade.
 
 pattern kpi.term.name
 kind    term
-description a noun phrase from where a name may start to what links it to its figure: a capital, then words, figures and short brackets, up to fifteen
+description a noun phrase from where a name may start to what links it to its figure: a capital, then words, figures and short brackets, up to fifteen, no modal among them, the last no conjunction or relative word (the clause has a verb of its own)
 regex   (?!{{kpi.term.modal}})\p{Lu}[\p{L}\d/+’'-]*(?:\h+(?!{{kpi.term.modal}})(?:[\p{L}\d/+’'–-]+|\([^()]{1,40}\))){0,14}?
+regex   (?<!\hsom)(?<!\hatt)(?<!\hoch)(?<!\hmen)(?<!\hvilket)(?<!\hdär)(?<!\hdet)
 example Andelen elever i årskurs 6 med godkänt i svenska
 
 pattern kpi.term.level-verb
@@ -145,7 +146,7 @@ example ökade med 63 procent
 pattern kpi.term.np-end
 kind    term
 description a word that ends a noun phrase: a conjunction, a preposition, a pronoun or an auxiliary
-regex   (?:och|samt|varav|därav|som|vid|i|på|under|totalt|med|av|för|till|från|det|den|de|har|hade|skett|ägt|är|var|blev|gick|kom|fick)(?![\p{L}])
+regex   (?:och|samt|varav|därav|som|vid|i|på|under|totalt|med|av|för|till|från|det|den|de|har|hade|skett|ägt|är|var|blev|gick|kom|fick|inom|utom|efter|mellan|per|enligt|bland|hos|utan|genom|mot)(?![\p{L}])
 example och
 
 pattern kpi.term.counted
@@ -154,7 +155,7 @@ description what a figure counts, after it: a noun, an adjective or participle b
 regex   (?:\p{Ll}[\p{Ll}-]*[ae]\h+(?!{{kpi.term.np-end}}))?(?!{{kpi.term.np-end}})\p{Ll}[\p{Ll}-]{2,}(?:\h+(?:på|i|vid)\h+\p{Lu}\p{Ll}+(?:\h+\p{Ll}+)?(?=[\h.,;]|$))?
 example 11 protokollförda sammanträden.
 example 187 (181) medlemmar.
-example 18 olika hyresgäster på Grönt center och
+example 18 hyresgäster på Grönt center och
 
 pattern kpi.term.count-verb
 kind    term
@@ -230,6 +231,8 @@ example Intäkterna blev 1 450 tkr högre än budget.
   no match
 example Överskottet var 3 procent högre än budget.
   no match
+example Verksamheten redovisar ett resultat som är 2 100 tkr.
+  no match
 example Driftbudgeten var 2024 i balans.
   no match
 
@@ -291,7 +294,7 @@ pattern kpi.counted
 kind    kpi.prose
 description a count before what it counts, after a count verb: "hade föreningen 187 (181) medlemmar", "fanns det 38 uthyrda parkeringsplatser", "varav 24 yrkesrevisorer"
 regex   {{kpi.term.count-verb}}(?:\h+(?!(?:med|mot|än|{{kpi.term.approx}})(?![\p{L}]))(?:\p{L}+|(?:19|20)\d\d)){0,6}?\h+{{kpi.term.value}}(?:\h*(?:st|stycken)(?![\p{L}]))?
-regex   (?:{{kpi.term.previous}})?\h+(?<name>{{kpi.term.counted}})
+regex   (?:{{kpi.term.previous}})?\h+(?:olika\h+)?(?<name>{{kpi.term.counted}})
 example Vid årsskiftet hade klubben 412 (398) aktiva medlemmar.
   value = 412
   previous = 398
@@ -310,6 +313,9 @@ example Styrelsen har beviljat 6st uthyrningar i andra hand.
   name = uthyrningar
 example Stämman hölls den 12 maj.
   no match
+example I hallen finns 9 olika föreningar.
+  value = 9
+  name = föreningar
 
 pattern kpi.amount-of
 kind    kpi.prose
@@ -383,10 +389,12 @@ example , i länet 58 procent
 pattern kpi.series.head
 kind    kpi.series-head
 description the head of a series: a clause before ":", without a bracket that says what the brackets mean
-regex   {{kpi.term.start}}\h*(?<name>\p{Lu}[^.:;!?()]{2,160}?)(?:\h*\((?<note>[^()]{1,60})\))?\h*:(?=\h|$)
+regex   {{kpi.term.start}}\h*(?<name>\p{Lu}[^.:;!?()]{2,160}?)(?:\h*\((?<note>[^()]{1,60})\))?\h*:(?=\h|$|[A-Z]\))
 example Andel med tillgång till bredband (föregående år inom parentes): A) Hushåll: Storå 70,1%
   name = Andel med tillgång till bredband
   note = föregående år inom parentes
+example Andel med fiber (föregående år inom parentes):A) Hushåll: Storå 70,1%
+  name = Andel med fiber
 example Antal utlån per bibliotek: Centrum 41 200
   name = Antal utlån per bibliotek
 
@@ -428,7 +436,7 @@ kind    kpi.not-a-name
 flags   i
 description a pronoun, a bare unit, a month, a change or a word that starts an adverbial: never the name of a figure
 regex   ^(?:den|det|detta|dessa|denna|de|vi|hon|han|man|här|där|vilket|vilka|som|summa|totalt|total|antal|antalet|siffran|motsvarande\h+siffra|värdet
-regex   |ökning(?:en)?|överskott(?:et)?|underskott(?:et)?|mål|delmål|minskning(?:en)?|höjning(?:en)?|sänkning(?:en)?|förändring(?:en)?|miljoner|miljarder|tusen|tusental|hundra|gånger|procentenheter
+regex   |ökning(?:en)?|överskott(?:et)?|underskott(?:et)?|(?:budget)?avvikelse(?:n)?(?:\h+mot\h+budget)?|mål|delmål|budget(?:en)?|minskning(?:en)?|höjning(?:en)?|sänkning(?:en)?|förändring(?:en)?|miljoner|miljarder|tusen|tusental|hundra|gånger|procentenheter
 regex   |januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december
 regex   |{{kpi.term.unit}})$
 regex   |^(?-i:(?:I|Vid|Under|Efter|Före|För|Sedan|Jämfört|Enligt|Inom|Från|Till|På|Av|Med|Om|Mellan|Totalt|Nu|Då|Även|Också|Dessutom|Samtidigt)(?:\h|$))
@@ -437,6 +445,7 @@ example kvm
 example procent
 example maj
 example Under 2023 hade
+example Avvikelsen mot budget
 example Den totala sjukfrånvaron
   no match
 example Medlemmar
