@@ -9,6 +9,7 @@
 
 #include "pattern.h"
 #include "report.h"
+#include "text.h"
 #include "util.h"
 
 enum { TITLE_MAX_WORDS = 10 };
@@ -155,9 +156,25 @@ static bool better(const candidate *c, const candidate *best)
     return c->size > best->size + 0.5f;
 }
 
-/* The best capture of group over the candidates, by the patterns of kind. */
+/* Where a candidate stands, for the evidence of a field. */
+static char *evidence_of(const candidate *c, const pattern *p)
+{
+    strbuf sb;
+    strbuf_init(&sb);
+    if (c->rank >= METADATA_RANK)
+        strbuf_adds(&sb, "the PDF's metadata");
+    else
+        strbuf_addf(&sb, c->rank % 2 ? "a running header on page %d" : "page %d", c->rank / 2);
+    strbuf_addf(&sb, " (pattern %s): '%s'", pattern_name(p), c->text);
+    char *s = strbuf_take(&sb);
+    text_fold_space(s);
+    return s;
+}
+
+/* The best capture of group over the candidates, by the patterns of kind;
+ * *evidence says where it stands. */
 static char *find_field(const cover_state *st, const char *kind, const char *group,
-                        bool titles_only)
+                        bool titles_only, char **evidence)
 {
     const pattern *pats[64];
     size_t n_pats = patterns_of_kind(st->patterns, kind, pats, 64);
@@ -178,6 +195,8 @@ static char *find_field(const cover_state *st, const char *kind, const char *gro
                 continue;
             free(value);
             value = xstrndup(c->text + g->start, g->end - g->start);
+            free(*evidence);
+            *evidence = evidence_of(c, pats[k]);
             best = c;
             break;
         }
@@ -221,12 +240,13 @@ static void cover_finish(void *state, arsred_document *doc)
     cover_state *st = state;
     /* Names are titles; the type and year may sit in a sentence
      * ("Styrelsen får härmed avge årsredovisning för räkenskapsåret 2021"). */
-    doc->organisation = find_field(st, "report.organisation", "organisation", true);
+    doc->organisation =
+        find_field(st, "report.organisation", "organisation", true, &doc->organisation_evidence);
     if (!doc->organisation)
         organisation_from_text(st, doc);
-    doc->body = find_field(st, "report.body", "body", true);
-    doc->type = lower_first(find_field(st, "report.type", "type", false));
-    char *year = find_field(st, "report.year", "year", false);
+    doc->body = find_field(st, "report.body", "body", true, &doc->body_evidence);
+    doc->type = lower_first(find_field(st, "report.type", "type", false, &doc->type_evidence));
+    char *year = find_field(st, "report.year", "year", false, &doc->year_evidence);
     doc->year = year ? atoi(year) : 0;
     free(year);
     static const char *const names[] = {"organisation", "body", "year", "type"};

@@ -34,11 +34,17 @@ static json_t *report_json(const arsred_document *doc)
     json_object_set_new(o, "body", string_or_null(doc->body));
     json_object_set_new(o, "year", doc->year ? json_integer(doc->year) : json_null());
     json_object_set_new(o, "type", string_or_null(doc->type));
-    if (doc->organisation_evidence) {
-        json_t *evidence = json_object();
-        json_object_set_new(evidence, "organisation", json_string(doc->organisation_evidence));
+    const char *fields[] = {"organisation", "body", "year", "type"};
+    const char *evidence_of[] = {doc->organisation_evidence, doc->body_evidence,
+                                 doc->year_evidence, doc->type_evidence};
+    json_t *evidence = json_object();
+    for (size_t i = 0; i < 4; i++)
+        if (evidence_of[i])
+            json_object_set_new(evidence, fields[i], json_string(evidence_of[i]));
+    if (json_object_size(evidence))
         json_object_set_new(o, "evidence", evidence);
-    }
+    else
+        json_decref(evidence);
     return o;
 }
 

@@ -36,7 +36,8 @@ typedef struct pending_series {
 typedef struct kpi_state {
     const arsred_patterns *patterns;
     pattern_list forms, more, heads, groups, entries, places, not_names, table_titles, key_figures,
-        statements, targets, kolada, label_kolada, label_units, percent_rows, name_units;
+        statements, targets, kolada, label_kolada, label_units, percent_rows, name_units, notes_headings,
+        unit_words;
     pending_series *pending;
     size_t n_pending, cap_pending;
     struct {
@@ -76,6 +77,8 @@ static void *kpi_start(arsred_document *doc, const arsred_patterns *patterns)
     list_of(patterns, "table.label-unit", &st->label_units);
     list_of(patterns, "kpi.percent-measure", &st->percent_rows);
     list_of(patterns, "kpi.name-unit", &st->name_units);
+    list_of(patterns, "kpi.notes-heading", &st->notes_headings);
+    list_of(patterns, "kpi.unit-word", &st->unit_words);
     return st;
 }
 
@@ -195,6 +198,36 @@ static void warn_limit(block_reader *br, const pattern *p)
                      br->page, pattern_name(p));
 }
 
+/* "Stadsrevisionen 2 (13)" ending a header line: a page of so many (at
+ * most the document's), not a figure with last year's. */
+static bool is_page_of_pages(const block_reader *br, const kpi *k, const pattern_match *m)
+{
+    size_t rest = m->end;
+    while (rest < br->length && strchr(" .", br->text[rest]))
+        rest++;
+    return k->has_previous && !k->unit && k->decimals == 0 && k->value >= 1 &&
+           k->previous >= k->value && k->previous <= br->doc->pages && rest >= br->length;
+}
+
+/* "redovisade 3 061 timmar": where what a count verb counts is a unit, the
+ * verb and the unit name the figure ("redovisade timmar"), in that unit.
+ * Returns the unit (the name changed), or NULL (nothing changed). */
+static char *named_by_verb(const kpi_state *st, const char *text, const pattern_match *m, char **name)
+{
+    if (!*name || !any_match(&st->unit_words, *name))
+        return NULL;
+    char *verb = group_text(text, m, "verb");
+    if (!verb)
+        return NULL;
+    char *unit = *name;
+    strbuf sb;
+    strbuf_init(&sb);
+    strbuf_addf(&sb, "%s %s", verb, unit);
+    *name = strbuf_take(&sb);
+    free(verb);
+    return normal_unit(st, unit);
+}
+
 /* A KPI from a match: its groups name, value, previous, unit, qualifier,
  * year, kolada_id; a missing name or unit is the inherited one (a list's
  * head). False (and nothing kept) where the match gives no figure or no
@@ -210,17 +243,29 @@ static bool kpi_from_match(block_reader *br, const pattern *p, const pattern_mat
     k.name = clean_name(group_text(text, m, "name"));
     if (!k.name && inherited_name)
         k.name = xstrdup(inherited_name);
+    char *unit_named = named_by_verb(br->st, text, m, &k.name);
     if (!ok || is_no_name(br->st, k.name)) {
         free(k.name);
+        free(unit_named);
         return false;
     }
     char *previous = group_text(text, m, "previous");
     int prev_decimals;
     k.has_previous = figure(previous, &k.previous, &prev_decimals);
     free(previous);
+
     k.unit = normal_unit(br->st, group_text(text, m, "unit"));
+    if (!k.unit)
+        k.unit = unit_named;
+    else
+        free(unit_named);
     if (!k.unit && inherited_unit)
         k.unit = xstrdup(inherited_unit);
+    if (is_page_of_pages(br, &k, m)) {
+        free(k.name);
+        free(k.unit);
+        return false;
+    }
     k.qualifier = clean_name(group_text(text, m, "qualifier"));
     k.kolada_id = group_text(text, m, "kolada_id");
     char *year = group_text(text, m, "year");
@@ -516,9 +561,23 @@ static void add_block(kpi_state *st, arsred_document *doc, const block *b, int p
     st->paragraph.open = true;
 }
 
+/* A page of notes (a block starts "Not 3", "Noter"): its figures are the
+ * statements' details, not key figures. */
+static bool is_notes_page(const kpi_state *st, const layout_page *lp)
+{
+    for (size_t i = 0; i < lp->n_blocks; i++)
+        if (is_body(&lp->blocks[i]) && any_match(&st->notes_headings, lp->blocks[i].text))
+            return true;
+    return false;
+}
+
 static void kpi_page(void *state, layout_page *lp, arsred_document *doc)
 {
     kpi_state *st = state;
+    if (is_notes_page(st, lp)) {
+        flush_paragraph(st, doc);
+        return;
+    }
     bool *paired = xcalloc(lp->n_blocks ? lp->n_blocks : 1, sizeof *paired);
     for (size_t i = 0; i < lp->n_blocks; i++) {
         const block *b = &lp->blocks[i];
@@ -529,13 +588,14 @@ static void kpi_page(void *state, layout_page *lp, arsred_document *doc)
             add_block(st, doc, b, lp->number);
             continue;
         }
-        /* the pair read as "label: figure" */
+        /* the pair read as "label figure" (a tab between: no colon, so a
+         * figure alone, such as a contents page's page number, is none) */
         flush_paragraph(st, doc);
         paired[beside] = true;
         const block *f = &lp->blocks[beside];
         strbuf sb;
         strbuf_init(&sb);
-        strbuf_addf(&sb, "%s: %s", b->text, f->text);
+        strbuf_addf(&sb, "%s\t%s", b->text, f->text);
         box both = {b->box.x0, b->box.y0 < f->box.y0 ? b->box.y0 : f->box.y0, f->box.x1,
                     b->box.y1 > f->box.y1 ? b->box.y1 : f->box.y1};
         read_text(st, doc, sb.data, lp->number, both);
@@ -678,6 +738,17 @@ static row_measure measure_of_row(const kpi_state *st, const table *t, size_t r)
     return rm;
 }
 
+/* Whether a row's label carries unit: then a table that declares the
+ * same unit took it from that row ("Soliditet, %"), and the rows without
+ * one of their own are not in it. */
+static bool unit_is_a_rows(const table *t, const char *unit)
+{
+    for (size_t r = 0; r < t->n_rows; r++)
+        if (t->rows[r].unit && strcmp(t->rows[r].unit, unit) == 0)
+            return true;
+    return false;
+}
+
 /* The row's unit: its label's, a share's %, the column's or the table's. */
 static char *unit_of_row(const kpi_state *st, const table *t, size_t r, size_t c, char *label_unit)
 {
@@ -692,6 +763,8 @@ static char *unit_of_row(const kpi_state *st, const table *t, size_t r, size_t c
     if (t->rows[r].counts != COUNT_UNKNOWN)
         return NULL;
     const char *unit = table_cell_unit(t, r, c);
+    if (unit && !t->columns[c].unit && unit_is_a_rows(t, unit))
+        return NULL;
     return unit ? xstrdup(unit) : NULL;
 }
 

@@ -306,6 +306,9 @@ void arsred_document_free(arsred_document *doc)
     free(doc->statements);
     free(doc->default_unit);
     free(doc->organisation_evidence);
+    free(doc->body_evidence);
+    free(doc->type_evidence);
+    free(doc->year_evidence);
     for (size_t i = 0; i < doc->n_page_labels; i++)
         free(doc->page_labels[i]);
     free(doc->page_labels);

@@ -345,10 +345,11 @@ struct arsred_document {
     int pages;
     /* report (NULL / 0 where the cover does not give it) */
     char *organisation;
-    char *organisation_evidence; /* where it came from, where not the cover; NULL */
     char *body;
     char *type;
     int year;
+    /* where each of them came from ("page 1, pattern …: 'text'"), or NULL */
+    char *organisation_evidence, *body_evidence, *type_evidence, *year_evidence;
     table *tables;
     size_t n_tables, cap_tables;
     check *checks;

@@ -263,14 +263,23 @@ const char *table_unit_in(const char *text, const arsred_patterns *patterns)
     return NULL;
 }
 
-/* A unit in brackets at the end of a row label: "Kostnad per invånare (kr)". */
+/* A unit at the end of a row label ("Kostnad per invånare (kr)"), in the
+ * tool's one spelling where it is money or a share. */
 static char *row_unit(const char *label, const arsred_patterns *patterns)
 {
     pattern_match m;
     if (!label || !first_match(patterns, "table.label-unit", label, &m))
         return NULL;
     const pattern_group *g = pattern_match_group(&m, "unit");
-    return g && g->set ? xstrndup(label + g->start, g->end - g->start) : NULL;
+    if (!g || !g->set)
+        return NULL;
+    char *unit = xstrndup(label + g->start, g->end - g->start);
+    const char *canonical = table_unit_in(unit, patterns); /* "Tkr" is tkr */
+    if (canonical) {
+        free(unit);
+        return xstrdup(canonical);
+    }
+    return unit;
 }
 
 static int year_in(const char *text, const arsred_patterns *patterns)

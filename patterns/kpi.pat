@@ -24,26 +24,27 @@ example drygt
 
 pattern kpi.term.modal
 kind    term
-description a modal or future verb: a name with one in it states a goal or a forecast, not a level
-regex   (?:ska|skall|kommer|väntas|bedöms|beräknas|bör|måste|planeras|förväntas)(?![\p{L}])
+description a modal or future verb, or a budget's word: a name with one in it states a goal, a forecast or a budget, not a level
+regex   (?:ska|skall|skulle|kommer|väntas|bedöms|beräknas|bör|måste|planeras|förväntas|budgeterade?|budgeterat|planerade?|prognos(?:en)?)(?![\p{L}])
 example ska
 
 pattern kpi.term.number
 kind    term
 description a figure as printed: digit groups joined by a space, a no-break or a thin space, a decimal comma, a sign
-regex   (?<![\p{L}\d,.])(?<!\d\h)(?:[−–-](?=\d))?(?:\d{1,3}(?:[\h\x{00A0}\x{2009}\x{202F}]\d{3})+|\d+)(?:,\d+)?(?![\d])(?!,\d)(?![\h\x{00A0}\x{2009}\x{202F}]\d{3}(?!\d))
+regex   (?<![\p{L}\d,.])(?<!\d\h)(?:[−–-](?=\d))?(?:\d{1,3}(?:[\h\x{00A0}\x{2009}\x{202F}]\d{3})+|\d{1,3}(?:\.\d{3})+(?![\d.,]\d)|\d+)(?:,\d+)?(?![\d])(?!,\d)(?![\h\x{00A0}\x{2009}\x{202F}]\d{3}(?!\d))
 example kostade 1 046 kr
 example −584 tusen
 example till 6,4 procent
 example årskurs9
   no match
+example Total bostadsyta: 55.170 kvm
 example utgörs av 1 426 kvm
 
 pattern kpi.term.unit
 kind    term
 description what a figure counts or measures, as written after it
 regex   (?:%(?!-?enhet)|procent(?![\p{L}])|tusen\h+kronor|miljoner\h+kronor|mnkr|mkr|tkr|kr/kvm|kr/m²|kr/elev|kr/invånare|kr/inv
-regex   |kronor|kr|/\d{1,3}(?!\d|,\d)|st|stycken|arbetsdagar|dagar|veckor|månader|timmar|minuter|år|årsarbetare|besök|poäng|kvm|ton|kWh|MWh|GWh)
+regex   |kronor|kr|/(?:5|10|100)(?!\d|,\d)|st|stycken|arbetsdagar|dagar|veckor|månader|timmar|tim|minuter|årsarbetare|besök|poäng|kvm|ton|kWh|MWh|GWh)
 regex   (?![\p{L}\d])
 example 34 dagar
 example 8,1/10
@@ -51,17 +52,27 @@ example 1 046 kr/kvm
 example 38 352 tusen kronor
 example 0,3 procentenheter
   no match
+example per den 1/7
+  no match
+example avskrivs på 100 år
+  no match
 
 pattern kpi.term.value
 kind    term
-description this year's figure: a number that is not a bare year (2022 before "på" is when, not how much)
-regex   (?<value>(?!(?:19|20)\d\d(?![\d,])(?!\h*(?:\(|{{kpi.term.unit}})))(?:{{kpi.term.number}}))
+description this year's figure: a number that is not a bare year (2022 before "på" is when, not how much), not approximate or a bound ("ung. 116 000", "minst 40": the lookbehinds spell kpi.term.approx out), not a budget's ("(Budget 2025)" after it)
+regex   (?<!\hca\h)(?<!\hca\.\h)(?<!\hung\h)(?<!\hung\.\h)(?<!\höver\h)(?<!\hdrygt\h)(?<!\hcirka\h)(?<!\hknappt\h)(?<!\hnästan\h)
+regex   (?<!\homkring\h)(?<!\hrunt\h)(?<!\huppemot\h)(?<!\hnärmare\h)(?<!\hminst\h)(?<!\hhögst\h)(?<!\hkring\h)
+regex   (?<value>(?!(?:19|20)\d\d(?![\d,])(?!\h*(?:\(|{{kpi.term.unit}})))(?:{{kpi.term.number}}))(?!\h*\((?i:budget|mål|prognos|plan))
 example var 2 778 tusen kronor
   value = 2 778
 example låg under 2022 på 2,8%
   value = 2,8
 example hade 2015 (1998) medlemmar
   value = 2015
+example lånade ung. 116 000 böcker
+  no match
+example Bibliotekslån 90 000 (Budget 2025)
+  no match
 
 pattern kpi.term.previous
 kind    term
@@ -107,13 +118,6 @@ description where a name may start: a text's start, or after the end of a senten
 regex   (?:^|(?<=[.!?:;]\h)|(?<=[.!?:;]))
 example Lönerna ökade. Sjukfrånvaron minskade.
 
-pattern kpi.term.name
-kind    term
-description a noun phrase from where a name may start to what links it to its figure: a capital, then words, figures and short brackets, up to fifteen, no modal among them, the last no conjunction or relative word (the clause has a verb of its own)
-regex   (?!{{kpi.term.modal}})\p{Lu}[\p{L}\d/+’'-]*(?:\h+(?!{{kpi.term.modal}})(?:[\p{L}\d/+’'–-]+|\([^()]{1,40}\))){0,14}?
-regex   (?<!\hsom)(?<!\hatt)(?<!\hoch)(?<!\hmen)(?<!\hvilket)(?<!\hdär)(?<!\hdet)
-example Andelen elever i årskurs 6 med godkänt i svenska
-
 pattern kpi.term.level-verb
 kind    term
 description a verb that states a level (the figure is what the measure is): "uppgick till", "var", "blev", "landade på", "låg på"
@@ -128,10 +132,17 @@ flags   i
 regex   (?:ökade|minskade|steg|sjönk|gick\h+upp|gick\h+ned|har\h+ökat|har\h+minskat|har\h+stigit|har\h+sjunkit|ökat|minskat)
 example Elevkostnaden minskade till 98 700 kr
 
+pattern kpi.term.name
+kind    term
+description a noun phrase from where a name may start to what links it to its figure: a capital, then words, figures and short brackets, up to fifteen, no modal among them, the last no conjunction or relative word (the clause has a verb of its own)
+regex   (?!{{kpi.term.modal}})\p{Lu}[\p{L}\d/+’'-]*(?:\h+(?!(?:{{kpi.term.modal}}|{{kpi.term.level-verb}}|{{kpi.term.change-verb}}|att)(?![\p{L}]))(?:[\p{L}\d/+’'–-]+|\([^()]{1,40}\))){0,14}?
+regex   (?<!\hsom)(?<!\hatt)(?<!\hoch)(?<!\hmen)(?<!\hvilket)(?<!\hdär)(?<!\hdet)(?<!\hden)(?<!\hen)(?<!\hett)(?<![-–])
+example Andelen elever i årskurs 6 med godkänt i svenska
+
 pattern kpi.term.adverbial
 kind    term
 description the words a verb may have before its figure ("i genomsnitt", "i median", "under 2022", "i december"): lower-case words or years, never "med", "från", "av" or "mot" (a change, a range, a part, a comparison)
-regex   (?:\h+(?!(?:med|från|av|mot|inte|ej|än|{{kpi.term.approx}})(?![\p{L}]))(?:\p{Ll}+|(?:19|20)\d\d)){0,4}?
+regex   (?:\h+(?!(?:med|från|av|mot|inte|ej|än|en|ett|och|samt|eller|men|som|att|{{kpi.term.approx}})(?![\p{L}]))(?:\p{Ll}+|(?<year>(?:19|20)\d\d))){0,4}?
 example var i genomsnitt 52 dagar
 
 pattern kpi.term.link
@@ -146,31 +157,35 @@ example ökade med 63 procent
 pattern kpi.term.np-end
 kind    term
 description a word that ends a noun phrase: a conjunction, a preposition, a pronoun or an auxiliary
-regex   (?:och|samt|varav|därav|som|vid|i|på|under|totalt|med|av|för|till|från|det|den|de|har|hade|skett|ägt|är|var|blev|gick|kom|fick|inom|utom|efter|mellan|per|enligt|bland|hos|utan|genom|mot)(?![\p{L}])
+regex   (?:och|samt|varav|därav|som|vid|i|på|under|totalt|med|av|för|till|från|det|den|de|har|hade|skett|ägt|är|var|blev|gick|kom|fick|att|föregående|miljoner|miljarder|tusen|hundra|inom|utom|efter|mellan|per|enligt|bland|hos|utan|genom|mot)(?![\p{L}])
 example och
 
 pattern kpi.term.counted
 kind    term
 description what a figure counts, after it: a noun, an adjective or participle before it ("protokollförda sammanträden"), and a named place ("på Grönt center")
-regex   (?:\p{Ll}[\p{Ll}-]*[ae]\h+(?!{{kpi.term.np-end}}))?(?!{{kpi.term.np-end}})\p{Ll}[\p{Ll}-]{2,}(?:\h+(?:på|i|vid)\h+\p{Lu}\p{Ll}+(?:\h+\p{Ll}+)?(?=[\h.,;]|$))?
+regex   (?<![\p{L}])(?:\p{Ll}[\p{Ll}-]*[ae]\h+(?!{{kpi.term.np-end}}))?(?!{{kpi.term.np-end}}|\p{Ll}+(?:its|ats|ades|des|tes)(?![\p{L}]))\p{Ll}[\p{Ll}-]{1,}\p{Ll}(?:\h+\p{Ll}+(?:its|ats)(?![\p{L}]))?(?:\h+(?:på|i|vid)\h+\p{Lu}\p{Ll}+(?:\h+\p{Ll}+)?(?=[\h.,;]|$))?
 example 11 protokollförda sammanträden.
+example 4 bostadsrätter överlåtits under året
 example 187 (181) medlemmar.
 example 18 hyresgäster på Grönt center och
 
 pattern kpi.term.count-verb
 kind    term
-description a verb after which a count comes before what it counts: "hade", "fanns det", "skedde", "deltog", "tog emot", "rymmer", "varav"
+description a verb after which a count comes before what it counts: "hade", "fanns det", "skedde", "deltog", "tog emot", "rymmer", "varav"; a verb that says what was done is the group verb, which names the figure where what it counts is a unit ("redovisade 3 061 timmar")
 flags   i
-regex   (?<![\p{L}])(?:hade|har|haft|ha|fanns(?:\h+det)?|finns(?:\h+det)?|skedde|sker|skett|ske|deltog|deltar|rymmer|rymde|omfattar|omfattade
-regex   |varav|därav|hållit|höll|beviljat|beviljade|beviljades|redovisade|redovisar|tog\h+emot|tagit\h+emot|togs\h+emot|tar\h+emot
-regex   |genomfördes|genomförde|genomfört|inkom|inkommit|registrerades|registrerade|anställdes|utfördes|utförde|betjänar|betjänade)(?![\p{L}])
+regex   (?<![\p{L}])(?:hade|har|haft|ha|fanns(?:\h+det)?|finns(?:\h+det)?|skedde|sker|skett|ske|varav|därav
+regex   |(?<verb>deltog|deltar|rymmer|rymde|omfattar|omfattade|hållit|höll|beviljat|beviljade|beviljades|redovisade|redovisar|tog\h+emot|tagit\h+emot|togs\h+emot|tar\h+emot
+regex   |genomfördes|genomförde|genomfört|inkom|inkommit|registrerades|registrerade|anställdes|utfördes|utförde|betjänar|betjänade))(?![\p{L}])
 example Förvaltaren tog emot 23 felanmälningar
+  verb = tog emot
+example Föreningen hade 40 medlemmar
+  verb =
 
 pattern kpi.term.list-name
 kind    term
 description a name in a list, where no verb stands between it and its figure: words none of which is a verb or a modal, the last not a preposition or a word of approximation (the lookbehinds, one per word, spell kpi.term.approx out)
-regex   \p{Lu}[\p{L}\d/+’'-]*(?:\h+(?!(?:{{kpi.term.level-verb}}|{{kpi.term.change-verb}}|{{kpi.term.count-verb}}|{{kpi.term.modal}})(?![\p{L}]))(?:[\p{L}\d/+’'–-]+|\([^()]{1,40}\))){0,7}?
-regex   (?<!\hmed)(?<!\hom)(?<!\htill)(?<!\hpå)(?<!\hav)(?<!\hför)(?<!\hminst)(?<!\hhögst)(?<!\höver)(?<!\hunder)(?<!\hän)(?<!\hmot)(?<!\hi)(?<!\hdrygt)(?<!\hdryga)(?<!\hknappt)(?<!\hcirka)(?<!\hca)(?<!\homkring)(?<!\hrunt)(?<!\hnästan)(?<!\hnärmare)(?<!\huppemot)(?<!\hungefär)(?<!\hkring)
+regex   \p{Lu}[\p{L}\d/+’'-]*(?:\h+(?!(?:{{kpi.term.level-verb}}|{{kpi.term.change-verb}}|{{kpi.term.count-verb}}|{{kpi.term.modal}})(?![\p{L}]))(?:(?=[^\h]*\p{L})[\p{L}\d/+’'–-]+|\([^()]{1,40}\))){0,7}?
+regex   (?<!\hmed)(?<!\hom)(?<!\htill)(?<!\hpå)(?<!\hav)(?<!\hför)(?<!\hminst)(?<!\hhögst)(?<!\höver)(?<!\hunder)(?<!\hän)(?<!\hmot)(?<!\hi)(?<!\hdrygt)(?<!\hdryga)(?<!\hknappt)(?<!\hcirka)(?<!\hca)(?<!\homkring)(?<!\hrunt)(?<!\hnästan)(?<!\hnärmare)(?<!\huppemot)(?<!\hungefär)(?<!\hkring)(?<!\hatt)(?<!\hden)(?<!\hdet)(?<!\hen)(?<!\hett)(?<!\hoch)(?<!\hsamt)(?<!\heller)(?<!\hendast)(?<!\hbara)(?<!\hhela)(?<!\htotalt)(?<!\hsammanlagt)
 example Fakturor betalda i tid 96 %
 example Den sjönk till 11 procent
 
@@ -200,6 +215,7 @@ example Svarsfrekvensen i enkäten var i genomsnitt 73 procent.
   unit = procent
 example Den totala energianvändningen låg under 2021 på 412 MWh jämfört med 455 MWh under 2020.
   name = Den totala energianvändningen
+  year = 2021
   value = 412
   unit = MWh
   previous = 455
@@ -268,6 +284,24 @@ example Verksamheten bidrog till resultatet med dryga 7 mnkr.
 example Antalet deltagare ska öka till minst 400 st.
   no match
 
+pattern kpi.colon-value
+kind    kpi.prose
+description a name, a colon and its figure alone, without a unit: "Antal medlemmar vid årets början: 170" (the colon says what the figure is; a next entry or the end follows it)
+regex   (?:{{kpi.term.start}}|(?<=\d\h))(?<name>{{kpi.term.list-name}})\h*:\h+{{kpi.term.value}}(?=\h*$|\h*[.;]|\h+\p{Lu})
+example Antal lånekort: 3 412 Nya lånekort: 210
+  name = Antal lånekort
+  value = 3 412
+  match 2
+  name = Nya lånekort
+  value = 210
+example Elever i särskolan: 28.
+  name = Elever i särskolan
+  value = 28
+example Fastighetsbeteckning: Eken 4
+  no match
+example Datum: 2024-03-01
+  no match
+
 pattern kpi.from-to
 kind    kpi.prose
 description a level reached from last year's: "Besöken ökade från 61 300 till 64 850 besök", "har ökat från 0,9 föregående år till 1,3 procent 2022"
@@ -293,8 +327,8 @@ example Kostnaden minskade med 3 tkr.
 pattern kpi.counted
 kind    kpi.prose
 description a count before what it counts, after a count verb: "hade föreningen 187 (181) medlemmar", "fanns det 38 uthyrda parkeringsplatser", "varav 24 yrkesrevisorer"
-regex   {{kpi.term.count-verb}}(?:\h+(?!(?:med|mot|än|{{kpi.term.approx}})(?![\p{L}]))(?:\p{L}+|(?:19|20)\d\d)){0,6}?\h+{{kpi.term.value}}(?:\h*(?:st|stycken)(?![\p{L}]))?
-regex   (?:{{kpi.term.previous}})?\h+(?:olika\h+)?(?<name>{{kpi.term.counted}})
+regex   {{kpi.term.count-verb}}(?:\h+(?!(?:med|mot|än|en|ett|om|på|från|till|{{kpi.term.approx}})(?![\p{L}]))(?:\p{L}+|(?:19|20)\d\d)){0,6}?\h+{{kpi.term.value}}(?:\h*(?:st|stycken)(?![\p{L}]))?
+regex   (?:{{kpi.term.previous}})?\h+(?:olika\h+)?(?<name>{{kpi.term.counted}}|\p{Ll}+(?:its|ats)\h+(?:genom|av|till)\h+\p{Ll}{3,})
 example Vid årsskiftet hade klubben 412 (398) aktiva medlemmar.
   value = 412
   previous = 398
@@ -313,6 +347,16 @@ example Styrelsen har beviljat 6st uthyrningar i andra hand.
   name = uthyrningar
 example Stämman hölls den 12 maj.
   no match
+example Under året har 41 överlåtits genom köp.
+  name = överlåtits genom köp
+example Under året har 12 överlåtits.
+  no match
+example Enheten redovisar ett överskott om 1 350 tkr.
+  no match
+example Ideella krafter redovisade 412 (388) timmar.
+  verb = redovisade
+  name = timmar
+  previous = 388
 example I hallen finns 9 olika föreningar.
   value = 9
   name = föreningar
@@ -320,7 +364,7 @@ example I hallen finns 9 olika föreningar.
 pattern kpi.amount-of
 kind    kpi.prose
 description an amount a thing has, in a unit or a count of things: "ett kommunbidrag om 38 352 tusen kronor", "en svarsfrekvens på 81 procent", "en kö på 447 beställningar" (what is counted is the unit)
-regex   (?<![\p{L}])(?:en|ett)\h+(?<name>\p{Ll}[\p{Ll}-]{1,})\h+(?:om|på)\h+{{kpi.term.value}}\h*(?<unit>{{kpi.term.unit}}|(?!{{kpi.term.np-end}})\p{Ll}[\p{Ll}-]{3,}(?![\p{L}]))
+regex   (?<![\p{L}])(?:en|ett)\h+(?<name>\p{Ll}[\p{Ll}-]{1,})\h+(?:om|på)\h+{{kpi.term.value}}\h*(?<unit>{{kpi.term.unit}}|(?!{{kpi.term.np-end}})\p{Ll}[\p{Ll}-]{3,}(?![\p{L}]))(?!\h+av(?![\p{L}]))
 example Skolan fick ett statsbidrag om 1 250 tusen kronor.
   name = statsbidrag
   value = 1 250
@@ -339,7 +383,7 @@ pattern kpi.inverted
 kind    kpi.prose
 description an adverbial first, the verb, then the name: "I bokslutet 2024 uppgår det egna kapitalet till 5 479 tusen kronor"
 flags   i
-regex   {{kpi.term.start}}(?-i:(?:I|Vid|Under|Efter|Per)\h)[^.,;:!?]{2,40}?\h+{{kpi.term.level-verb}}\h+
+regex   {{kpi.term.start}}(?-i:(?:I|Vid|Under|Efter|Per)\h)(?:[^.,;:!?\d]{0,30}?(?<year>(?:19|20)\d\d))?[^.,;:!?]{0,40}?\h+{{kpi.term.level-verb}}\h+
 regex   (?<name>(?:det|den|de|antalet|andelen)\h+\p{Ll}+(?:\h+\p{Ll}+){0,3}?)\h+(?:till|på)\h+{{kpi.term.value}}\h*(?<unit>{{kpi.term.unit}})?(?:{{kpi.term.previous}})?
 example Vid årets slut uppgick det egna kapitalet till 812 tkr.
   name = det egna kapitalet
@@ -351,16 +395,10 @@ example Per den 31 december var antalet elever på 1 204 (1 190).
   previous = 1 190
 example I år var det lugnt.
   no match
-
-pattern kpi.value-around
-kind    kpi.prose
-description a measure that lies around a value: "ett läsbarhetsvärde som pendlar runt 40"
-regex   (?<![\p{L}])(?<name>[\p{L}-]*värde[t]?)\h+(?:som\h+)?(?:pendlar|ligger|låg|är|var)\h+(?:runt|kring|omkring)\h+{{kpi.term.value}}
-example Texterna har ett läsbarhetsvärde som ligger kring 40.
-  name = läsbarhetsvärde
-  value = 40
-example värdet är högt
-  no match
+example Vid utgången av 2022 var andelen behöriga lärare på 71 procent.
+  year = 2022
+  name = andelen behöriga lärare
+  value = 71
 
 # ---- lists: what follows a form's match, read from its end
 
@@ -437,14 +475,17 @@ flags   i
 description a pronoun, a bare unit, a month, a change or a word that starts an adverbial: never the name of a figure
 regex   ^(?:den|det|detta|dessa|denna|de|vi|hon|han|man|här|där|vilket|vilka|som|summa|totalt|total|antal|antalet|siffran|motsvarande\h+siffra|värdet
 regex   |ökning(?:en)?|överskott(?:et)?|underskott(?:et)?|(?:budget)?avvikelse(?:n)?(?:\h+mot\h+budget)?|mål|delmål|budget(?:en)?|minskning(?:en)?|höjning(?:en)?|sänkning(?:en)?|förändring(?:en)?|miljoner|miljarder|tusen|tusental|hundra|gånger|procentenheter
-regex   |januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december
+regex   |(?:år|månader|dagar|veckor|timmar|minuter)s|riktvärde(?:t)?|målvärde(?:t)?|postadress|besöksadress|adress|box|telefon|tel|fax|org\.?\h*nr|organisationsnummer|bankgiro|plusgiro|sida|förlust(?:en)?|vinst(?:en)?|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december
 regex   |{{kpi.term.unit}})$
-regex   |^(?-i:(?:I|Vid|Under|Efter|Före|För|Sedan|Jämfört|Enligt|Inom|Från|Till|På|Av|Med|Om|Mellan|Totalt|Nu|Då|Även|Också|Dessutom|Samtidigt)(?:\h|$))
+regex   |^(?-i:(?:I|Vid|Under|Efter|Före|För|Per|Mot|Sedan|Jämfört|Enligt|Inom|Från|Till|På|Av|Med|Om|Mellan|Totalt|Nu|Då|Även|Också|Dessutom|Samtidigt|Box|Tel|Telefon|E-post)(?:\h|$))|adress$
 example Den
 example kvm
 example procent
 example maj
 example Under 2023 hade
+example Per den 31 december 2023
+example Box 2141, 403 13 Göteborg Besöksadress
+example månaders
 example Avvikelsen mot budget
 example Den totala sjukfrånvaron
   no match
@@ -460,6 +501,30 @@ regex   (?<![\p{L}])i\h+(?<unit>(?!år(?![\p{L}])){{kpi.term.unit}})
 example Genomsnittlig handläggningstid i dagar, per ärendetyp
   unit = dagar
 example Antal besök i år
+  no match
+
+# ---- a unit alone
+
+pattern kpi.unit-word
+kind    kpi.unit-word
+description a word that is a unit and nothing else: what a count verb's figure is in, where it names none of its own
+regex   ^{{kpi.term.unit}}$
+example timmar
+example medlemmar
+  no match
+
+# ---- notes
+
+pattern kpi.notes-heading
+kind    kpi.notes-heading
+flags   i
+description the heading of a note or of the notes: a page that has one holds the statements' details, not key figures
+regex   ^\h*(?:noter|not\h*\d{1,2}(?=\h|$|[,.:])|redovisnings-\h*och\h*värderingsprinciper|tilläggsupplysningar)(?![\p{L}])
+example Noter
+example NOT 1 Redovisningsprinciper
+example Not 7 Byggnader och mark
+example Redovisnings- och värderingsprinciper
+example Notera att stämman hålls i maj
   no match
 
 # ---- key-figure tables

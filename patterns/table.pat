@@ -238,7 +238,7 @@ example Övriga intäkter
 pattern table.label-unit
 kind    table.label-unit
 description a unit after a row label, in brackets, after a comma, after "i", or a unit of amounts or shares set last: the name without it, and the unit
-regex   ^(?<name>.+?)(?|\h*\((?<unit>%|kr|tkr|mnkr|mkr|st|antal|dagar|veckor|timmar|minuter|år|procent|kr/inv|kr/invånare|kr/elev|kr/brukare|kvm|m²|m2|ton|kg|kWh|MWh|km|kr/kvm|kr/m²|kr/m2)\)|,\h*(?<unit>%|kr|tkr|mnkr|mkr|st|antal|procent|kr/kvm|kr/m²|kr/elev|kr/invånare|kvm)|\h+i\h+(?<unit>tkr|mnkr|mkr|kr|procent|%)|\h+(?<unit>%|tkr|mnkr|kr/kvm|kr/m²))$
+regex   ^(?<name>.+?)(?|\h*\((?<unit>%|kr|tkr|mnkr|mkr|st|antal|dagar|veckor|timmar|minuter|år|procent|kr/inv|kr/invånare|kr/elev|kr/brukare|kvm|m²|m2|ton|kg|kWh|MWh|km|kr/kvm|kr/m²|kr/m2)\)|,\h*(?<unit>%|kr|tkr|mnkr|mkr|st|antal|procent|kr/kvm|kr/m²|kr/elev|kr/invånare|kvm)|\h+i\h+(?<unit>tkr|mnkr|mkr|kr|procent|%)|\h+(?<unit>%|(?i:tkr|mnkr)|kr/kvm|kr/m²))$
 example Kostnad per invånare (kr)
   name = Kostnad per invånare
   unit = kr
@@ -257,6 +257,9 @@ example Soliditet %
 example Årsavgift kr/kvm
   name = Årsavgift
   unit = kr/kvm
+example Balansomslutning Tkr
+  name = Balansomslutning
+  unit = Tkr
 example Antal besökare bibliotek
   no match
 example Bidrag (varav statligt)

@@ -115,7 +115,7 @@ def check_file(name, doc):
                         % (name, holding, BALANCE_IDENTITY.get(name, 0)))
     report = doc.get("report", {})
     want_org = ORGANISATION_FROM_TEXT.get(name)
-    from_text = "organisation" in report.get("evidence", {})
+    from_text = report.get("evidence", {}).get("organisation", "").startswith("the text names it")
     if want_org and (report.get("organisation") != want_org or not from_text):
         problems.append("%s: organisation %r (evidence %r), want %r from the text"
                         % (name, report.get("organisation"), report.get("evidence"), want_org))
