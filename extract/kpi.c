@@ -109,13 +109,20 @@ static char *group_text(const char *text, const pattern_match *m, const char *na
     return s;
 }
 
-/* A figure as the parser reads it; false where it is no amount. */
+/* A figure as the parser reads it; false where it is no amount. In
+ * Swedish prose the decimal sign is a comma, so a dot before three digits
+ * groups thousands ("55.170 kvm"), which a table cell leaves undecided. */
 static bool figure(const char *text, double *value, int *decimals)
 {
     number n;
     if (!text)
         return false;
-    number_kind k = number_parse(text, strlen(text), &n);
+    char *spaced = xstrdup(text);
+    for (char *d = strchr(spaced, '.'); d; d = strchr(d + 1, '.'))
+        if (d > spaced && d[-1] >= '0' && d[-1] <= '9' && strspn(d + 1, "0123456789") == 3)
+            *d = ' ';
+    number_kind k = number_parse(spaced, strlen(spaced), &n);
+    free(spaced);
     if (k != NUMBER_AMOUNT && k != NUMBER_PERCENT && k != NUMBER_YEAR)
         return false;
     *value = n.value;

@@ -31,7 +31,7 @@ example ska
 pattern kpi.term.number
 kind    term
 description a figure as printed: digit groups joined by a space, a no-break or a thin space, a decimal comma, a sign
-regex   (?<![\p{L}\d,.])(?<!\d\h)(?:[−–-](?=\d))?(?:\d{1,3}(?:[\h\x{00A0}\x{2009}\x{202F}]\d{3})+|\d{1,3}(?:\.\d{3})+(?![\d.,]\d)|\d+)(?:,\d+)?(?![\d])(?!,\d)(?![\h\x{00A0}\x{2009}\x{202F}]\d{3}(?!\d))
+regex   (?<![\p{L}\d,.])(?<!\d\h)(?:[−–-](?=\d))?(?:\d{1,3}(?:[\h\x{00A0}\x{2009}\x{202F}]\d{3})+|\d{1,3}(?:\.\d{3})+(?![\d.,]\d)|\d+)(?:,\d+)?(?![\d])(?!,\d)(?!\.\d{3}(?!\d))(?![\h\x{00A0}\x{2009}\x{202F}]\d{3}(?!\d))
 example kostade 1 046 kr
 example −584 tusen
 example till 6,4 procent
@@ -44,7 +44,7 @@ pattern kpi.term.unit
 kind    term
 description what a figure counts or measures, as written after it
 regex   (?:%(?!-?enhet)|procent(?![\p{L}])|tusen\h+kronor|miljoner\h+kronor|mnkr|mkr|tkr|kr/kvm|kr/m²|kr/elev|kr/invånare|kr/inv
-regex   |kronor|kr|/(?:5|10|100)(?!\d|,\d)|st|stycken|arbetsdagar|dagar|veckor|månader|timmar|tim|minuter|årsarbetare|besök|poäng|kvm|ton|kWh|MWh|GWh)
+regex   |kronor|kr|/(?:5|10|100)(?!\d|,\d)|st|stycken|arbetsdagar|dagar|veckor|månader|timmar|tim|minuter|årsarbetare|besök|poäng|kvm|kvadratmeter|m²|m2|ton|kWh|MWh|GWh)
 regex   (?![\p{L}\d])
 example 34 dagar
 example 8,1/10
@@ -409,6 +409,18 @@ regex   \G(?:\h*,|\h+(?:och|samt))\h+{{kpi.term.value}}(?:\h*(?:st|stycken)(?![\
 example , 6 lokaler och 2 förråd
   value = 6
   name = lokaler
+
+pattern kpi.more.name-value
+kind    kpi.more
+description the next name and figure of a list set without a separator: "Total bostadsyta: 52.100 kvm Total lokalyta: 2.400 kvm"
+regex   \G\h*(?<name>{{kpi.term.list-name}})(?:\h*:)?\h+{{kpi.term.value}}
+regex   (?:\h*(?<unit>{{kpi.term.unit}})(?:{{kpi.term.previous}})?|{{kpi.term.previous}}(?:\h*(?<unit>{{kpi.term.unit}}))?)
+example  Total lokalyta: 2.400 kvm
+  name = Total lokalyta
+  unit = kvm
+example  Antal lokaler 12 (11) och mer
+  name = Antal lokaler
+  previous = 11
 
 pattern kpi.more.place
 kind    kpi.more

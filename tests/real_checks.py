@@ -16,7 +16,11 @@ For every PDF of the corpus:
 - for the files of COVERAGE, check_coverage gives those counts (checked,
   not checked) per rule;
 - the organisation comes from the text (report.evidence) exactly in the
-  files of ORGANISATION_FROM_TEXT, with that name.
+  files of ORGANISATION_FROM_TEXT, with that name;
+- the KPIs of KPIS, read off the pages by eye, are there (name, value,
+  unit, previous where given); no KPI anywhere is named as a bare unit or a
+  pronoun (BARE_NAMES), and none states a figure of a note's table or a
+  financial statement's.
 
 Exit status 0 (held), 1 (a case failed), 77 (skipped: ../shared/corpus/real
 is absent, as on a user's machine).
@@ -102,6 +106,74 @@ def mismatches(doc):
     return sorted(out, key=repr)
 
 
+# KPIs read off the pages: (name, value, unit, previous or None).
+KPIS = {
+    "brf-lonnen-jonkoping.pdf": [
+        ("medlemmar", 40, None, 40),              # "hade vid årets slut 40 (40) medlemmar"
+        ("röstberättigade medlemmar", 27, None, 28),
+        ("lägenhetsöverlåtelser", 4, None, 3),
+    ],
+    "brf-198532-srs.pdf": [
+        ("Antal medlemmar vid räkenskapsårets början", 170, None, None),
+        ("Tillkommande medlemmar", 22, None, None),
+        ("Avgående medlemmar", 27, None, None),
+        ("Antal medlemmar vid räkenskapsårets slut", 165, None, None),
+    ],
+    "brf-58306-hjorthagen.pdf": [
+        ("Medlemmar vid årets utgång", 35, "st", None),   # label and figure apart on one line
+        ("protokollförda sammanträden", 11, None, None),
+    ],
+    "brf-sjotungan-2003.pdf": [
+        ("medlemmar", 723, None, None),
+        ("Total bostadsyta", 55170, "kvm", None),          # "55.170 kvm"
+        ("Total lokalyta", 2951, "kvm", None),
+    ],
+    "brf-sjotungan-2010-ocrmypdf.pdf": [
+        ("redovisade timmar", 3061, "timmar", 2890),       # "redovisade 3061 (2890) timmar"
+        ("överlåtits genom köp", 41, None, None),
+    ],
+    "goteborg-stadsrevisionen-arsredogorelse-2022.pdf": [
+        ("kommunbidrag", 38352, "tkr", None),              # "ett kommunbidrag om 38 352 tusen kronor"
+        ("Intäkter från granskningen", 5214, "tkr", None),
+        ("Det egna kapitalet", 3366, "tkr", None),
+        ("yrkesrevisorer", 24, None, None),                # "varav 24 yrkesrevisorer"
+        ("Den totala sjukfrånvaron", 2.8, "%", 5.0),
+        ("Den korta sjukfrånvaron (1–14 dagar)", 1.3, "%", 0.9),
+    ],
+    "goteborg-stadsrevisionen-arsredogorelse-2024.pdf": [
+        ("kommunbidrag", 42296, "tkr", None),
+        ("det egna kapitalet", 5479, "tkr", None),         # "I bokslutet 2024 uppgår det egna kapitalet till …"
+        ("medarbetare", 30, None, None),
+    ],
+}
+
+BARE_NAMES = {"kr", "tkr", "mnkr", "kvm", "st", "procent", "%", "objekt", "den", "det", "dessa", "vi"}
+NOT_KEY_FIGURES = ("not ", "noter", "resultaträkning", "balansräkning", "kassaflöde")
+
+
+def kpi_problems(name, doc):
+    problems = []
+    kpis = doc.get("kpis", [])
+    for want in KPIS.get(name, []):
+        hit = [k for k in kpis if (k["name"], k["value"], k.get("unit"), k.get("previous")) == want]
+        if not hit:
+            problems.append("%s: no KPI %r" % (name, want))
+    statement_figures = set()
+    for t in doc.get("tables", []):
+        where = ("%s %s" % (t.get("title") or "", t.get("section") or "")).strip().casefold()
+        if any(where.startswith(w) or (" " + w) in where for w in NOT_KEY_FIGURES):
+            for r in t["rows"]:
+                for c in r["cells"]:
+                    if c and c.get("value") is not None:
+                        statement_figures.add((r["label"], c["value"], c.get("page", t["page"])))
+    for k in kpis:
+        if k["name"].casefold() in BARE_NAMES:
+            problems.append("%s: a KPI named %r (p. %s: %r)" % (name, k["name"], k["page"], k["text"]))
+        if (k["name"], k["value"], k["page"]) in statement_figures:
+            problems.append("%s: a KPI from a note or a statement: %r = %s" % (name, k["name"], k["value"]))
+    return problems
+
+
 def check_file(name, doc):
     problems = []
     got = mismatches(doc)
@@ -122,6 +194,7 @@ def check_file(name, doc):
     if not want_org and from_text:
         problems.append("%s: organisation %r taken from the text, but the cover names it"
                         % (name, report.get("organisation")))
+    problems += kpi_problems(name, doc)
     if name in COVERAGE:
         rules = {r["rule"]: (r["checked"], r["not_checked"])
                  for r in doc.get("check_coverage", {}).get("rules", [])}
