@@ -124,12 +124,13 @@ char *arsred_document_to_csv(const arsred_document *doc, int header);
 /* Several reports of one organisation lined up by year. */
 typedef struct arsred_comparison arsred_comparison;
 
-/* Lines docs up (any order). Fails with ARSRED_ERR_USAGE where they are of
+/* Lines docs up (any order); patterns tell two spellings of one KPI's
+ * name ("Sjukfrånvaron", "Sjukfrånvaro, %"). Fails with ARSRED_ERR_USAGE where they are of
  * different organisations or bodies. Two reports of the same year: the
  * later one in docs wins, with a warning. Free with
  * arsred_comparison_free; docs stay the caller's. */
-int arsred_compare(arsred_document *const *docs, size_t n, arsred_comparison **out,
-                   arsred_error *err);
+int arsred_compare(arsred_document *const *docs, size_t n, const arsred_patterns *patterns,
+                   arsred_comparison **out, arsred_error *err);
 void arsred_comparison_free(arsred_comparison *cmp);
 char *arsred_comparison_to_json(const arsred_comparison *cmp, int pretty);
 char *arsred_comparison_to_csv(const arsred_comparison *cmp);

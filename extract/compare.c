@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pattern.h"
+#include "table.h"
 #include "text.h"
 #include "util.h"
 
@@ -42,14 +44,82 @@ static bool same_text(const char *a, const char *b)
 
 /* ------------------------------------------------------------- series */
 
+/* A KPI's name folded, without a unit it ends in ("Sjukfrånvaro, %"). */
+static char *kpi_name_key(const arsred_patterns *patterns, const char *name)
+{
+    const pattern *pats[4];
+    size_t n = patterns ? patterns_of_kind(patterns, "table.label-unit", pats, 4) : 0;
+    char *base = NULL;
+    for (size_t i = 0; i < n && i < 4 && !base; i++) {
+        pattern_match m;
+        const pattern_group *g;
+        if (pattern_exec(pats[i], name, strlen(name), 0, &m) == PATTERN_MATCHED &&
+            (g = pattern_match_group(&m, "name")) != NULL && g->set && g->end > g->start)
+            base = xstrndup(name + g->start, g->end - g->start);
+    }
+    char *key = utf8_casefold(base ? base : name);
+    free(base);
+    text_fold_space(key);
+    size_t len = strlen(key);
+    while (len > 0 && strchr(" .,:;", key[len - 1]))
+        key[--len] = '\0';
+    return key;
+}
+
+/* Whether two folded names are one but for the definite ending of their
+ * first word ("sjukfrånvaron", "sjukfrånvaro"; kpi.definite-ending). */
+static bool same_but_ending(const arsred_patterns *patterns, const char *a, const char *b)
+{
+    size_t wa = strcspn(a, " "), wb = strcspn(b, " ");
+    if (wa == wb || strcmp(a + wa, b + wb) != 0)
+        return false;
+    const char *longer = wa > wb ? a : b;
+    size_t shorter = wa > wb ? wb : wa, longer_len = wa > wb ? wa : wb;
+    if (strncmp(a, b, shorter) != 0)
+        return false;
+    char *ending = xstrndup(longer + shorter, longer_len - shorter);
+    const pattern *pats[4];
+    size_t n = patterns ? patterns_of_kind(patterns, "kpi.definite-ending", pats, 4) : 0;
+    bool same = false;
+    for (size_t i = 0; i < n && i < 4 && !same; i++) {
+        pattern_match m;
+        same = pattern_exec(pats[i], ending, strlen(ending), 0, &m) == PATTERN_MATCHED;
+    }
+    free(ending);
+    return same;
+}
+
+/* Two reports' names of one KPI: equal once folded and without the unit
+ * they end in, or but for a definite ending. */
+static bool same_kpi_name(const arsred_patterns *patterns, const char *a, const char *b)
+{
+    if (!a || !b)
+        return a == b;
+    char *x = kpi_name_key(patterns, a), *y = kpi_name_key(patterns, b);
+    bool same = strcmp(x, y) == 0 || same_but_ending(patterns, x, y);
+    free(x);
+    free(y);
+    return same;
+}
+
+/* A unit in the tool's one spelling ("procent" is %), for JSON written
+ * before units were. */
+static bool same_unit(const arsred_patterns *patterns, const char *a, const char *b)
+{
+    const char *x = a && patterns ? table_unit_in(a, patterns) : NULL;
+    const char *y = b && patterns ? table_unit_in(b, patterns) : NULL;
+    return same_text(x ? x : a, y ? y : b);
+}
+
 static size_t find_series(arsred_comparison *c, bool is_kpi, const char *table_name, const char *row,
                           const char *kind, const char *qualifier, const char *unit)
 {
     for (size_t i = 0; i < c->n_series; i++) {
         series *s = &c->series[i];
-        if (s->is_kpi == is_kpi && same_text(s->table, table_name) && same_text(s->row, row) &&
+        bool same_row = is_kpi ? same_kpi_name(c->patterns, s->row, row) : same_text(s->row, row);
+        if (s->is_kpi == is_kpi && same_text(s->table, table_name) && same_row &&
             same_text(s->kind, kind) && same_text(s->qualifier, qualifier) &&
-            (!is_kpi || same_text(s->unit, unit)))
+            (!is_kpi || same_unit(c->patterns, s->unit, unit)))
             return i;
     }
     series s = {.is_kpi = is_kpi,
@@ -261,8 +331,8 @@ static int compare_year(const void *a, const void *b)
     return (x->year > y->year) - (x->year < y->year);
 }
 
-int arsred_compare(arsred_document *const *docs, size_t n, arsred_comparison **out,
-                   arsred_error *err)
+int arsred_compare(arsred_document *const *docs, size_t n, const arsred_patterns *patterns,
+                   arsred_comparison **out, arsred_error *err)
 {
     *out = NULL;
     if (n == 0)
@@ -286,6 +356,7 @@ int arsred_compare(arsred_document *const *docs, size_t n, arsred_comparison **o
         return error_set(err, ARSRED_ERR_USAGE, "%s: its year was not found; it cannot be "
                                                 "placed in a series", docs[0]->path);
     arsred_comparison *c = xcalloc(1, sizeof *c);
+    c->patterns = patterns;
     /* year order; of two reports of one year, the later given wins */
     arsred_document **sorted = xmalloc(n * sizeof *sorted);
     size_t m = 0;
@@ -320,6 +391,7 @@ int arsred_compare(arsred_document *const *docs, size_t n, arsred_comparison **o
             warn(c, "goal \"%s\" is matched across years by wordings that differ much; check it",
                  c->goals[i].text);
     free(sorted);
+    c->patterns = NULL;
     *out = c;
     return ARSRED_OK;
 }

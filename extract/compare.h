@@ -57,6 +57,7 @@ struct arsred_comparison {
     size_t n_restatements, cap_restatements;
     char **warnings;
     size_t n_warnings, cap_warnings;
+    const struct arsred_patterns *patterns; /* the caller's, while comparing: KPI names */
 };
 
 #endif

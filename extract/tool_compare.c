@@ -66,7 +66,7 @@ int cmd_compare(int argc, char **argv, const char *builtin_dir)
     }
     arsred_comparison *cmp = NULL;
     arsred_error err = {0};
-    if (status == EXIT_DONE && arsred_compare(docs, loaded, &cmp, &err) != ARSRED_OK) {
+    if (status == EXIT_DONE && arsred_compare(docs, loaded, patterns, &cmp, &err) != ARSRED_OK) {
         tool_error("%s", err.message);
         status = EXIT_USAGE;
     }

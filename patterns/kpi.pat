@@ -525,6 +525,18 @@ example timmar
 example medlemmar
   no match
 
+# ---- names that line up
+
+pattern kpi.definite-ending
+kind    kpi.definite-ending
+description what a name's first word may have more in one report than in another and still be the same measure: a definite ending ("Sjukfrånvaron", "Sjukfrånvaro"; "Andelen", "Andel"; "Antalet", "Antal")
+regex   ^(?:en|et|n|t|na|erna|arna|orna)$
+example n
+example et
+example erna
+example ning
+  no match
+
 # ---- notes
 
 pattern kpi.notes-heading

@@ -112,5 +112,29 @@ check "a goal's statuses" "2021|not_met
 2022|partly_met" "SELECT year, value FROM v WHERE kind = 'goal-status' AND row LIKE 'Kulturskolans kö%' ORDER BY year"
 check "a KPI from prose with last year's value" "2020|71" "SELECT year, value FROM v WHERE row = 'Nöjd-kund-index' AND year = 2020"
 
+# One KPI named two ways in two years ("Sjukfrånvaron", "Sjukfrånvaro, %";
+# "Elevkostnaden", "Elevkostnad"): one series, by name and unit.
+"$arsred" extract --quiet "$src/fixtures/kpi-variation/prose-chromium.pdf" >"$tmp/k2023.json" || fail "extract prose"
+python3 - "$tmp/k2023.json" "$tmp/k2024.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["report"]["year"] = 2024
+d["source"]["path"] = "k2024.pdf"
+renamed = {"Sjukfrånvaron": "Sjukfrånvaro, %", "Elevkostnaden": "Elevkostnad"}
+for k in d["kpis"]:
+    k["year"], k["value"], k["name"] = 2024, k["value"] + 1, renamed.get(k["name"], k["name"])
+    k.pop("previous", None)
+json.dump(d, open(sys.argv[2], "w"), ensure_ascii=False)
+PY
+"$arsred" compare "$tmp/k2023.json" "$tmp/k2024.json" >"$tmp/k.json" || fail "compare two namings"
+python3 - "$tmp/k.json" <<'PY' && ok || fail "a KPI named two ways is one series"
+import json, sys
+d = json.load(open(sys.argv[1]))
+by = {(s["name"], s["unit"]): s["by_year"] for s in d["kpis"]}
+assert by[("Sjukfrånvaron", "%")] == {"2022": 6.9, "2023": 6.4, "2024": 7.4}, by
+assert by[("Elevkostnaden", "kr")] == {"2022": 101200, "2023": 98700, "2024": 98701}, by
+assert not any(n in ("Sjukfrånvaro, %", "Elevkostnad") for n, _ in by)
+PY
+
 echo "compare: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
