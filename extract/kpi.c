@@ -111,7 +111,7 @@ static char *group_text(const char *text, const pattern_match *m, const char *na
 
 /* A figure as the parser reads it; false where it is no amount. In
  * Swedish prose the decimal sign is a comma, so a dot before three digits
- * groups thousands ("55.170 kvm"), which a table cell leaves undecided. */
+ * groups thousands ("48.300 kvm"), which a table cell leaves undecided. */
 static bool figure(const char *text, double *value, int *decimals)
 {
     number n;
@@ -205,7 +205,7 @@ static void warn_limit(block_reader *br, const pattern *p)
                      br->page, pattern_name(p));
 }
 
-/* "Stadsrevisionen 2 (13)" ending a header line: a page of so many (at
+/* "Nämndens verksamhet 3 (18)" ending a header line: a page of so many (at
  * most the document's), not a figure with last year's. */
 static bool is_page_of_pages(const block_reader *br, const kpi *k, const pattern_match *m)
 {
@@ -216,7 +216,7 @@ static bool is_page_of_pages(const block_reader *br, const kpi *k, const pattern
            k->previous >= k->value && k->previous <= br->doc->pages && rest >= br->length;
 }
 
-/* "redovisade 3 061 timmar": where what a count verb counts is a unit, the
+/* "redovisade 1 240 timmar": where what a count verb counts is a unit, the
  * verb and the unit name the figure ("redovisade timmar"), in that unit.
  * Returns the unit (the name changed), or NULL (nothing changed). */
 static char *named_by_verb(const kpi_state *st, const char *text, const pattern_match *m, char **name)
@@ -498,7 +498,7 @@ static bool is_body(const block *b)
 }
 
 /* A label and its figure set apart on one line ("Medlemmar vid årets
- * utgång      35 st"), each a block of its own: the nearest one-line block
+ * slut      48 st"), each a block of its own: the nearest one-line block
  * to the label's right whose middle lies within the label's line and
  * that starts with a figure. Returns its index, or n_blocks. */
 static size_t figure_beside(const layout_page *lp, size_t label)
@@ -918,8 +918,8 @@ static void merge_same_figures(arsred_document *doc)
 }
 
 /* Whether a table other than a key-figure one holds, for the KPI's year,
- * a figure in money that the KPI's amount rounds ("45,5 mnkr" for the
- * table's -45 463 tkr): the prose then sums the table up, and the text
+ * a figure in money that the KPI's amount rounds ("31,2 mnkr" for the
+ * table's -31 184 tkr): the prose then sums the table up, and the text
  * check proves it against the table; the figure is the table's, stated
  * there in full. An amount the prose states to the table's own precision
  * is the prose's own statement and stays a KPI. */

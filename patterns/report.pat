@@ -237,7 +237,7 @@ example kommunstyrelsens verksamheter har samverkat
 
 # Least sure of all: a name that stands beside the report's type and
 # nothing else, as an accounting system prints a statement's header
-# ("Balansräkning" over "Långkatekesen"): capitalised words that are no
+# ("Balansräkning" over "Tallbacken"): capitalised words that are no
 # body, no date label and no other field.
 pattern report.organisation.beside-type
 kind    report.organisation
@@ -253,7 +253,7 @@ example Årsredovisning Kommunstyrelsen
   no match
 example Resultaträkning Senaste bokföringsdag
   no match
-example Balansrapport ÅRL
+example Resultatrapport BFN
   no match
 example Årsredovisning 2023
   no match
