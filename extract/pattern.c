@@ -18,6 +18,8 @@
 #include <pcre2.h>
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,6 +111,10 @@ struct pattern {
     example *examples;
     size_t n_examples, cap_examples;
     scratch_pool *pool;
+    /* JIT-compiled on its first match, not at load: a run that never
+     * matches a pattern (a term, a list part) does not pay for its code. */
+    pthread_mutex_t jit_lock;
+    _Atomic bool jit_done;
 };
 
 /* One pattern in the index by kind: kind first, then load order. */
@@ -144,6 +150,7 @@ static void pattern_free(pattern *p)
         example_release(&p->examples[i]);
     free(p->examples);
     pcre2_code_free(p->code);
+    pthread_mutex_destroy(&p->jit_lock);
     free(p->pieces);
     strbuf_release(&p->regex);
     free(p->name);
@@ -340,11 +347,31 @@ static void fill_match(const pattern *p, const PCRE2_SIZE *ovector,
     }
 }
 
+/* The JIT code of p, made once, by the first thread to match it (the
+ * others wait: no match runs on code being compiled). Where the platform
+ * has no JIT this fails, and the interpreter, which honours every limit,
+ * does the work. (Under valgrind the JIT's SIMD loads show as reads past
+ * the subject; they stay within an aligned block, a known PCRE2 trait:
+ * check memory on the interpreter.) */
+static void jit_once(const pattern *cp)
+{
+    pattern *p = (pattern *)cp; /* the JIT code is a cache, not the pattern's meaning */
+    if (atomic_load_explicit(&p->jit_done, memory_order_acquire))
+        return;
+    pthread_mutex_lock(&p->jit_lock);
+    if (!atomic_load_explicit(&p->jit_done, memory_order_relaxed)) {
+        pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
+        atomic_store_explicit(&p->jit_done, true, memory_order_release);
+    }
+    pthread_mutex_unlock(&p->jit_lock);
+}
+
 int pattern_exec(const pattern *p, const char *subject, size_t length,
                  size_t offset, pattern_match *m)
 {
     if (offset > length)
         return PATTERN_NO_MATCH;
+    jit_once(p);
     match_scratch *s = pool_take(p->pool);
     int rc = pcre2_match(p->code, (PCRE2_SPTR)subject, length, offset, 0,
                          s->data, s->context);
@@ -484,11 +511,6 @@ static int compile_regex(parser *ps, pattern *p)
                               (size_t)(offset - p->pieces[i].start),
                               (const char *)message);
     }
-    /* Where the platform has no JIT this fails, and the interpreter,
-     * which honours every limit, does the work. (Under valgrind the JIT's
-     * SIMD loads show as reads past the subject; they stay within an
-     * aligned block, a known PCRE2 trait: check memory on the interpreter.) */
-    pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
     if (!read_group_names(p))
         return parse_error_at(ps, p->line,
                               "pattern %s has more than %d named groups",
@@ -577,6 +599,7 @@ static int start_pattern(parser *ps, const char *name)
                               "'.', '-' and '_', not '%s'",
                               name);
     pattern *p = xcalloc(1, sizeof *p);
+    pthread_mutex_init(&p->jit_lock, NULL);
     p->name = xstrdup(name);
     p->path = xstrdup(ps->path);
     p->line = ps->line;
