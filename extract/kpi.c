@@ -884,27 +884,59 @@ static void add_source(kpi *k, const kpi *from)
     ARRAY_PUSH(k->sources, k->n_sources, cap, other);
 }
 
-/* A prose KPI that states a table row's figure for the same year and unit
- * joins the row's KPI (whose name lines up across years): its previous
- * value and its source go there. */
+static bool is_table_kpi(const kpi *k)
+{
+    return strcmp(k->pattern, "kpi.table") == 0;
+}
+
+static bool same_name(const kpi *a, const kpi *b)
+{
+    char *x = utf8_casefold(a->name), *y = utf8_casefold(b->name);
+    bool same = strcmp(x, y) == 0;
+    free(x);
+    free(y);
+    return same;
+}
+
+/* The KPI a prose KPI (doc->kpis[i]) states again, or NULL: a key-figure
+ * table row's of the same figure (year, value, unit), whatever its name;
+ * else an earlier prose KPI of the same figure under the same name, or in
+ * money under any (a summary's "Årets resultat" and the finance section's
+ * "Nämndens resultat"). */
+static kpi *stated_before(arsred_document *doc, size_t i, const bool *joined)
+{
+    const kpi *k = &doc->kpis[i];
+    for (size_t j = 0; j < doc->n_kpis; j++)
+        if (is_table_kpi(&doc->kpis[j]) && same_figure(k, &doc->kpis[j]))
+            return &doc->kpis[j];
+    for (size_t j = 0; j < i; j++) {
+        kpi *o = &doc->kpis[j];
+        if (!joined[j] && !is_table_kpi(o) && same_figure(k, o) &&
+            (same_name(k, o) || check_unit_factor(k->unit) > 0))
+            return o;
+    }
+    return NULL;
+}
+
+/* The same figure once: a prose KPI that states one already found joins
+ * it (the table row's name lines up across years): its previous value
+ * (where that has none) and its source go there. */
 static void merge_same_figures(arsred_document *doc)
 {
     bool *joined = xcalloc(doc->n_kpis ? doc->n_kpis : 1, sizeof *joined);
     for (size_t i = 0; i < doc->n_kpis; i++) {
         kpi *k = &doc->kpis[i];
-        if (strcmp(k->pattern, "kpi.table") == 0)
+        if (is_table_kpi(k))
             continue;
-        for (size_t j = 0; j < doc->n_kpis && !joined[i]; j++) {
-            kpi *row = &doc->kpis[j];
-            if (strcmp(row->pattern, "kpi.table") != 0 || !same_figure(k, row))
-                continue;
-            if (!row->has_previous && k->has_previous) {
-                row->has_previous = true;
-                row->previous = k->previous;
-            }
-            add_source(row, k);
-            joined[i] = true;
+        kpi *holder = stated_before(doc, i, joined);
+        if (!holder)
+            continue;
+        if (!holder->has_previous && k->has_previous) {
+            holder->has_previous = true;
+            holder->previous = k->previous;
         }
+        add_source(holder, k);
+        joined[i] = true;
     }
     size_t kept = 0;
     for (size_t i = 0; i < doc->n_kpis; i++) {
@@ -955,7 +987,7 @@ static void drop_table_summaries(const kpi_state *st, arsred_document *doc)
     size_t kept = 0;
     for (size_t i = 0; i < doc->n_kpis; i++) {
         kpi *k = &doc->kpis[i];
-        bool prose = strcmp(k->pattern, "kpi.table") != 0 && !k->goal;
+        bool prose = !is_table_kpi(k) && !k->goal;
         if (prose && k->unit && rounds_a_table_figure(st, doc, k))
             kpi_release(k);
         else

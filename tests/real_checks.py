@@ -147,6 +147,12 @@ KPIS = {
     ],
 }
 
+# The same figure stated twice in prose (a summary and the finance
+# section) is one KPI with both places: (name, value, sources).
+ONCE = {
+    "goteborg-stadsrevisionen-arsredogorelse-2024.pdf": [("Årets resultat", 2778, 2)],
+}
+
 BARE_NAMES = {"kr", "tkr", "mnkr", "kvm", "st", "procent", "%", "objekt", "den", "det", "dessa", "vi"}
 NOT_KEY_FIGURES = ("not ", "noter", "resultaträkning", "balansräkning", "kassaflöde")
 
@@ -158,6 +164,12 @@ def kpi_problems(name, doc):
         hit = [k for k in kpis if (k["name"], k["value"], k.get("unit"), k.get("previous")) == want]
         if not hit:
             problems.append("%s: no KPI %r" % (name, want))
+    for want_name, want_value, want_sources in ONCE.get(name, []):
+        hit = [k for k in kpis if k["name"] == want_name and k["value"] == want_value]
+        if len(hit) != 1 or len(hit[0].get("sources", [])) != want_sources:
+            problems.append("%s: %r = %s once with %d sources, got %r"
+                            % (name, want_name, want_value, want_sources,
+                               [(k["name"], len(k.get("sources", []))) for k in hit]))
     statement_figures = set()
     for t in doc.get("tables", []):
         where = ("%s %s" % (t.get("title") or "", t.get("section") or "")).strip().casefold()

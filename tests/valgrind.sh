@@ -30,7 +30,7 @@ echo "$? $file" >"$TMP/$n.rc"
 ONE
 export ARSRED="$arsred" SUPP="$src/tests/valgrind.supp" TMP="$tmp"
 n=0
-for f in "$src"/fixtures/*.pdf "$src"/fixtures/series/*.pdf "$src"/fixtures/bad/*.pdf "$src"/fixtures/ligatures/*.pdf "$src"/fixtures/variation/*.pdf "$src"/fixtures/goal-variation/*.pdf \
+for f in "$src"/fixtures/*.pdf "$src"/fixtures/series/*.pdf "$src"/fixtures/bad/*.pdf "$src"/fixtures/ligatures/*.pdf "$src"/fixtures/variation/*.pdf "$src"/fixtures/goal-variation/*.pdf "$src"/fixtures/kpi-variation/*.pdf \
          "$src"/fixtures/odd/*.pdf; do
     [ -e "$f" ] || continue
     # slow-pages.pdf is many-runs.pdf's first page 100 times, for --timeout
