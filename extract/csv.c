@@ -131,6 +131,12 @@ static void document_rows(strbuf *sb, const arsred_document *doc)
         csv_row row = {doc->path, k->year, "kpis", NULL, k->name, k->qualifier,
                        k->goal ? "target" : "kpi", true, k->value, NULL, k->unit, k->page};
         add_row(sb, &row);
+        if (k->has_target) {
+            csv_row target = row;
+            target.value = k->target;
+            target.kind = "kpi-target";
+            add_row(sb, &target);
+        }
         if (k->has_previous) {
             row.year = k->year - 1;
             row.value = k->previous;

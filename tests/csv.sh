@@ -13,7 +13,7 @@ check() { # description, expected, sql
     if [ "$got" = "$2" ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $1: got '$got', want '$2'"; fi
 }
 
-"$arsred" extract --quiet --format csv "$src/fixtures/exempelby-bun-2021.pdf" "$src/fixtures/krokom-ks-2020.pdf" >"$tmp/all.csv" || { echo "FAIL: extract --format csv"; exit 1; }
+"$arsred" extract --quiet --format csv "$src/fixtures/exempelby-bun-2021.pdf" "$src/fixtures/krokom-ks-2020.pdf" "$src/fixtures/kpi-variation/keyfig-chromium.pdf" >"$tmp/all.csv" || { echo "FAIL: extract --format csv"; exit 1; }
 head -1 "$tmp/all.csv" | grep -q '^source,year,section,table,row,column,kind,value,unit,page' \
     && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: header"; }
 [ "$(grep -c '^source,' "$tmp/all.csv")" -eq 1 ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: one header for two files"; }
@@ -28,5 +28,6 @@ check "goal statuses" "met|2" "SELECT value, COUNT(*) FROM v WHERE source LIKE '
 check "a goal's targets by year" "2021|15300" "SELECT year, value FROM v WHERE source LIKE '%krokom%' AND kind = 'goal-target' AND year = 2021"
 check "assignments with their goal" "3" "SELECT COUNT(*) FROM v WHERE source LIKE '%krokom%' AND kind = 'assignment-status' AND \"column\" = '1'"
 check "a KPI with last year's value" "2019|8.8" "SELECT year, value FROM v WHERE row = 'Kundnöjdhet' AND kind = 'kpi-previous'"
+check "a KPI's target from its table" "2023|26000" "SELECT year, value FROM v WHERE row = 'Årets resultat' AND kind = 'kpi-target'"
 echo "csv: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
