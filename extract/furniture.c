@@ -168,6 +168,75 @@ static float page_body_size(const layout_page *lp)
     return (float)best / 2;
 }
 
+/* The distance from one line's top to the next's in the page's body text
+ * (blocks set in body_size): the most common, to half a point; 0 where no
+ * body block has two lines. */
+static double page_line_pitch(const layout_page *lp, float body_size)
+{
+    enum { BINS = 400 }; /* half points up to 200 pt */
+    size_t count[BINS] = {0};
+    for (size_t i = 0; i < lp->n_blocks; i++) {
+        const block *b = &lp->blocks[i];
+        if (fabsf(b->size - body_size) > 0.5f)
+            continue;
+        for (size_t k = b->first_line + 1; k < b->first_line + b->n_lines; k++) {
+            long bin = lround(2 * (lp->lines[k].box.y0 - lp->lines[k - 1].box.y0));
+            if (bin > 0 && bin < BINS)
+                count[bin]++;
+        }
+    }
+    size_t best = 0;
+    for (size_t b = 1; b < BINS; b++)
+        if (count[b] > count[best])
+            best = b;
+    return (double)best / 2;
+}
+
+static bool same_row(const block *a, const block *b)
+{
+    return span_overlap(a->box.y0, a->box.y1, b->box.y0, b->box.y1) >
+           0.5 * fmin(box_height(a->box), box_height(b->box));
+}
+
+/* Whether b is a running header or footer that the page shows as one
+ * without other pages to compare: it stands in the margin band on the row
+ * of a page number, set smaller than the body, and set off from the body
+ * by more than a line of it (a footnote or a table's last row keeps to the
+ * body's line spacing, and has no page number beside it), with no text
+ * between it and the edge of the page. What a short document (a cover and
+ * a page) cannot show by repetition. */
+static bool beside_page_number(const furniture *f, const layout_page *lp, const block *b,
+                               bool top, float body_size, double pitch)
+{
+    if (pitch <= 0 || b->size >= body_size - 0.5f || furniture_is_page_number(f, b->text))
+        return false;
+    bool beside = false;
+    double body_edge = top ? lp->height : 0; /* the body's nearest line */
+    for (size_t i = 0; i < lp->n_blocks; i++) {
+        const block *o = &lp->blocks[i];
+        bool o_top;
+        if (o == b)
+            continue;
+        if (same_row(o, b)) {
+            beside = beside || (in_margin(lp, o, &o_top) && o_top == top &&
+                                furniture_is_page_number(f, o->text));
+            continue;
+        }
+        /* a footer is the page's last row, a header its first: a
+         * footnote's mark is no page number, nor its lines a footer */
+        if (top ? o->box.y1 <= b->box.y0 : o->box.y0 >= b->box.y1)
+            return false;
+        if (o->furniture)
+            continue;
+        if (top && o->box.y0 >= b->box.y1)
+            body_edge = fmin(body_edge, o->box.y0);
+        if (!top && o->box.y1 <= b->box.y0)
+            body_edge = fmax(body_edge, o->box.y1);
+    }
+    double gap = top ? body_edge - b->box.y1 : b->box.y0 - body_edge;
+    return beside && gap > pitch;
+}
+
 /* A word of a figure: an amount or a percentage, or the group of three
  * digits a thousands space split off one ("091,68" of "556 091,68"). A
  * date or a year is not one. */
@@ -228,11 +297,18 @@ void furniture_mark(furniture *f, layout_page *lp)
     if (hi > f->n_pages)
         hi = f->n_pages;
     size_t others = hi > lo ? hi - lo - 1 : 0;
-    float body_size = others <= 2 ? page_body_size(lp) : 0; /* short documents only */
+    float body_size = page_body_size(lp);
+    double pitch = page_line_pitch(lp, body_size);
     for (size_t i = 0; i < lp->n_blocks; i++) {
         block *b = &lp->blocks[i];
         bool top;
-        if (!in_margin(lp, b, &top) || furniture_is_page_number(f, b->text) || others < 1)
+        if (!in_margin(lp, b, &top) || furniture_is_page_number(f, b->text))
+            continue;
+        if (beside_page_number(f, lp, b, top, body_size, pitch)) {
+            b->furniture = true;
+            continue;
+        }
+        if (others < 1)
             continue;
         signature s = signature_of(lp, b, top);
         size_t seen = 0;

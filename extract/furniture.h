@@ -1,8 +1,11 @@
 /* furniture.h: running headers, footers and page numbers. A block in the
  * top or bottom margin band is furniture where its text (digits masked)
  * recurs at the same height on most nearby pages, or where it is a page
- * number (patterns of kind layout.page-number). Pages are compared within
- * a window, so the whole document never has to be held. */
+ * number (patterns of kind layout.page-number), or where, as the page's
+ * first or last row, it stands beside a page number in a type smaller than
+ * the body's, set off from the body by more than its line spacing (what a
+ * report of one or two pages shows without repetition). Pages are compared
+ * within a window, so the whole document never has to be held. */
 #ifndef ARSRED_FURNITURE_H
 #define ARSRED_FURNITURE_H
 

@@ -19,6 +19,7 @@
 #define INDENT_EM 0.8           /* a first-line indent starts a paragraph */
 #define CUT_GAP_EM 0.8          /* narrowest gutter between columns */
 #define COLUMN_MIN_EM 7.0       /* narrowest column of prose */
+#define EVEN_SPACE_EM 0.1       /* spaces of one justified line differ by no more */
 #define SUPERSCRIPT_SIZE_SHARE 0.8 /* a superscript is set this much smaller, or more */
 #define SUPERSCRIPT_RISE_EM 0.1    /* ... and its centre raised by this much, or more */
 
@@ -384,6 +385,85 @@ static bool crosses(const line *o, double gx0, double gx1)
     return o->box.x0 < gx0 && o->box.x1 > gx1;
 }
 
+static bool same_row(const line *a, const line *b)
+{
+    return fabs(box_cy(a->box) - box_cy(b->box)) <
+           0.3 * fmin(box_height(a->box), box_height(b->box));
+}
+
+/* The lines [*first, *last] of the row of lines[k]: a row's lines are
+ * contiguous and in x order (those merged away, text NULL, among them). */
+static void row_of(const layout_page *lp, size_t k, size_t *first, size_t *last)
+{
+    const line *o = &lp->lines[k];
+    *first = *last = k;
+    while (*first > 0 && (!lp->lines[*first - 1].text || same_row(&lp->lines[*first - 1], o)))
+        (*first)--;
+    while (*last + 1 < lp->n_lines &&
+           (!lp->lines[*last + 1].text || same_row(&lp->lines[*last + 1], o)))
+        (*last)++;
+}
+
+/* Whether the row of o (all its fragments, not o alone) leaves a white
+ * channel through the gap gx0..gx1, wider than a word space and with text
+ * on either side, as a gutter or a table column does. A row that ends
+ * before the gap or starts after it leaves none. */
+static bool row_opens_gap(const layout_page *lp, const line *o, double gx0, double gx1,
+                          double size)
+{
+    size_t first, last;
+    row_of(lp, (size_t)(o - lp->lines), &first, &last);
+    double covered_to = gx0, widest_white = 0;
+    bool left = false, right = false;
+    for (size_t k = first; k <= last; k++) {
+        const line *l = &lp->lines[k];
+        if (!l->text)
+            continue;
+        left = left || l->box.x0 < gx0;
+        right = right || l->box.x1 > gx1;
+        if (l->box.x1 <= covered_to || l->box.x0 >= gx1)
+            continue;
+        widest_white = fmax(widest_white, l->box.x0 - covered_to);
+        covered_to = l->box.x1;
+    }
+    widest_white = fmax(widest_white, gx1 - covered_to);
+    return widest_white > FRAGMENT_GAP_EM * size && left && right;
+}
+
+/* Whether the gap between a and b is a space of a justified line: three
+ * words or more in a row, a and b's among them, stand that same width
+ * apart (justification stretches every space of a line alike), and *end
+ * gets where the last of them ends. The cells of a table row have word
+ * spaces inside them and wider gaps between. */
+static bool evenly_spaced(const layout_page *lp, const line *a, const line *b, double *end)
+{
+    double gap = b->box.x0 - a->box.x1, tolerance = EVEN_SPACE_EM * a->size;
+    size_t first = a->first_word + a->n_words - 1, last = b->first_word;
+    while (first > 0 &&
+           fabs(box_cy(lp->words[first - 1].box) - box_cy(lp->words[first].box)) <
+               0.3 * box_height(lp->words[first].box) &&
+           fabs(lp->words[first].box.x0 - lp->words[first - 1].box.x1 - gap) <= tolerance)
+        first--;
+    while (last + 1 < lp->n_row_words &&
+           fabs(box_cy(lp->words[last + 1].box) - box_cy(lp->words[last].box)) <
+               0.3 * box_height(lp->words[last].box) &&
+           fabs(lp->words[last + 1].box.x0 - lp->words[last].box.x1 - gap) <= tolerance)
+        last++;
+    *end = lp->words[last].box.x1;
+    return last >= first + 2;
+}
+
+/* Whether a line of the row of o ends at x, to within tolerance. */
+static bool row_ends_at(const layout_page *lp, const line *o, double x, double tolerance)
+{
+    size_t first, last;
+    row_of(lp, (size_t)(o - lp->lines), &first, &last);
+    for (size_t k = first; k <= last; k++)
+        if (lp->lines[k].text && fabs(lp->lines[k].box.x1 - x) <= tolerance)
+            return true;
+    return false;
+}
+
 static void merge_into(layout_page *lp, line *a, line *b)
 {
     /* Words of a and b are neighbours in the words array (same row, x order). */
@@ -414,26 +494,44 @@ static void rejoin_justified_fragments(layout_page *lp)
         if (j >= lp->n_lines)
             break;
         line *b = &lp->lines[j];
-        bool same_row = fabs(box_cy(a->box) - box_cy(b->box)) <
-                        0.3 * fmin(box_height(a->box), box_height(b->box));
         double gap = b->box.x0 - a->box.x1;
-        if (b->first_word != a->first_word + a->n_words || !same_row || gap <= 0 ||
+        if (b->first_word != a->first_word + a->n_words || !same_row(a, b) || gap <= 0 ||
             gap > JUSTIFIED_GAP_EM * a->size)
             continue;
         box joined = box_union(a->box, b->box);
         const line *up = nearest_line(lp, first_row, &rows, joined, -1);
         const line *down = nearest_line(lp, first_row, &rows, joined, +1);
+        /* a justified line is stretched to the measure, where the lines
+         * of its paragraph above or below it end too */
+        double end, tolerance = EVEN_SPACE_EM * a->size;
+        bool even = evenly_spaced(lp, a, b, &end) &&
+                    ((up && row_ends_at(lp, up, end, tolerance)) ||
+                     (down && row_ends_at(lp, down, end, tolerance)));
         int cross = 0, open = 0;
         for (int k = 0; k < 2; k++) {
             const line *o = k ? down : up;
             if (!o)
                 continue;
-            if (crosses(o, a->box.x1, b->box.x0))
-                cross++;
-            else
-                open++;
+            if (!even) {
+                /* a line above or below runs across the gap */
+                cross += crosses(o, a->box.x1, b->box.x0);
+                open += !crosses(o, a->box.x1, b->box.x0);
+                continue;
+            }
+            /* In an evenly spaced row a channel that the row beyond the
+             * neighbour closes is two stretched spaces that met by chance
+             * (justified lines stretch theirs each to its own width); a
+             * gutter or a table column runs on. */
+            if (row_opens_gap(lp, o, a->box.x1, b->box.x0, fmin(a->size, o->size))) {
+                box next = {joined.x0, o->box.y0, joined.x1, o->box.y1};
+                const line *beyond = nearest_line(lp, first_row, &rows, next, k ? +1 : -1);
+                open += !beyond || row_opens_gap(lp, beyond, a->box.x1, b->box.x0,
+                                                 fmin(a->size, beyond->size));
+            }
         }
-        if (cross > 0 && open == 0) {
+        /* an evenly spaced row is one line unless a gutter runs through it;
+         * another only where a line above or below runs across the gap */
+        if ((even || cross > 0) && open == 0) {
             merge_into(lp, a, b);
             i--; /* a may take the next fragment too */
         }

@@ -53,26 +53,8 @@ def every(case, *entries, only=RENDERINGS):
 # it until it is taken off this list, so that what is fixed stays fixed.
 # Every entry is a failure of the tool, named with its cause. (Written from
 # a run of the tool at the commit this file came with; issue 17 empties it.)
-#
-# The causes, as the tool stands (patterns/kpi.pat, extract/kpi.c,
-# extract/layout.c, extract/furniture.c).
-FOOTER_IN_SENTENCE = ("a report of one body page: its running footer cannot be told from body text "
-                      "(furniture is found by repetition), so the footer line between a sentence's two "
-                      "parts on either side of it breaks the sentence or the lead-in")
-TWO_COLUMN_ORDER = ("the pdflatex two-column page: the justified paragraph is read in the wrong order "
-                    "(its lines split where their word gaps line up), so the sentences are cut")
 
-KNOWN_FAILURES = {
-    **every("lead-in", ("missing:'antal besök per anläggning'", FOOTER_IN_SENTENCE),
-            only=("pdflatex", "libreoffice")),
-    **every("prose", ("missing:'personalstyrkan inom äldreomsorgen'", TWO_COLUMN_ORDER), only=("pdflatex",)),
-    **every("series", ("unit:'andelen gymnasieelever med examen inom fyra år' = 72.4", FOOTER_IN_SENTENCE),
-            only=("pdflatex",)),
-    **every("series", ("missing:'andelen gymnasieelever med examen inom fyra år' = 72.4", FOOTER_IN_SENTENCE),
-            only=("libreoffice",)),
-    **every("value-first", ("missing", TWO_COLUMN_ORDER), only=("pdflatex",)),
-    **every("value-first", ("missing:'överlåtelser' = 9", FOOTER_IN_SENTENCE), only=("libreoffice",)),
-}
+KNOWN_FAILURES = {}
 
 
 def fold(s):

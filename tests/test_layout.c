@@ -179,6 +179,26 @@ static void test_justified_gap_is_not_a_gutter(void **state)
     layout_page_release(&lp);
 }
 
+/* Two justified lines whose stretched spaces happen to overlap by more
+ * than a word space: each row is one line, since the ragged last line of
+ * the paragraph closes what would be a channel between columns. */
+static void test_justified_gaps_that_meet_are_no_gutter(void **state)
+{
+    (void)state;
+    stream s = {0};
+    /* 1.5 em between words, both lines stretched to end at 120 */
+    typeset_spaced(&s, 50, 100, 10, "om året nu", 10);
+    typeset_spaced(&s, 50, 112, 10, "och så att", 10);
+    typeset(&s, 50, 124, 10, "sammanhang ut.");
+    layout_page lp;
+    build(&lp, &s, 1);
+    assert_int_equal(lp.n_lines, 3);
+    assert_string_equal(lp.lines[0].text, "om året nu");
+    assert_string_equal(lp.lines[1].text, "och så att");
+    assert_int_equal(lp.n_blocks, 1);
+    layout_page_release(&lp);
+}
+
 static void test_hyphenation_removed_in_blocks(void **state)
 {
     (void)state;
@@ -926,6 +946,47 @@ static void test_headers_and_page_numbers_are_furniture(void **state)
     arsred_patterns_free(patterns);
 }
 
+/* A report of a cover and one page: no repetition to go by, but the
+ * footer stands on the page number's row, in a smaller type, set off from
+ * the body. A footnote above it, with its mark, is no footer. */
+static void test_footer_beside_the_page_number_of_a_short_report(void **state)
+{
+    (void)state;
+    arsred_error err = {0};
+    arsred_patterns *patterns =
+        arsred_patterns_load(ARSRED_SOURCE_DIR "/patterns", NULL, &err);
+    assert_non_null(patterns);
+    furniture *f = furniture_new(patterns);
+    layout_page pages[2];
+    stream s = {0};
+    typeset(&s, 50, 300, 24, "Brf Exempel");
+    build(&pages[0], &s, 1);
+    typeset(&s, 50, 100, 10, "Brödtexten på sidan går över tre rader och");
+    typeset(&s, 50, 112, 10, "slutar inte förrän på den tredje av dem,");
+    typeset(&s, 50, 124, 10, "som här.");
+    typeset(&s, 50, 750, 8, "1");
+    typeset(&s, 62, 750, 8, "En fotnot i liten stil som");
+    typeset(&s, 62, 760, 8, "går över två rader.");
+    typeset(&s, 50, 800, 8, "Brf Exempel – Årsredovisning 2023");
+    typeset(&s, 500, 800, 8, "2");
+    build(&pages[1], &s, 2);
+    for (int p = 0; p < 2; p++)
+        furniture_add_page(f, &pages[p]);
+    furniture_mark(f, &pages[1]);
+    size_t furniture_blocks = 0;
+    for (size_t b = 0; b < pages[1].n_blocks; b++) {
+        const block *bl = &pages[1].blocks[b];
+        bool footer = strstr(bl->text, "Årsredovisning") || strcmp(bl->text, "2") == 0;
+        assert_int_equal(bl->furniture, footer);
+        furniture_blocks += bl->furniture;
+    }
+    assert_int_equal(furniture_blocks, 2);
+    for (int p = 0; p < 2; p++)
+        layout_page_release(&pages[p]);
+    furniture_free(f);
+    arsred_patterns_free(patterns);
+}
+
 static void test_paragraph_continues_across_columns(void **state)
 {
     (void)state;
@@ -984,9 +1045,11 @@ int main(void)
         cmocka_unit_test(test_paragraphs_split_on_space_between),
         cmocka_unit_test(test_two_columns_read_column_by_column),
         cmocka_unit_test(test_justified_gap_is_not_a_gutter),
+        cmocka_unit_test(test_justified_gaps_that_meet_are_no_gutter),
         cmocka_unit_test(test_hyphenation_removed_in_blocks),
         cmocka_unit_test(test_table_reads_row_by_row),
         cmocka_unit_test(test_headers_and_page_numbers_are_furniture),
+        cmocka_unit_test(test_footer_beside_the_page_number_of_a_short_report),
         cmocka_unit_test(test_paragraph_continues_across_columns),
         cmocka_unit_test(test_words_near_a_band),
         cmocka_unit_test(test_stacked_tables_part_at_their_headers),
