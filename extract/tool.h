@@ -70,6 +70,7 @@ typedef enum tool_folders {
  * and returns its exit status (the good inputs are still in in). */
 int tool_inputs_gather(char **args, int n_args, tool_folders folders, tool_inputs *in);
 void tool_inputs_release(tool_inputs *in);
+void tool_input_release(tool_input *input);
 
 /* Names every input's output (see tool_inputs.c): the file name without
  * .pdf, or where inputs share it, their differing folders and then it. */
@@ -100,6 +101,34 @@ typedef enum tool_output_owner {
 
 tool_output_owner tool_output_owner_of(const char *file, bool csv, const tool_input *input,
                                        const char *sha256, char **other);
+
+/* The manifest of a batch written with -o DIR (tool_manifest.c):
+ * DIR/arsred-manifest.jsonl, a JSON line per file as it finishes. */
+typedef struct tool_manifest_line {
+    const char *path;     /* the input as given */
+    const char *sha256;   /* of its content, or NULL where it could not be read */
+    const char *status;   /* done, failed, timeout, memory, crashed */
+    int exit_status;
+    double seconds;
+    size_t warnings;
+    const char *output;   /* the file written, or NULL */
+} tool_manifest_line;
+
+/* The files a manifest records as done whose output is still there. */
+typedef struct tool_manifest {
+    char **done;          /* "path\tsha256" */
+    size_t n, cap;
+} tool_manifest;
+
+char *tool_manifest_path(const char *dir);
+/* An empty manifest where DIR has none; a line cut short is left out. */
+void tool_manifest_load(const char *dir, tool_manifest *m);
+bool tool_manifest_done(const tool_manifest *m, const char *path, const char *sha256);
+void tool_manifest_release(tool_manifest *m);
+/* Appends line to DIR's manifest in one write; 0, or -1 with errno. */
+int tool_manifest_append(const char *dir, const tool_manifest_line *line);
+/* The sha256 (hex) of a file's content; false where it cannot be read. */
+bool tool_file_sha256(const char *path, char out[65]);
 
 /* Reads an input: an extract JSON (by its .json name, or from standard
  * input by its "{") or a PDF; prints the error and returns its exit

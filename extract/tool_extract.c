@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "arsred.h"
@@ -20,12 +21,25 @@ typedef struct extract_args {
     const char *out_dir;
     const char *format;
     const char *user_patterns;
-    int pretty, summary, quiet, jobs, recursive;
+    const char *files_from;   /* a list of PDFs, one a line, or NULL */
+    int pretty, summary, quiet, jobs, recursive, resume;
+    long max_memory_mb;       /* a worker's resident memory limit */
+    bool max_memory_given;
     arsred_options options;
 } extract_args;
 
+/* A worker's memory limit where --max-memory does not set one: far above
+ * what a report takes (tens of MB; the 300-page big.pdf some 35 MB), so
+ * only a file that inflates without end reaches it, and small enough that
+ * a few workers at once leave a machine usable. */
+enum { DEFAULT_MAX_MEMORY_MB = 4096 };
+
+/* How often the parent looks at its workers' memory. A worker can grow by
+ * what it allocates in that time past the limit before it is stopped. */
+enum { MEMORY_POLL_MS = 50 };
+
 enum { OPT_FORMAT = 256, OPT_PRETTY, OPT_PAGES, OPT_PASSWORD, OPT_PATTERNS,
-       OPT_TIMEOUT, OPT_SUMMARY, OPT_QUIET };
+       OPT_TIMEOUT, OPT_SUMMARY, OPT_QUIET, OPT_RESUME, OPT_MAX_MEMORY, OPT_FILES_FROM };
 
 static const struct option long_options[] = {
     {"format", required_argument, NULL, OPT_FORMAT},
@@ -37,8 +51,29 @@ static const struct option long_options[] = {
     {"summary", no_argument, NULL, OPT_SUMMARY},
     {"quiet", no_argument, NULL, OPT_QUIET},
     {"recursive", no_argument, NULL, 'r'},
+    {"resume", no_argument, NULL, OPT_RESUME},
+    {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
+    {"files-from", required_argument, NULL, OPT_FILES_FROM},
     {NULL, 0, NULL, 0},
 };
+
+/* "800M", "2G", "1.5G" or a number of MB; -1 where it is none of them. */
+static long parse_megabytes(const char *text)
+{
+    char *end;
+    double v = strtod(text, &end);
+    double scale = 1;
+    if (*end == 'G' || *end == 'g')
+        scale = 1024, end++;
+    else if (*end == 'M' || *end == 'm')
+        end++;
+    if (*end == 'B' || *end == 'b')
+        end++;
+    if (*end || end == text || v <= 0 || v * scale > 1e9)
+        return -1;
+    long mb = (long)(v * scale + 0.5);
+    return mb > 0 ? mb : -1;
+}
 
 static int parse_args(int argc, char **argv, extract_args *a)
 {
@@ -77,6 +112,16 @@ static int parse_args(int argc, char **argv, extract_args *a)
             break;
         case OPT_SUMMARY: a->summary = 1; break;
         case OPT_QUIET: a->quiet = 1; break;
+        case OPT_RESUME: a->resume = 1; break;
+        case OPT_FILES_FROM: a->files_from = optarg; break;
+        case OPT_MAX_MEMORY:
+            a->max_memory_mb = parse_megabytes(optarg);
+            a->max_memory_given = true;
+            if (a->max_memory_mb < 0) {
+                tool_error("--max-memory needs a size, like --max-memory 2G or --max-memory 800M");
+                return EXIT_USAGE;
+            }
+            break;
         default:
             tool_error("extract: unknown or incomplete option '%s'; see 'arsred --help'",
                        argv[optind - 1]);
@@ -87,8 +132,12 @@ static int parse_args(int argc, char **argv, extract_args *a)
         tool_error("--format %s: write json or csv", a->format);
         return EXIT_USAGE;
     }
-    if (optind >= argc) {
+    if (optind >= argc && !a->files_from) {
         tool_error("extract: give at least one PDF file; see 'arsred --help'");
+        return EXIT_USAGE;
+    }
+    if (a->resume && !a->out_dir) {
+        tool_error("--resume needs -o DIR: it skips the files whose output DIR holds");
         return EXIT_USAGE;
     }
     return EXIT_DONE;
@@ -170,7 +219,7 @@ static int claim_name(const char *tmp, const char *final)
  * that name is taken too, or the other is not known, with a hash of its
  * path). Its own output from an earlier run is replaced. */
 static int place_output(const char *dir, const char *name, const char *ext, const char *tmp,
-                        const tool_input *input, const arsred_document *doc)
+                        const tool_input *input, const arsred_document *doc, char **written)
 {
     bool csv = strcmp(ext, "csv") == 0;
     const char *sha256 = arsred_document_source_sha256(doc);
@@ -220,6 +269,7 @@ static int place_output(const char *dir, const char *name, const char *ext, cons
     }
     if (placed) {
         status = EXIT_DONE;
+        *written = strdup(final);
         if (owner && *owner)
             tool_error("%s: %s holds the output of %s; written as %s", input->name, planned,
                        owner, final);
@@ -243,7 +293,7 @@ static int place_output(const char *dir, const char *name, const char *ext, cons
  * rename, so a reader never sees half a file and a failure leaves none. */
 static int write_atomically(const char *dir, const char *name, const char *ext,
                             const arsred_document *doc, const extract_args *a,
-                            const tool_input *input)
+                            const tool_input *input, char **written)
 {
     char *tmp = temp_path(dir, name, ext, (long)getpid());
     int status = EXIT_DONE;
@@ -260,7 +310,7 @@ static int write_atomically(const char *dir, const char *name, const char *ext,
             unlink(tmp);
             status = EXIT_OUTPUT;
         } else {
-            status = place_output(dir, name, ext, tmp, input, doc);
+            status = place_output(dir, name, ext, tmp, input, doc, written);
         }
     }
     writing_tmp = NULL;
@@ -268,11 +318,39 @@ static int write_atomically(const char *dir, const char *name, const char *ext,
     return status;
 }
 
+static double seconds_since(const struct timespec *start)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - start->tv_sec) + (double)(now.tv_nsec - start->tv_nsec) / 1e9;
+}
+
+/* The manifest line of a file that ended (with -o DIR --resume: a run
+ * that may be stopped and started again). sha256 may be NULL: it is then
+ * read from the file. */
+static void note_in_manifest(const extract_args *a, const tool_input *input, const char *sha256,
+                             const char *status, int exit_status, double seconds,
+                             size_t warnings, const char *output)
+{
+    if (!a->out_dir || !a->resume || input->spool_fd >= 0)
+        return;
+    char own[65];
+    if (!sha256 && tool_file_sha256(input->path, own))
+        sha256 = own;
+    tool_manifest_line line = {input->name, sha256, status, exit_status, seconds, warnings,
+                               output};
+    if (tool_manifest_append(a->out_dir, &line) != 0)
+        tool_error("%s: cannot add %s to the manifest (%s)", a->out_dir, input->name,
+                   strerror(errno));
+}
+
 /* Extracts input; writes its JSON to out_dir/<name>.json, or where out_dir
- * is NULL to stdout_file. */
+ * is NULL to stdout_file; with out_dir, its manifest line. */
 static int extract_one(const tool_input *input, const extract_args *a, const char *out_dir,
                        const char *out_name, FILE *stdout_file, size_t *warnings)
 {
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
     arsred_document *doc = NULL;
     *warnings = 0;
     arsred_error err = {0};
@@ -281,17 +359,25 @@ static int extract_one(const tool_input *input, const extract_args *a, const cha
     int rc = arsred_extract(input->path, &options, &doc, &err);
     if (rc != ARSRED_OK) {
         tool_error("%s", err.message);
-        return tool_exit_status(rc);
+        int status = tool_exit_status(rc);
+        note_in_manifest(a, input, NULL, "failed", status, seconds_since(&start), 0, NULL);
+        return status;
     }
     const char *ext = strcmp(a->format, "csv") == 0 ? "csv" : "json";
     int status = EXIT_DONE;
+    char *written = NULL;
     if (out_dir) {
-        status = write_atomically(out_dir, out_name, ext, doc, a, input);
+        status = write_atomically(out_dir, out_name, ext, doc, a, input, &written);
     } else {
         write_document(stdout_file, doc, a);
         fflush(stdout_file);
     }
     *warnings = arsred_document_warning_count(doc);
+    if (out_dir == a->out_dir)
+        note_in_manifest(a, input, arsred_document_source_sha256(doc),
+                         status == EXIT_DONE ? "done" : "failed", status, seconds_since(&start),
+                         *warnings, written);
+    free(written);
     if (a->summary) {
         char *summary = arsred_document_summary(doc);
         fputs(summary, stderr);
@@ -317,6 +403,10 @@ typedef struct batch {
     const extract_args *args;
     char *spool;        /* private folder for stdout documents, or NULL */
     pid_t *pids;        /* per file, 0 when not running */
+    struct timespec *started; /* per file */
+    long *over_memory_mb; /* per file: what it used when it was stopped, or 0 */
+    sigset_t old_mask;  /* the parent's, without SIGCHLD blocked: the workers' */
+    bool stopping;      /* the workers were told to stop */
     int status;
     int done, failed;
     int counts[2];      /* a pipe: each worker writes its warning count */
@@ -369,6 +459,7 @@ static void start_child(batch *b, int index)
         return;
     }
     if (pid == 0) {
+        sigprocmask(SIG_SETMASK, &b->old_mask, NULL);
         catch_stop_signals(remove_tmp_and_die);
         signal(SIGALRM, remove_tmp_and_die);
         if (b->args->options.timeout_seconds > 0) /* a hard stop behind the soft one */
@@ -385,6 +476,40 @@ static void start_child(batch *b, int index)
         _exit(status);
     }
     b->pids[index] = pid;
+    clock_gettime(CLOCK_MONOTONIC, &b->started[index]);
+}
+
+/* A worker's resident memory in MB, from /proc; -1 where it cannot be
+ * read (no /proc: the limit is not watched). */
+static long resident_mb(pid_t pid)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%ld/statm", (long)pid);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return -1;
+    long size, resident;
+    int got = fscanf(f, "%ld %ld", &size, &resident);
+    fclose(f);
+    if (got != 2)
+        return -1;
+    return (long)((double)resident * (double)sysconf(_SC_PAGESIZE) / (1024.0 * 1024.0));
+}
+
+/* Stops the workers past --max-memory (SIGKILL: a worker that ran out of
+ * memory cannot be trusted to clean up; its temporary file is removed when
+ * it is reaped). */
+static void watch_memory(batch *b)
+{
+    for (int i = 0; i < b->n_files; i++) {
+        if (b->pids[i] <= 0 || b->over_memory_mb[i])
+            continue;
+        long mb = resident_mb(b->pids[i]);
+        if (mb > b->args->max_memory_mb) {
+            b->over_memory_mb[i] = mb;
+            kill(b->pids[i], SIGKILL);
+        }
+    }
 }
 
 /* A worker that died by a signal may have left its temporary file. */
@@ -399,14 +524,9 @@ static void remove_child_tmp(batch *b, int index, pid_t pid)
     free(name);
 }
 
-/* Waits for a worker and takes in its status: 1 when one ended, 0 when a
- * signal came first, -1 when no worker is left. */
-static int reap_child(batch *b)
+/* Takes in the status of worker pid that ended. */
+static void take_status(batch *b, pid_t pid, int wstatus)
 {
-    int wstatus;
-    pid_t pid = wait(&wstatus);
-    if (pid < 0)
-        return errno == EINTR ? 0 : -1;
     for (int i = 0; i < b->n_files; i++) {
         if (b->pids[i] != pid)
             continue;
@@ -415,26 +535,65 @@ static int reap_child(batch *b)
             b->done++;
             b->status = combine_status(b->status, WEXITSTATUS(wstatus));
             b->failed += WEXITSTATUS(wstatus) != EXIT_DONE;
-            break;
+            return;
         }
         remove_child_tmp(b, i, pid);
         int sig = WIFSIGNALED(wstatus) ? WTERMSIG(wstatus) : 0;
-        if (interrupted && (sig == SIGINT || sig == SIGTERM || sig == SIGHUP))
-            break; /* stopped with the batch: not done, not failed */
+        if (interrupted && !b->over_memory_mb[i] &&
+            (sig == SIGINT || sig == SIGTERM || sig == SIGHUP))
+            return; /* stopped with the batch: not done, not failed */
         b->done++;
         b->failed++;
         b->status = combine_status(b->status, EXIT_INPUT);
-        if (sig == SIGALRM)
+        const char *why;
+        if (b->over_memory_mb[i]) {
+            why = "memory";
+            tool_error("%s: stopped at --max-memory %ld MB (it held %ld MB); the file may be "
+                       "pathological, or give it more with --max-memory",
+                       b->files[i].name, b->args->max_memory_mb, b->over_memory_mb[i]);
+        } else if (sig == SIGALRM) {
+            why = "timeout";
             tool_error("%s: stopped after --timeout %g s; the file may be pathological",
                        b->files[i].name, b->args->options.timeout_seconds);
-        else if (sig == SIGINT || sig == SIGTERM || sig == SIGHUP || sig == SIGKILL)
+        } else if (sig == SIGINT || sig == SIGTERM || sig == SIGHUP || sig == SIGKILL) {
+            why = "stopped";
             tool_error("%s: its worker was stopped by signal %d", b->files[i].name, sig);
-        else
+        } else {
+            why = "crashed";
             tool_error("%s: reading it crashed (signal %d); please report this file",
                        b->files[i].name, sig);
-        break;
+        }
+        note_in_manifest(b->args, &b->files[i], NULL, why, EXIT_INPUT,
+                         seconds_since(&b->started[i]), 0, NULL);
+        return;
     }
-    return 1;
+}
+
+/* Waits for a worker and takes in its status, watching the workers'
+ * memory meanwhile: 1 when one ended, 0 when a stop signal came first, -1
+ * when no worker is left. SIGCHLD is blocked in the batch, so that
+ * sigtimedwait wakes the moment a worker ends. */
+static int reap_child(batch *b)
+{
+    sigset_t chld;
+    sigemptyset(&chld);
+    sigaddset(&chld, SIGCHLD);
+    for (;;) {
+        int wstatus;
+        pid_t pid = waitpid(-1, &wstatus, WNOHANG);
+        if (pid < 0)
+            return errno == EINTR ? 0 : -1;
+        if (pid > 0) {
+            take_status(b, pid, wstatus);
+            return 1;
+        }
+        if (interrupted && !b->stopping)
+            return 0; /* the caller passes the signal on */
+        watch_memory(b);
+        struct timespec poll = {0, MEMORY_POLL_MS * 1000000L};
+        if (sigtimedwait(&chld, NULL, &poll) < 0 && errno == EINTR)
+            return 0; /* a stop signal's handler ran */
+    }
 }
 
 /* Passes a stop signal on to the workers still running: they may not
@@ -512,6 +671,14 @@ static void print_summary(int n_files, int failed, size_t warnings)
             warnings == 1 ? "" : "s");
 }
 
+static void free_batch(batch *b)
+{
+    sigprocmask(SIG_SETMASK, &b->old_mask, NULL);
+    free(b->pids);
+    free(b->started);
+    free(b->over_memory_mb);
+}
+
 static int run_batch(const tool_input *files, int n_files, const extract_args *a, int jobs)
 {
     batch b = {.files = files, .n_files = n_files, .args = a};
@@ -520,19 +687,25 @@ static int run_batch(const tool_input *files, int n_files, const extract_args *a
         return EXIT_OUTPUT;
     }
     b.pids = calloc((size_t)n_files, sizeof *b.pids);
+    b.started = calloc((size_t)n_files, sizeof *b.started);
+    b.over_memory_mb = calloc((size_t)n_files, sizeof *b.over_memory_mb);
+    sigprocmask(SIG_BLOCK, NULL, &b.old_mask);
     char spool_template[] = "/tmp/arsred-XXXXXX";
     if (!a->out_dir) {
         b.spool = mkdtemp(spool_template);
         if (!b.spool) {
             tool_error("cannot make a temporary folder (%s)", strerror(errno));
-            free(b.pids);
+            free_batch(&b);
             return EXIT_OUTPUT;
         }
     }
     interrupted = 0;
     catch_stop_signals(note_interrupt);
+    sigset_t chld;
+    sigemptyset(&chld);
+    sigaddset(&chld, SIGCHLD);
+    sigprocmask(SIG_BLOCK, &chld, &b.old_mask);
     bool progress = !a->quiet && n_files > 1 && isatty(STDERR_FILENO);
-    bool stopping = false;
     int running = 0;
     for (int i = 0; i < n_files && !interrupted; i++) {
         while (running >= jobs && !interrupted) {
@@ -547,9 +720,9 @@ static int run_batch(const tool_input *files, int n_files, const extract_args *a
             fprintf(stderr, "\r[%d/%d done] %s\033[K", b.done, n_files, files[i].name);
     }
     while (running > 0) {
-        if (interrupted && !stopping) {
+        if (interrupted && !b.stopping) {
             stop_children(&b);
-            stopping = true;
+            b.stopping = true;
         }
         int r = reap_child(&b);
         running = r < 0 ? 0 : running - r;
@@ -565,13 +738,93 @@ static int run_batch(const tool_input *files, int n_files, const extract_args *a
     if (sig) {
         tool_error("interrupted (signal %d): %d of %d files done%s; no partial files are left",
                    sig, b.done, n_files, a->out_dir ? "" : ", none printed");
-        free(b.pids);
+        free_batch(&b);
         return EXIT_INTERRUPTED_BASE + sig;
     }
     if (!a->quiet && n_files > 1)
         print_summary(n_files, b.failed, b.warnings);
-    free(b.pids);
+    free_batch(&b);
     return b.status;
+}
+
+/* The names given, then one per non-empty line of list; *n gets how many
+ * in all. NULL (with the message) where list cannot be read. */
+static char **read_file_list(const char *list, char **given, int n_given, int *n)
+{
+    FILE *f = fopen(list, "r");
+    if (!f) {
+        tool_error("--files-from %s: cannot read it (%s)", list, strerror(errno));
+        return NULL;
+    }
+    size_t count = (size_t)n_given, cap = count + 64;
+    char **names = malloc(cap * sizeof *names);
+    for (int i = 0; i < n_given; i++)
+        names[i] = given[i];
+    char *line = NULL;
+    size_t line_cap = 0;
+    ssize_t len;
+    while ((len = getline(&line, &line_cap, f)) >= 0) {
+        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            line[--len] = '\0';
+        if (len == 0)
+            continue;
+        if (count == cap)
+            names = realloc(names, (cap *= 2) * sizeof *names);
+        names[count++] = strdup(line);
+    }
+    free(line);
+    fclose(f);
+    *n = (int)count;
+    return names;
+}
+
+/* Frees the n_listed names read from a list (after the n_given ones). */
+static void free_file_list(char **names, int n_listed, int n_given)
+{
+    if (!names)
+        return;
+    for (int i = 0; i < n_listed; i++)
+        free(names[n_given + i]);
+    free(names);
+}
+
+/* Whether an earlier run wrote input's output for the same content: the
+ * manifest says it is done, or the JSON there records this sha256. */
+static bool done_before(const tool_input *input, const extract_args *a, const tool_manifest *m)
+{
+    char sha256[65];
+    if (input->spool_fd >= 0 || !tool_file_sha256(input->path, sha256))
+        return false;
+    if (tool_manifest_done(m, input->name, sha256))
+        return true;
+    bool csv = strcmp(a->format, "csv") == 0;
+    char *output = output_path(a->out_dir, input->output, csv ? "csv" : "json");
+    char *other = NULL;
+    bool ours = !csv && tool_output_owner_of(output, csv, input, sha256, &other) == TOOL_OUTPUT_OURS;
+    free(other);
+    free(output);
+    return ours;
+}
+
+/* --resume: leaves out the inputs done before; returns how many. */
+static size_t skip_done(tool_inputs *inputs, const extract_args *a)
+{
+    tool_manifest m;
+    tool_manifest_load(a->out_dir, &m);
+    size_t kept = 0, skipped = 0;
+    for (size_t i = 0; i < inputs->n; i++) {
+        if (done_before(&inputs->items[i], a, &m)) {
+            tool_input_release(&inputs->items[i]);
+            skipped++;
+        } else {
+            inputs->items[kept++] = inputs->items[i];
+        }
+    }
+    inputs->n = kept;
+    tool_manifest_release(&m);
+    if (skipped && !a->quiet)
+        tool_error("--resume: %zu file%s done before, skipped", skipped, skipped == 1 ? "" : "s");
+    return skipped;
 }
 
 /* mkdir -p: the output folder and the folders above it. */
@@ -599,7 +852,7 @@ static int make_folders(const char *dir)
 
 int cmd_extract(int argc, char **argv, const char *builtin_dir)
 {
-    extract_args a = {.format = "json", .jobs = 0};
+    extract_args a = {.format = "json", .jobs = 0, .max_memory_mb = DEFAULT_MAX_MEMORY_MB};
     int status = parse_args(argc, argv, &a);
     if (status != EXIT_DONE)
         return status;
@@ -607,15 +860,32 @@ int cmd_extract(int argc, char **argv, const char *builtin_dir)
         tool_error("%s: cannot make the output folder (%s)", a.out_dir, strerror(errno));
         return EXIT_OUTPUT;
     }
+    char **names = argv + optind;
+    int n_names = argc - optind;
+    char **listed = NULL;
+    if (a.files_from) {
+        listed = read_file_list(a.files_from, names, n_names, &n_names);
+        if (!listed)
+            return EXIT_INPUT;
+        names = listed;
+    }
     tool_inputs inputs;
-    int gathered = tool_inputs_gather(argv + optind, argc - optind,
+    int gathered = tool_inputs_gather(names, n_names,
                                       a.recursive ? TOOL_FOLDERS_READ : TOOL_FOLDERS_OFFERED,
                                       &inputs);
+    free_file_list(listed, n_names - (argc - optind), argc - optind);
     if (inputs.n == 0) {
         tool_inputs_release(&inputs);
         return gathered;
     }
     tool_inputs_name_outputs(&inputs);
+    size_t skipped = a.resume ? skip_done(&inputs, &a) : 0;
+    if (inputs.n == 0) {
+        if (!a.quiet)
+            tool_error("--resume: all %zu files are done already (%s)", skipped, a.out_dir);
+        tool_inputs_release(&inputs);
+        return gathered;
+    }
     arsred_patterns *patterns = tool_load_patterns(builtin_dir, a.user_patterns);
     if (!patterns) {
         tool_inputs_release(&inputs);
@@ -625,7 +895,8 @@ int cmd_extract(int argc, char **argv, const char *builtin_dir)
     int n_files = (int)inputs.n;
     int jobs = a.jobs > 0 ? a.jobs : tool_cores();
     a.options.load_ahead = tool_load_ahead(jobs, jobs < n_files ? jobs : n_files);
-    if (n_files == 1 && a.options.timeout_seconds <= 0) {
+    /* one file is read in this process unless it is to be watched */
+    if (n_files == 1 && a.options.timeout_seconds <= 0 && !a.max_memory_given) {
         catch_stop_signals(remove_tmp_and_die);
         size_t warnings;
         status = extract_one(&inputs.items[0], &a, a.out_dir, inputs.items[0].output, stdout,

@@ -262,15 +262,19 @@ int tool_inputs_gather(char **args, int n_args, tool_folders folders, tool_input
     return status;
 }
 
+void tool_input_release(tool_input *input)
+{
+    if (input->spool_fd >= 0)
+        close(input->spool_fd);
+    free(input->path);
+    free(input->name);
+    free(input->output);
+}
+
 void tool_inputs_release(tool_inputs *in)
 {
-    for (size_t i = 0; i < in->n; i++) {
-        if (in->items[i].spool_fd >= 0)
-            close(in->items[i].spool_fd);
-        free(in->items[i].path);
-        free(in->items[i].name);
-        free(in->items[i].output);
-    }
+    for (size_t i = 0; i < in->n; i++)
+        tool_input_release(&in->items[i]);
     free(in->items);
     memset(in, 0, sizeof *in);
 }

@@ -6,7 +6,7 @@ set -eu
 
 packages="build-essential cmake pkg-config libpoppler-glib-dev libcairo2-dev \
 libpcre2-dev libjansson-dev libcmocka-dev poppler-utils python3 python3-jsonschema sqlite3 valgrind \
-qpdf time \
+qpdf time parallel \
 clang libclang-rt-14-dev"
 
 missing=""
