@@ -21,6 +21,7 @@ static json_t *source_json(const arsred_document *doc)
     json_object_set_new(o, "path", json_string(doc->path));
     json_object_set_new(o, "sha256", json_string(doc->sha256));
     json_object_set_new(o, "pages", json_integer(doc->pages));
+    json_object_set_new(o, "revisions", json_integer(doc->revisions));
     json_object_set_new(o, "producer", string_or_null(doc->producer));
     json_object_set_new(o, "title", string_or_null(doc->title));
     json_object_set_new(o, "subject", string_or_null(doc->subject));
@@ -861,6 +862,8 @@ int arsred_document_from_json(const char *text, const char *path, arsred_documen
     json_t *source = json_object_get(root, "source");
     arsred_document *doc = report_new(json_string_value(json_object_get(source, "path")) ?: path);
     doc->pages = (int)json_integer_value(json_object_get(source, "pages"));
+    if (json_is_integer(json_object_get(source, "revisions")))
+        doc->revisions = (int)json_integer_value(json_object_get(source, "revisions"));
     json_t *report = json_object_get(root, "report");
     doc->organisation = dup_string(report, "organisation");
     doc->body = dup_string(report, "body");

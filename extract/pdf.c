@@ -25,6 +25,7 @@ struct pdf_doc {
     int loads_since_trim;
     char *password;
     char sha256[65];
+    int revisions;
     char *producer;
     char *creator;
     char *title;
@@ -111,6 +112,180 @@ static int check_bytes(const char *path, const char *data, size_t len,
                          "marker); download or copy it again",
                          path);
     return ARSRED_OK;
+}
+
+/* ---------------------------------------------------- revisions
+ *
+ * An incremental update appends changed objects, a cross-reference section
+ * and a trailer whose /Prev is the offset of the section before; the
+ * last startxref names the newest. poppler reads the newest revision and
+ * says nothing of the others, so the sections are counted here, along
+ * that chain, from the file's bytes. A linearized file has one section
+ * more than it has revisions (the first page's, at its start). Hostile
+ * chains are bounded: a section seen twice ends it (a /Prev loop), and so
+ * do MAX_XREF_SECTIONS sections, and the bytes read from the sections to
+ * their trailers add up to no more than the file (the sections of a
+ * sound chain do not overlap). A chain that breaks (offsets poppler has
+ * to rebuild) counts the sections found before it, and at least one. */
+enum {
+    MAX_XREF_SECTIONS = 4096,
+    DICTIONARY_SCAN_BYTES = 64 * 1024, /* a trailer's dictionary is a few hundred */
+    STARTXREF_WINDOW = EOF_MARKER_WINDOW
+};
+
+static bool is_pdf_space(char c)
+{
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0';
+}
+
+static bool is_pdf_delimiter(char c)
+{
+    return is_pdf_space(c) || strchr("()<>[]{}/%", c) != NULL;
+}
+
+static const char *skip_spaces(const char *p, const char *end)
+{
+    while (p < end && is_pdf_space(*p))
+        p++;
+    return p;
+}
+
+static const char *skip_digits(const char *p, const char *end)
+{
+    while (p < end && *p >= '0' && *p <= '9')
+        p++;
+    return p;
+}
+
+/* The first needle in [p, end), binary data and all, or NULL. */
+static const char *find_bytes(const char *p, const char *end, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (; (size_t)(end - p) >= n; p++) {
+        p = memchr(p, needle[0], (size_t)(end - p));
+        if (!p || (size_t)(end - p) < n)
+            return NULL;
+        if (memcmp(p, needle, n) == 0)
+            return p;
+    }
+    return NULL;
+}
+
+static bool starts_with(const char *p, const char *end, const char *word)
+{
+    size_t n = strlen(word);
+    return (size_t)(end - p) >= n && memcmp(p, word, n) == 0;
+}
+
+/* A non-negative integer at p (after spaces), or false. */
+static bool read_offset(const char *p, const char *end, size_t *out)
+{
+    p = skip_spaces(p, end);
+    const char *digits = p;
+    size_t v = 0;
+    for (; p < end && *p >= '0' && *p <= '9'; p++) {
+        if (v > (SIZE_MAX - 9) / 10)
+            return false;
+        v = v * 10 + (size_t)(*p - '0');
+    }
+    *out = v;
+    return p > digits;
+}
+
+/* The /Prev of the dictionary at p ("<<"), at its top level: true and
+ * *prev, or false where it has none or ends first. Strings are skipped,
+ * so a "/Prev" inside one is not taken. */
+static bool dictionary_prev(const char *p, const char *end, size_t *prev)
+{
+    if ((size_t)(end - p) > DICTIONARY_SCAN_BYTES)
+        end = p + DICTIONARY_SCAN_BYTES;
+    int depth = 0;
+    while (p < end) {
+        if (starts_with(p, end, "<<")) {
+            depth++;
+            p += 2;
+        } else if (starts_with(p, end, ">>")) {
+            if (--depth <= 0)
+                return false;
+            p += 2;
+        } else if (*p == '(') {
+            int parens = 0;
+            while (p < end) {
+                char c = *p++;
+                if (c == '\\' && p < end)
+                    p++;
+                else if (c == '(')
+                    parens++;
+                else if (c == ')' && --parens == 0)
+                    break;
+            }
+        } else if (*p == '/') {
+            const char *name = ++p;
+            while (p < end && !is_pdf_delimiter(*p))
+                p++;
+            if (depth == 1 && p - name == 4 && memcmp(name, "Prev", 4) == 0)
+                return read_offset(p, end, prev);
+        } else {
+            p++;
+        }
+    }
+    return false;
+}
+
+/* The trailer dictionary of the section at offset: after "xref" and its
+ * entries, the dictionary after "trailer"; of a cross-reference stream
+ * ("12 0 obj"), its own dictionary. NULL where neither is there, or where
+ * finding it would read more than *budget bytes (which it spends). */
+static const char *section_dictionary(const char *data, size_t len, size_t offset,
+                                      size_t *budget)
+{
+    if (offset >= len)
+        return NULL;
+    const char *p = skip_spaces(data + offset, data + len);
+    const char *end = data + len;
+    if ((size_t)(end - p) > *budget)
+        end = p + *budget;
+    const char *dict = NULL;
+    if (starts_with(p, end, "xref")) {
+        const char *trailer = find_bytes(p, end, "trailer");
+        dict = trailer ? skip_spaces(trailer + 7, end) : NULL;
+    } else {
+        const char *q = skip_digits(p, end); /* object number */
+        const char *gen = skip_spaces(q, end);
+        const char *obj = skip_spaces(skip_digits(gen, end), end);
+        if (q > p && gen > q && obj > gen && starts_with(obj, end, "obj"))
+            dict = skip_spaces(obj + 3, end);
+    }
+    if (!dict || !starts_with(dict, end, "<<"))
+        return NULL;
+    *budget -= (size_t)(dict - p);
+    return dict;
+}
+
+static int count_revisions(const char *data, size_t len)
+{
+    size_t tail = len < STARTXREF_WINDOW ? len : STARTXREF_WINDOW;
+    const char *last = NULL, *end = data + len;
+    for (const char *p = data + len - tail; (p = find_bytes(p, end, "startxref")); p += 9)
+        last = p;
+    size_t offset, budget = len, seen[MAX_XREF_SECTIONS];
+    int sections = 0;
+    if (last && read_offset(last + 9, end, &offset)) {
+        while (sections < MAX_XREF_SECTIONS) {
+            bool again = false;
+            for (int i = 0; i < sections && !again; i++)
+                again = seen[i] == offset;
+            const char *dict = again ? NULL : section_dictionary(data, len, offset, &budget);
+            if (!dict)
+                break;
+            seen[sections++] = offset;
+            if (!dictionary_prev(dict, end, &offset))
+                break;
+        }
+    }
+    if (sections > 1 && bytes_contain(data, len < HEADER_WINDOW ? len : HEADER_WINDOW, "/Linearized"))
+        sections--;
+    return sections > 0 ? sections : 1;
 }
 
 static int open_error(const char *path, const char *password, GError *gerr,
@@ -226,6 +401,7 @@ int pdf_open(const char *path, const char *name, const char *password, pdf_doc *
     doc->bytes = bytes;
     doc->poppler = poppler;
     doc->password = password ? xstrdup(password) : NULL;
+    doc->revisions = count_revisions(data, len);
     sha256_of(data, len, doc->sha256);
     doc->producer = dup_or_null(poppler_document_get_producer(poppler));
     doc->title = dup_or_null(poppler_document_get_title(poppler));
@@ -272,6 +448,7 @@ int pdf_page_count(const pdf_doc *doc)
 }
 
 const char *pdf_sha256(const pdf_doc *doc) { return doc->sha256; }
+int pdf_revisions(const pdf_doc *doc) { return doc->revisions; }
 const char *pdf_producer(const pdf_doc *doc) { return doc->producer; }
 const char *pdf_title(const pdf_doc *doc) { return doc->title; }
 const char *pdf_creator(const pdf_doc *doc) { return doc->creator; }

@@ -57,6 +57,9 @@ void pdf_close(pdf_doc *doc);
 
 int pdf_page_count(const pdf_doc *doc);
 const char *pdf_sha256(const pdf_doc *doc);   /* hex */
+/* The revisions the file is made of: 1, and one more for each incremental
+ * update appended to it (counted along its cross-reference sections). */
+int pdf_revisions(const pdf_doc *doc);
 const char *pdf_producer(const pdf_doc *doc); /* or NULL */
 const char *pdf_title(const pdf_doc *doc);    /* or NULL */
 const char *pdf_creator(const pdf_doc *doc);  /* or NULL */

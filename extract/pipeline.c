@@ -217,6 +217,7 @@ static int run_document(const char *path, const arsred_options *options, bool cl
     }
     run r = {.doc = report_new(name), .observe = observe, .ctx = ctx};
     r.doc->pages = n_pages;
+    r.doc->revisions = pdf_revisions(pdf);
     memcpy(r.doc->sha256, pdf_sha256(pdf), sizeof r.doc->sha256);
     r.doc->producer = pdf_producer(pdf) ? xstrdup(pdf_producer(pdf)) : NULL;
     r.doc->title = pdf_title(pdf) ? xstrdup(pdf_title(pdf)) : NULL;

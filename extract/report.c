@@ -11,6 +11,7 @@ arsred_document *report_new(const char *path)
 {
     arsred_document *doc = xcalloc(1, sizeof *doc);
     doc->path = utf8_sanitize(path); /* JSON holds only UTF-8 */
+    doc->revisions = 1;
     return doc;
 }
 

@@ -343,6 +343,7 @@ struct arsred_document {
     char *title;
     char *subject;
     int pages;
+    int revisions;       /* 1, and 1 for each incremental update */
     /* report (NULL / 0 where the cover does not give it) */
     char *organisation;
     char *body;
