@@ -281,12 +281,13 @@ build_bad() {
 # the hostile and odd inputs (fixtures/src/odd/make.py writes raw PDF
 # syntax); many-pages.pdf goes through qpdf into object streams, which
 # keeps its 3000 page objects small
-ODD="many-pages huge-page many-runs slow-pages garbled-font images-only page-tree-loop no-contents garbage-ops bad-xref many-goals lost-ligatures damaged-stream"
+ODD="many-pages huge-page many-runs slow-pages garbled-font images-only page-tree-loop no-contents garbage-ops bad-xref many-goals lost-ligatures damaged-stream hidden-text
+     xobject-loop inflate-bomb objstm-loop xref-loop deep-nesting odd-boxes odd-rotate type3-text many-objects incremental javascript"
 
 build_odd() {
   say "odd/ (hostile and odd PDFs written as raw PDF syntax)"
   local d=$WORK/odd
-  [ "$(python3 "$SRC/odd/make.py" --list | tr '\n' ' ')" = "$ODD " ] \
+  [ "$(python3 "$SRC/odd/make.py" --list | tr '\n' ' ')" = "$(echo $ODD) " ] \
     || die "the files of odd/make.py are not the ones ODD names"
   python3 "$SRC/odd/make.py" "$d"
   qpdf --object-streams=generate --compress-streams=y --static-id "$d/many-pages.pdf" "$d/many-pages.qpdf.pdf"
@@ -464,6 +465,12 @@ check_odd() {
   pdftotext "$FIX/odd/garbled-font.pdf" - | grep -v '20[0-9][0-9]' | grep -q '[0-9]' && die "odd/garbled-font.pdf: a digit in the text"
   [ -z "$(pdftotext "$FIX/odd/images-only.pdf" - | tr -d '[:space:]')" ] || die "odd/images-only.pdf has text"
   pdfinfo "$FIX/odd/bad-xref.pdf" 2>&1 | grep -q '^Pages: *2' || die "odd/bad-xref.pdf: poppler does not rebuild it"
+  # the bomb is small in the file; its 2.5 GB are not inflated here
+  [ "$(stat -c %s "$FIX/odd/inflate-bomb.pdf")" -lt 20000 ] || die "odd/inflate-bomb.pdf: not a few KB"
+  [ "$(grep -ac '%%EOF' "$FIX/odd/incremental.pdf")" -eq 3 ] || die "odd/incremental.pdf: not three revisions"
+  [ "$(pdftotext "$FIX/odd/incremental.pdf" - | tr -d '\f')" = "Tredje versionen" ] || die "odd/incremental.pdf: the last revision is not read"
+  pdftotext "$FIX/odd/javascript.pdf" - | grep -q 'Texten läses ändå' || die "odd/javascript.pdf: no text"
+  pdfinfo "$FIX/odd/odd-rotate.pdf" 2>/dev/null | grep -q '^Pages: *7' || die "odd/odd-rotate.pdf: not 7 pages"
   echo "odd/: $(echo $ODD | wc -w) files, $(du -ch "$FIX"/odd/*.pdf | tail -n 1 | cut -f1) in all: ok"
 }
 

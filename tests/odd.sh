@@ -149,6 +149,84 @@ for name in page-tree-loop no-contents garbage-ops bad-xref images-only garbled-
     [ "$got" -eq 0 ] && ok || fail "check $name: exit $got; $(cat "$tmp/err")"
 done
 
+# (g) hostile structures, each ended in time (extract_odd: --timeout 20,
+# status 0) with its text read or a warning
+paragraphs() { "$arsred" inspect --paragraphs "$odd/$1.pdf" 2>/dev/null >"$tmp/para"; }
+has_text() { # NAME TEXT...: each TEXT is in NAME's paragraphs
+    name=$1; shift
+    paragraphs "$name"
+    for t in "$@"; do
+        grep -qF "$t" "$tmp/para" && ok || fail "$name: \"$t\" not read: $(head -c 400 "$tmp/para")"
+    done
+}
+# a Form XObject that draws itself, and two that draw each other: poppler
+# stops the loop; each form's text once, and what comes after it
+extract_odd xobject-loop
+has_text xobject-loop "Före formuläret" "Ett formulär" "Formulär A" "Formulär B" "Efter formuläret"
+json "$doc" 'd["source"]["pages"] == 2 and not codes("page-damaged") and not codes("page-unreadable")' "xobject-loop: both pages whole"
+# an object stream that /Extends itself, an object inside the stream that
+# is itself, an xref stream whose /Prev is its own offset
+extract_odd objstm-loop
+has_text objstm-loop "Sidan ett ur en objektström"
+json "$doc" 'd["source"]["pages"] == 2 and codes("page-damaged") == [2] and d["source"]["revisions"] == 1' "objstm-loop: page 2 damaged, one revision"
+# two xref streams whose /Prev name each other: two sections, counted once
+extract_odd xref-loop
+has_text xref-loop "Sidan ett i en slinga av korsreferenser" "Sidan två likaså"
+json "$doc" 'd["source"]["pages"] == 2 and d["source"]["revisions"] == 2' "xref-loop: 2 pages, 2 revisions"
+# 100 000 nested arrays and dictionaries in resources, an annotation and
+# content operands: poppler's nesting limit holds, page 1 is damaged
+# (no text after the deep operands), page 2 whole
+extract_odd deep-nesting
+has_text deep-nesting "Före djupet" "Sidan två"
+json "$doc" 'd["source"]["pages"] == 2 and codes("page-damaged") == [1] and not codes("page-unreadable")' "deep-nesting: page-damaged on page 1 only"
+# MediaBox [0 0 0 0] (poppler gives it a Letter page), [0 0 -595 -842]
+# (the text is off that box: no text), [595 842 0 0] (turned round), a
+# CropBox [0 0 0 0] (ignored)
+extract_odd odd-boxes
+has_text odd-boxes "Sida 1 med rutan noll" "Sida 3 med rutan omvänd" "Sida 4 med rutan beskuren" "Sida 5 med rutan vanlig"
+json "$doc" 'd["source"]["pages"] == 5 and codes("no-text-layer") == [2]' "odd-boxes: no text on page 2 only"
+# /Rotate 270, 45, -90, 3600, 1000000000, 1e9 (no number: page-damaged), 0
+extract_odd odd-rotate
+has_text odd-rotate "Sida 2 vriden 45" "Sida 4 vriden 3600" "Sida 5 vriden 1000000000" "Sida 6 vriden 1e9" "Sida 7 vriden 0"
+[ "$(grep -o vriden "$tmp/para" | wc -l)" -eq 7 ] && ok || fail "odd-rotate: not every page's text read: $(cat "$tmp/para")"
+json "$doc" 'd["source"]["pages"] == 7 and codes("page-damaged") == [6]' "odd-rotate: 7 pages, page 6 damaged"
+# Type3 fonts without ToUnicode beside Helvetica: glyphs named as letters
+# read as those letters; the other font's codes come out as themselves
+extract_odd type3-text
+has_text type3-text "Vanlig text före" "Text" "och vanlig text efter" "Sista raden"
+# 200 000 text objects of one glyph on a page: poppler keeps 50 000 of the
+# narrow ones (text-cut), in a few seconds
+extract_odd many-objects
+has_text many-objects "Tvåhundratusen textobjekt"
+json "$doc" 'codes("text-cut") == [1]' "many-objects: text-cut on page 1"
+# two incremental updates: the last revision's text, and three revisions
+extract_odd incremental
+has_text incremental "Tredje versionen"
+grep -q "Första\|Andra" "$tmp/para" && fail "incremental: an old revision's text: $(cat "$tmp/para")" || ok
+json "$doc" 'd["source"]["revisions"] == 3' "incremental: 3 revisions"
+for name in many-pages bad-xref; do  # object streams from qpdf; offsets to rebuild
+    "$arsred" extract "$odd/$name.pdf" >"$tmp/rev.json" 2>/dev/null
+    json "$tmp/rev.json" 'd["source"]["revisions"] == 1' "$name: one revision"
+done
+# JavaScript in the name tree and as the OpenAction: never run, the text read
+extract_odd javascript
+has_text javascript "Årsredovisning med skript" "Texten läses ändå"
+json "$doc" '[w["code"] for w in d["warnings"] if w["code"] != "report-field-missing"] == []' "javascript: no warning of its own"
+
+# a content stream that inflates to 2.5 GB of spaces: poppler reads them
+# all inside one call (for minutes), so --timeout is what bounds it: the
+# worker is stopped (5 s after the limit, as the page cannot end sooner),
+# with a message; the other file is read
+rm -rf "$tmp/o"
+start=$(date +%s)
+"$arsred" extract --quiet --timeout 5 -j 2 -o "$tmp/o" "$odd/inflate-bomb.pdf" "$odd/javascript.pdf" \
+    >"$tmp/out" 2>"$tmp/err"
+got=$?
+[ "$got" -eq 3 ] && ok || fail "inflate-bomb: exit $got, want 3; stderr: $(cat "$tmp/err")"
+grep -q '^arsred: .*inflate-bomb.pdf: stopped after --timeout 5 s' "$tmp/err" && ok || fail "inflate-bomb: no timeout message: $(cat "$tmp/err")"
+[ "$(ls -A "$tmp/o")" = "javascript.json" ] && ok || fail "inflate-bomb: want only javascript.json, have: $(ls -A "$tmp/o")"
+[ $(($(date +%s) - start)) -le 15 ] && ok || fail "inflate-bomb: took $(($(date +%s) - start)) s"
+
 # --timeout: a file of 100 slow pages is stopped with a message naming it;
 # the batch goes on with the other files, and exit status is 3
 rm -rf "$tmp/o"
