@@ -1,6 +1,7 @@
 /* json.c: the document as JSON (spec/output-format.md). The only stage
  * that includes jansson. */
 #include <jansson.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,12 +50,24 @@ static json_t *report_json(const arsred_document *doc)
     return o;
 }
 
+/* A real that reads back: printed with 15 digits (json_dumps), a figure
+ * past 1.79769313486231e308 would round past the largest double, which
+ * jansson refuses to read (an edited JSON may say 1.7976931348623157e308). */
+#define LARGEST_PRINTED 1.79769313486231e308
+
+static json_t *real_json(double v)
+{
+    if (isnan(v))
+        return json_null(); /* json_real would give NULL: the member lost */
+    return json_real(fabs(v) > LARGEST_PRINTED ? copysign(LARGEST_PRINTED, v) : v);
+}
+
 static json_t *box_json(box b)
 {
     json_t *a = json_array();
     double v[4] = {b.x0, b.y0, b.x1, b.y1};
     for (int i = 0; i < 4; i++)
-        json_array_append_new(a, json_real(round(v[i] * 10) / 10));
+        json_array_append_new(a, real_json(round(v[i] * 10) / 10));
     return a;
 }
 
@@ -66,7 +79,7 @@ static json_t *number_json(double v, int decimals)
 {
     if (decimals == 0 && fabs(v) < 9e15)
         return json_integer((json_int_t)llround(v));
-    return json_real(v);
+    return real_json(v);
 }
 
 static json_t *cell_json(const table_cell *c)
@@ -167,10 +180,12 @@ static const char *const result_names[] = {"ok", "rounding", "mismatch"};
 /* A computed figure, without the float noise of its arithmetic. */
 static json_t *figure_json(double v)
 {
-    double r = round(v * 1e9) / 1e9;
+    /* beyond 1e299 the scaling overflows (an edited JSON may say 1e308),
+     * and there is no float noise to take off */
+    double r = fabs(v) < 1e290 ? round(v * 1e9) / 1e9 : v;
     if (r == trunc(r) && fabs(r) < 9e15)
         return json_integer((json_int_t)r);
-    return json_real(r);
+    return real_json(r);
 }
 
 static json_t *repair_cell_json(const arsred_document *doc, const repair_cell *r)
@@ -269,7 +284,7 @@ static json_t *assignment_json(const assignment *x)
         json_object_set_new(ao, "status_evidence", evidence_json(&x->evidence));
     json_object_set_new(ao, "comment", string_or_null(x->comment));
     json_object_set_new(ao, "progress",
-                        x->has_progress ? json_real(round(x->progress * 100) / 100) : json_null());
+                        x->has_progress ? real_json(round(x->progress * 100) / 100) : json_null());
     return ao;
 }
 
@@ -590,6 +605,14 @@ static char *dup_string(json_t *o, const char *key)
     return s ? xstrdup(s) : NULL;
 }
 
+/* An integer member that an int holds, or 0 (missing, another type, out
+ * of range: an edited JSON may say anything). */
+static int int_member(json_t *o, const char *key)
+{
+    json_int_t v = json_integer_value(json_object_get(o, key));
+    return v >= INT_MIN && v <= INT_MAX ? (int)v : 0;
+}
+
 static int find_enum(const char *const *names, size_t n, const char *name)
 {
     for (size_t i = 0; name && i < n; i++)
@@ -603,7 +626,7 @@ static void read_table(arsred_document *doc, json_t *o, table *t)
     snprintf(t->id, sizeof t->id, "%s", json_string_value(json_object_get(o, "id")) ?: "");
     t->title = dup_string(o, "title");
     t->section = dup_string(o, "section");
-    t->page = (int)json_integer_value(json_object_get(o, "page"));
+    t->page = int_member(o, "page");
     t->last_page = t->page;
     report_set_page_label(doc, t->page, json_string_value(json_object_get(o, "page_label")));
     json_t *unit = json_object_get(o, "unit");
@@ -617,7 +640,7 @@ static void read_table(arsred_document *doc, json_t *o, table *t)
         t->columns[k].label = dup_string(c, "label");
         t->columns[k].kind = (column_kind)find_enum(column_kinds, 5,
                                                     json_string_value(json_object_get(c, "kind")));
-        t->columns[k].year = (int)json_integer_value(json_object_get(c, "year"));
+        t->columns[k].year = int_member(c, "year");
         t->columns[k].unit = dup_string(c, "unit");
         const char *evidence = json_string_value(json_object_get(c, "kind_evidence"));
         t->columns[k].period_only = evidence && strcmp(evidence, "period") == 0;
@@ -642,7 +665,7 @@ static void read_table(arsred_document *doc, json_t *o, table *t)
             json_t *v = json_object_get(c, "value");
             tr.cells[k].has_value = json_is_number(v);
             tr.cells[k].value = json_number_value(v);
-            tr.cells[k].decimals = (int)json_integer_value(json_object_get(c, "decimals"));
+            tr.cells[k].decimals = int_member(c, "decimals");
             tr.cells[k].approx = json_is_true(json_object_get(c, "approx"));
             tr.cells[k].page = t->page;
         }
@@ -719,7 +742,7 @@ static void read_unchecked(arsred_document *doc, json_t *list)
             continue;
         report_unchecked(doc, (check_rule)rule, (unchecked_reason)reason, t,
                          t == SIZE_MAX ? -1 : row, t == SIZE_MAX ? -1 : column,
-                         (int)json_integer_value(json_object_get(o, "page")),
+                         int_member(o, "page"),
                          json_string_value(json_object_get(o, "what")));
     }
 }
@@ -734,7 +757,7 @@ static bool read_check(arsred_document *doc, json_t *o, check *c)
     c->result = (check_result)find_enum(result_names, sizeof result_names / sizeof *result_names,
                                         json_string_value(json_object_get(o, "result")));
     c->table = t;
-    c->page = (int)json_integer_value(json_object_get(o, "page"));
+    c->page = int_member(o, "page");
     c->row = index_or_minus(json_object_get(o, "row"));
     c->column = index_or_minus(json_object_get(o, "column"));
     c->expr = dup_string(o, "expr");
@@ -757,7 +780,7 @@ static bool read_check(arsred_document *doc, json_t *o, check *c)
                                     (size_t)json_integer_value(scol)};
             c->suspect_found = json_number_value(json_object_get(s, "found"));
             c->suggested = json_number_value(json_object_get(s, "suggested"));
-            c->explains = (int)json_integer_value(json_object_get(s, "explains"));
+            c->explains = int_member(s, "explains");
             c->decided = json_is_true(json_object_get(s, "decided"));
             c->n_also = read_repair_cells(doc, json_object_get(s, "also"), c->also,
                                           REPAIR_MAX_CELLS - 1);
@@ -792,7 +815,7 @@ static void read_goals(arsred_document *doc, json_t *goals)
     for (size_t i = 0; i < json_array_size(goals); i++) {
         json_t *o = json_array_get(goals, i);
         goal g = {.id = dup_string(o, "id"), .text = dup_string(o, "text"),
-                  .page = (int)json_integer_value(json_object_get(o, "page"))};
+                  .page = int_member(o, "page")};
         if (!g.id)
             g.id = xstrdup("");
         if (!g.text)
@@ -823,10 +846,10 @@ static void read_kpis(arsred_document *doc, json_t *kpis)
                  .has_previous = json_is_number(prev),
                  .previous = json_number_value(prev),
                  .unit = dup_string(o, "unit"),
-                 .year = (int)json_integer_value(json_object_get(o, "year")),
+                 .year = int_member(o, "year"),
                  .qualifier = dup_string(o, "qualifier"),
                  .goal = dup_string(o, "goal"),
-                 .page = (int)json_integer_value(json_object_get(o, "page")),
+                 .page = int_member(o, "page"),
                  .text = dup_string(o, "text"),
                  .pattern = dup_string(o, "pattern")};
         if (!k.name)
@@ -835,7 +858,7 @@ static void read_kpis(arsred_document *doc, json_t *kpis)
         size_t cap = 0;
         for (size_t j = 0; j < json_array_size(sources); j++) {
             json_t *so = json_array_get(sources, j);
-            kpi_source src = {.page = (int)json_integer_value(json_object_get(so, "page")),
+            kpi_source src = {.page = int_member(so, "page"),
                               .text = dup_string(so, "text"),
                               .pattern = dup_string(so, "pattern")};
             ARRAY_PUSH(k.sources, k.n_sources, cap, src);
@@ -861,14 +884,14 @@ int arsred_document_from_json(const char *text, const char *path, arsred_documen
     }
     json_t *source = json_object_get(root, "source");
     arsred_document *doc = report_new(json_string_value(json_object_get(source, "path")) ?: path);
-    doc->pages = (int)json_integer_value(json_object_get(source, "pages"));
+    doc->pages = int_member(source, "pages");
     if (json_is_integer(json_object_get(source, "revisions")))
-        doc->revisions = (int)json_integer_value(json_object_get(source, "revisions"));
+        doc->revisions = int_member(source, "revisions");
     json_t *report = json_object_get(root, "report");
     doc->organisation = dup_string(report, "organisation");
     doc->body = dup_string(report, "body");
     doc->type = dup_string(report, "type");
-    doc->year = (int)json_integer_value(json_object_get(report, "year"));
+    doc->year = int_member(report, "year");
     json_t *tables = json_object_get(root, "tables");
     for (size_t i = 0; i < json_array_size(tables); i++) {
         table t = {0};
@@ -892,7 +915,7 @@ int arsred_document_from_json(const char *text, const char *path, arsred_documen
         json_t *w = json_array_get(warnings, i);
         json_int_t count = json_integer_value(json_object_get(w, "count"));
         report_warn_count(doc, json_string_value(json_object_get(w, "code")) ?: "warning",
-                          (int)json_integer_value(json_object_get(w, "page")),
+                          int_member(w, "page"),
                           count > 0 ? (size_t)count : 0, "%s",
                           json_string_value(json_object_get(w, "message")) ?: "");
     }

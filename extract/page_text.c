@@ -315,22 +315,28 @@ static bool near_colour(const uint8_t *p, uint32_t rgb)
  * strike-through is a tenth or two). */
 #define GLYPH_HEIGHT_EM 0.3
 
+/* v, a pixel coordinate, within 0..limit, before it becomes an int (a
+ * box of a damaged PDF may be anywhere; NaN is 0). */
+static int pixel_in(double v, int limit)
+{
+    return v > 0 ? (v < limit ? (int)v : limit) : 0;
+}
+
 /* A glyph's ink in the gap: dark pixels on the rows of a letter's height,
  * near a letter of its word, in the word's colour, and not a rule
  * through the lines. */
 static bool ink_of_glyph(const rendering *r, const gap_candidate *c)
 {
     double size = c->size;
-    int x0 = (int)floor((c->tall.x0 - r->origin.x0) * r->scale);
-    int x1 = (int)ceil((c->tall.x1 - r->origin.x0) * r->scale);
-    int y0 = (int)floor((c->tall.y0 - r->origin.y0) * r->scale);
-    int y1 = (int)ceil((c->tall.y1 - r->origin.y0) * r->scale);
-    int inner0 = (int)floor((c->gap.y0 - r->origin.y0) * r->scale);
-    int inner1 = (int)ceil((c->gap.y1 - r->origin.y0) * r->scale);
-    x0 = x0 < 0 ? 0 : x0, y0 = y0 < 0 ? 0 : y0;
-    x1 = x1 > r->w ? r->w : x1, y1 = y1 > r->h ? r->h : y1;
+    int x0 = pixel_in(floor((c->tall.x0 - r->origin.x0) * r->scale), r->w);
+    int x1 = pixel_in(ceil((c->tall.x1 - r->origin.x0) * r->scale), r->w);
+    int y0 = pixel_in(floor((c->tall.y0 - r->origin.y0) * r->scale), r->h);
+    int y1 = pixel_in(ceil((c->tall.y1 - r->origin.y0) * r->scale), r->h);
+    int inner0 = pixel_in(floor((c->gap.y0 - r->origin.y0) * r->scale), r->h);
+    int inner1 = pixel_in(ceil((c->gap.y1 - r->origin.y0) * r->scale), r->h);
     inner0 = inner0 < y0 ? y0 : inner0, inner1 = inner1 > y1 ? y1 : inner1;
-    int inked_rows = 0, rows_needed = (int)fmax(2, ceil(GLYPH_HEIGHT_EM * size * r->scale));
+    int inked_rows = 0;
+    int rows_needed = pixel_in(fmax(2, ceil(GLYPH_HEIGHT_EM * size * r->scale)), r->h + 1);
     int first_x = x1, last_x = -1;
     bool in_colour = false;
     for (int y = inner0; y < inner1; y++) {

@@ -33,6 +33,7 @@ struct pdf_doc {
     GHashTable *font_ids;  /* name -> id + 1 */
     char **font_names;
     size_t n_fonts, cap_fonts;
+    double render_budget;  /* pixels left to draw; negative: no limit */
 };
 
 /* Acrobat accepts an end-of-file marker within the last 1024 bytes; allow
@@ -402,6 +403,7 @@ int pdf_open(const char *path, const char *name, const char *password, pdf_doc *
     doc->poppler = poppler;
     doc->password = password ? xstrdup(password) : NULL;
     doc->revisions = count_revisions(data, len);
+    doc->render_budget = -1;
     sha256_of(data, len, doc->sha256);
     doc->producer = dup_or_null(poppler_document_get_producer(poppler));
     doc->title = dup_or_null(poppler_document_get_title(poppler));
@@ -572,7 +574,7 @@ static void load_chars(pdf_doc *doc, PopplerPage *ppage, pdf_page *page)
  * ThreadSanitizer sees (glib's GMutex is a bare futex to it). */
 static pthread_mutex_t draw_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static cairo_surface_t *render(PopplerPage *ppage, box region, double scale);
+static cairo_surface_t *render(pdf_doc *doc, PopplerPage *ppage, box region, double scale);
 
 /* Text in the paper's colour is hidden unless something darker is drawn
  * under it (white heads on a coloured band are seen; white dates on white
@@ -598,12 +600,10 @@ static bool is_light(uint32_t rgb)
 static bool shows_contrast(const uint8_t *data, int stride, int w, int h, box b, double scale,
                            uint32_t rgb)
 {
-    int x0 = (int)floor(b.x0 * scale), x1 = (int)ceil(b.x1 * scale);
-    int y0 = (int)floor(b.y0 * scale), y1 = (int)ceil(b.y1 * scale);
-    if (x0 < 0) x0 = 0;
-    if (y0 < 0) y0 = 0;
-    if (x1 > w) x1 = w;
-    if (y1 > h) y1 = h;
+    /* clipped before the conversion: a character's box may be anywhere
+     * (1e12 points off, in a damaged PDF), and NaN goes to the edge */
+    int x0 = (int)fmax(0, floor(b.x0 * scale)), x1 = (int)fmin(w, ceil(b.x1 * scale));
+    int y0 = (int)fmax(0, floor(b.y0 * scale)), y1 = (int)fmin(h, ceil(b.y1 * scale));
     if (x0 >= x1 || y0 >= y1)
         return true; /* off the page: not ours to judge */
     size_t differing = 0, all = 0;
@@ -634,7 +634,7 @@ static bool may_be_hidden(const pdf_char *c, const box *images, size_t n_images)
     return true;
 }
 
-static void drop_hidden_chars(PopplerPage *ppage, pdf_page *page)
+static void drop_hidden_chars(pdf_doc *doc, PopplerPage *ppage, pdf_page *page)
 {
     bool any_light = false;
     for (size_t i = 0; i < page->n_chars && !any_light; i++)
@@ -671,7 +671,11 @@ static void drop_hidden_chars(PopplerPage *ppage, pdf_page *page)
     double pixels = box_width(region) * box_height(region) * scale * scale;
     if (pixels > HIDDEN_RENDER_PIXELS)
         scale *= sqrt(HIDDEN_RENDER_PIXELS / pixels);
-    cairo_surface_t *surface = render(ppage, region, scale);
+    cairo_surface_t *surface = render(doc, ppage, region, scale);
+    if (!surface) { /* past the budget: the text stays */
+        free(suspect);
+        return;
+    }
     const uint8_t *data = cairo_image_surface_get_data(surface);
     int stride = cairo_image_surface_get_stride(surface);
     int w = cairo_image_surface_get_width(surface), h = cairo_image_surface_get_height(surface);
@@ -726,7 +730,7 @@ int pdf_page_load(pdf_doc *doc, int number, pdf_page *page, arsred_error *err)
     page->number = number;
     poppler_page_get_size(ppage, &page->width, &page->height);
     load_chars(doc, ppage, page);
-    drop_hidden_chars(ppage, page);
+    drop_hidden_chars(doc, ppage, page);
     g_object_unref(ppage);
     page->errors = thread_errors;
     if (page->errors)
@@ -744,13 +748,33 @@ void pdf_page_release(pdf_page *page)
     memset(page, 0, sizeof *page);
 }
 
-static cairo_surface_t *render(PopplerPage *ppage, box region, double scale)
+void pdf_set_render_budget(pdf_doc *doc, double pixels)
 {
     pthread_mutex_lock(&draw_lock);
-    int w = (int)ceil(box_width(region) * scale);
-    int h = (int)ceil(box_height(region) * scale);
-    if (w < 1) w = 1;
-    if (h < 1) h = 1;
+    doc->render_budget = pixels;
+    pthread_mutex_unlock(&draw_lock);
+}
+
+enum { MAX_RENDER_SIDE = 32767 };
+
+/* The page's region drawn at scale, or NULL past the document's budget
+ * or cairo's size. */
+static cairo_surface_t *render(pdf_doc *doc, PopplerPage *ppage, box region, double scale)
+{
+    double width = ceil(box_width(region) * scale), height = ceil(box_height(region) * scale);
+    /* cairo's limit; a region may be a line 1e16 points long, or NaN */
+    if (!(width <= MAX_RENDER_SIDE && height <= MAX_RENDER_SIDE))
+        return NULL;
+    int w = width < 1 ? 1 : (int)width, h = height < 1 ? 1 : (int)height;
+    pthread_mutex_lock(&draw_lock);
+    if (doc->render_budget >= 0) {
+        if ((double)w * h > doc->render_budget) {
+            doc->render_budget = 0; /* what is left does not go to a smaller one */
+            pthread_mutex_unlock(&draw_lock);
+            return NULL;
+        }
+        doc->render_budget -= (double)w * h;
+    }
     cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
     cairo_t *cr = cairo_create(surface);
     cairo_set_source_rgb(cr, 1, 1, 1);
@@ -776,7 +800,11 @@ int pdf_render_region(pdf_doc *doc, int number, box region, double scale,
     PopplerPage *ppage = poppler_document_get_page(doc->poppler, number - 1);
     if (!ppage)
         return ARSRED_ERR_INPUT;
-    cairo_surface_t *surface = render(ppage, region, scale);
+    cairo_surface_t *surface = render(doc, ppage, region, scale);
+    if (!surface) {
+        g_object_unref(ppage);
+        return ARSRED_ERR_USAGE;
+    }
     int w = cairo_image_surface_get_width(surface);
     int h = cairo_image_surface_get_height(surface);
     int stride = cairo_image_surface_get_stride(surface);
@@ -830,7 +858,12 @@ int pdf_render_page_png(pdf_doc *doc, int number, double scale,
      * allocate gigabytes */
     if (w * scale * h * scale > MAX_RENDER_PIXELS)
         scale = sqrt(MAX_RENDER_PIXELS / (w * h));
-    cairo_surface_t *surface = render(ppage, (box){0, 0, w, h}, scale);
+    cairo_surface_t *surface = render(doc, ppage, (box){0, 0, w, h}, scale);
+    if (!surface) {
+        g_object_unref(ppage);
+        return error_set(err, ARSRED_ERR_USAGE, "%s: page %d: past the drawing budget",
+                         doc->name, number);
+    }
     cairo_t *cr = cairo_create(surface);
     cairo_scale(cr, scale, scale);
     for (size_t i = 0; i < n_overlays; i++)

@@ -85,6 +85,13 @@ size_t pdf_page_images(pdf_doc *doc, int number, pdf_image **out);
 int pdf_render_region(pdf_doc *doc, int number, box region, double scale,
                       uint8_t **pixels, int *width, int *height);
 
+/* At most pixels more are drawn for doc, by pdf_render_region (which
+ * then fails with ARSRED_ERR_USAGE, as for a region too big; callers read
+ * the page without the pixels) and for finding hidden text (which then
+ * stays); negative, as opened: no limit. The fuzz targets keep one input
+ * quick with it. */
+void pdf_set_render_budget(pdf_doc *doc, double pixels);
+
 /* A rectangle to draw over a page rendering, with an optional label. */
 typedef struct pdf_overlay {
     box box;

@@ -197,8 +197,8 @@ static int run_pages(run *r, page_feed *feed, const arsred_options *options,
 }
 
 static int run_document(const char *path, const arsred_options *options, bool clip_pages,
-                        page_observer observe, void *ctx, arsred_document **out,
-                        arsred_error *err)
+                        const pipeline_limits *limits, page_observer observe, void *ctx,
+                        arsred_document **out, arsred_error *err)
 {
     *out = NULL;
     if (!options || !options->patterns)
@@ -215,6 +215,14 @@ static int run_document(const char *path, const arsred_options *options, bool cl
         pdf_close(pdf);
         return rc;
     }
+    int last_page = n_pages; /* the pages that may be read at all */
+    if (limits && limits->max_pages > 0 && limits->max_pages < n_pages) {
+        last_page = limits->max_pages;
+        for (int i = last_page + 1; i <= n_pages; i++)
+            selected[i] = false;
+    }
+    if (limits && limits->max_render_pixels != 0)
+        pdf_set_render_budget(pdf, limits->max_render_pixels > 0 ? limits->max_render_pixels : 0);
     run r = {.doc = report_new(name), .observe = observe, .ctx = ctx};
     r.doc->pages = n_pages;
     r.doc->revisions = pdf_revisions(pdf);
@@ -229,7 +237,7 @@ static int run_document(const char *path, const arsred_options *options, bool cl
         r.states[k] = recognisers[k]->start(r.doc, options->patterns);
     if (n_pages == 0)
         report_warn(r.doc, "no-pages", 0, "the document has no pages");
-    read_cover_outside_selection(&r, pdf, selected, n_pages);
+    read_cover_outside_selection(&r, pdf, selected, last_page);
     page_feed *feed = page_feed_start(pdf, selected, n_pages, options->load_ahead);
     rc = run_pages(&r, feed, options, name, err);
     page_feed_stop(feed);
@@ -262,14 +270,21 @@ int pipeline_run(const char *path, const arsred_options *options,
                  page_observer observe, void *ctx, arsred_document **out,
                  arsred_error *err)
 {
-    return run_document(path, options, false, observe, ctx, out, err);
+    return run_document(path, options, false, NULL, observe, ctx, out, err);
 }
 
 int pipeline_run_window(const char *path, const arsred_options *options,
                         page_observer observe, void *ctx, arsred_document **out,
                         arsred_error *err)
 {
-    return run_document(path, options, true, observe, ctx, out, err);
+    return run_document(path, options, true, NULL, observe, ctx, out, err);
+}
+
+int pipeline_run_limited(const char *path, const arsred_options *options,
+                         const pipeline_limits *limits, arsred_document **out,
+                         arsred_error *err)
+{
+    return run_document(path, options, false, limits, NULL, NULL, out, err);
 }
 
 int arsred_extract(const char *path, const arsred_options *options,

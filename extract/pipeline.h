@@ -19,6 +19,21 @@ int pipeline_run_window(const char *path, const arsred_options *options,
                         page_observer observe, void *ctx, arsred_document **out,
                         arsred_error *err);
 
+/* Bounds on the work of one document, for the fuzz targets (one input
+ * must be quick). */
+typedef struct pipeline_limits {
+    int max_pages;            /* the first pages only; the others are left
+                                 out without a word. 0: all */
+    double max_render_pixels; /* drawn for icons, marks and hidden text, in
+                                 all (pdf_set_render_budget); 0: no bound,
+                                 negative: nothing is drawn */
+} pipeline_limits;
+
+/* As pipeline_run, within limits. */
+int pipeline_run_limited(const char *path, const arsred_options *options,
+                         const pipeline_limits *limits, arsred_document **out,
+                         arsred_error *err);
+
 /* Parses "3-7,12" (or "3-": to the last page) into a page filter over
  * n_pages pages (a new array of n_pages + 1 flags, index = page number).
  * A page past the last is a usage error naming the page count (the

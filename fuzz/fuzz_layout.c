@@ -41,7 +41,7 @@
 #endif
 
 /* Bounds that keep one input fast; the real limits are the library's. */
-enum { MAX_PAGES = 12, MAX_CHARS_PER_PAGE = 20000 };
+enum { MAX_PAGES = 4, MAX_CHARS_PER_PAGE = 2000 };
 
 static const uint32_t special[64] = {
     0x00E5, 0x00E4, 0x00F6, 0x00C5, 0x00C4, 0x00D6, 0x00E9, 0x00FC, /* åäöÅÄÖéü */

@@ -2,8 +2,17 @@
  * `arsred extract` makes (tool_extract.c): arsred_extract with the bundled
  * patterns (in one thread or two), then the JSON, CSV, summary and check
  * lines of the document.
+ * One input must be quick, so it is read within pipeline_limits: its first
+ * FUZZ_PAGES pages, and for one input in FUZZ_DRAW_EVERY (by its size)
+ * FUZZ_RENDER_PIXELS drawn in all (a page's overview for its icons and
+ * marks, at one pixel per point, is half a million); for the others
+ * nothing. Drawing past that fails as it does for a page too big, which
+ * the pipeline survives. Drawing is most of the time of an input (poppler
+ * draws the text too), and the code that reads pixels is small. The rest
+ * is arsred_extract's path.
  * Poppler reads files, so each input is written to a private temporary
- * file. Seeds: the fixture PDFs (scripts/fuzz.sh links them). */
+ * file. Seeds: the first pages of the fixture PDFs and of the real
+ * corpus, where there is one (scripts/fuzz.sh cuts them). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,10 +20,14 @@
 #include <unistd.h>
 
 #include "arsred.h"
+#include "pipeline.h"
 
 #ifndef ARSRED_SOURCE_DIR
 #error "ARSRED_SOURCE_DIR must name the source tree (for patterns/)"
 #endif
+
+enum { FUZZ_PAGES = 2, FUZZ_DRAW_EVERY = 4 };
+#define FUZZ_RENDER_PIXELS 1.0e6
 
 static arsred_patterns *patterns;
 static char path[64];
@@ -52,12 +65,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     /* the per-file limit of `extract --timeout`, below libFuzzer's own;
      * every other input read with its pages read ahead in a second thread,
-     * as `extract` does with a core to spare */
+     * as `extract` does with a core to spare (the other bits of the size
+     * say whether it is drawn: the two threads draw at once) */
     arsred_options options = {.patterns = patterns, .timeout_seconds = 5,
                               .load_ahead = size % 2 == 1};
     arsred_document *doc = NULL;
     arsred_error err = {0};
-    int rc = arsred_extract(path, &options, &doc, &err);
+    const pipeline_limits limits = {
+        .max_pages = FUZZ_PAGES,
+        .max_render_pixels = size / 2 % FUZZ_DRAW_EVERY == 0 ? FUZZ_RENDER_PIXELS : -1};
+    int rc = pipeline_run_limited(path, &options, &limits, &doc, &err);
     if (rc != ARSRED_OK) {
         /* `arsred extract` maps these to exit 3; anything else is a bug */
         if (doc || (rc != ARSRED_ERR_INPUT && rc != ARSRED_ERR_TIMEOUT) ||
