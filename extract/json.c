@@ -885,7 +885,7 @@ int arsred_document_from_json(const char *text, const char *path, arsred_documen
     json_t *source = json_object_get(root, "source");
     arsred_document *doc = report_new(json_string_value(json_object_get(source, "path")) ?: path);
     doc->pages = int_member(source, "pages");
-    if (json_is_integer(json_object_get(source, "revisions")))
+    if (json_is_integer(json_object_get(source, "revisions")) && int_member(source, "revisions") >= 1)
         doc->revisions = int_member(source, "revisions");
     json_t *report = json_object_get(root, "report");
     doc->organisation = dup_string(report, "organisation");
