@@ -846,11 +846,11 @@ static void read_table_row(kpi_state *st, arsred_document *doc, const table *t, 
     free(rm.kolada_id);
 }
 
-static void read_kpi_tables(kpi_state *st, arsred_document *doc)
+static void read_kpi_tables(kpi_state *st, arsred_document *doc, const bool *key_figures)
 {
     for (size_t i = 0; i < doc->n_tables; i++) {
         const table *t = &doc->tables[i];
-        if (!is_key_figure_table(st, t))
+        if (!key_figures[i])
             continue;
         for (size_t r = 0; r < t->n_rows; r++)
             if (t->rows[r].label && t->rows[r].label[0])
@@ -955,7 +955,7 @@ static void merge_same_figures(arsred_document *doc)
  * check proves it against the table; the figure is the table's, stated
  * there in full. An amount the prose states to the table's own precision
  * is the prose's own statement and stays a KPI. */
-static bool rounds_a_table_figure(const kpi_state *st, const arsred_document *doc, const kpi *k)
+static bool rounds_a_table_figure(const arsred_document *doc, const bool *key_figures, const kpi *k)
 {
     double kpi_factor = check_unit_factor(k->unit);
     if (kpi_factor <= 0 || k->qualifier)
@@ -963,7 +963,7 @@ static bool rounds_a_table_figure(const kpi_state *st, const arsred_document *do
     double step = pow(10.0, -k->decimals);
     for (size_t i = 0; i < doc->n_tables; i++) {
         const table *t = &doc->tables[i];
-        if (is_key_figure_table(st, t))
+        if (key_figures[i])
             continue;
         for (size_t r = 0; r < t->n_rows; r++)
             for (size_t c = 0; c < t->n_columns; c++) {
@@ -982,13 +982,13 @@ static bool rounds_a_table_figure(const kpi_state *st, const arsred_document *do
     return false;
 }
 
-static void drop_table_summaries(const kpi_state *st, arsred_document *doc)
+static void drop_table_summaries(arsred_document *doc, const bool *key_figures)
 {
     size_t kept = 0;
     for (size_t i = 0; i < doc->n_kpis; i++) {
         kpi *k = &doc->kpis[i];
         bool prose = !is_table_kpi(k) && !k->goal;
-        if (prose && k->unit && rounds_a_table_figure(st, doc, k))
+        if (prose && k->unit && rounds_a_table_figure(doc, key_figures, k))
             kpi_release(k);
         else
             doc->kpis[kept++] = *k;
@@ -1002,12 +1002,17 @@ static void kpi_finish(void *state, arsred_document *doc)
     flush_paragraph(st, doc);
     free(st->carried_head);
     settle_pending_series(st, doc);
-    read_kpi_tables(st, doc);
+    /* each table's kind decided once: its patterns run over every cell */
+    bool *key_figures = xcalloc(doc->n_tables ? doc->n_tables : 1, sizeof *key_figures);
+    for (size_t i = 0; i < doc->n_tables; i++)
+        key_figures[i] = is_key_figure_table(st, &doc->tables[i]);
+    read_kpi_tables(st, doc, key_figures);
     for (size_t i = 0; i < doc->n_kpis; i++)
         if (!doc->kpis[i].year)
             doc->kpis[i].year = doc->year;
-    drop_table_summaries(st, doc);
+    drop_table_summaries(doc, key_figures);
     merge_same_figures(doc);
+    free(key_figures);
     free(st);
 }
 
