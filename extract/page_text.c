@@ -544,6 +544,34 @@ static void check_hidden_glyphs(page_text_state *st, arsred_document *doc, layou
                 lp->number, hidden, hidden == 1 ? "" : "s", example);
 }
 
+/* A page whose text is mostly set a quarter turn (a landscape page turned
+ * on a portrait sheet, a /Rotate the content does not make up for) is read
+ * as set: each sideways word a line of its own, so its sentences and
+ * tables are not read. A photo credit up a margin is a few such words on
+ * a page of upright text; this is more sideways text than upright. */
+enum { MIN_SIDEWAYS_WORDS = 3 }; /* fewer is a credit or a label, not a page */
+
+static void check_sideways_text(arsred_document *doc, const layout_page *lp)
+{
+    size_t sideways = 0, sideways_chars = 0, upright_chars = 0;
+    for (size_t i = 0; i < lp->n_words; i++) {
+        size_t n = strlen(lp->words[i].text);
+        if (lp->words[i].vertical) {
+            sideways++;
+            sideways_chars += n;
+        } else {
+            upright_chars += n;
+        }
+    }
+    if (sideways >= MIN_SIDEWAYS_WORDS && sideways_chars > upright_chars)
+        report_warn_count(doc, "sideways-text", lp->number, sideways,
+                    "page %d: most of its text (%zu words) is set sideways, a quarter "
+                    "turn from upright; it is read as set, a word at a time, so its "
+                    "sentences and tables are not read: turn the page upright "
+                    "(for instance qpdf --rotate) and extract it again",
+                    lp->number, sideways);
+}
+
 void page_text_check(page_text_state *st, arsred_document *doc, fed_page *page)
 {
     layout_page *lp = &page->layout;
@@ -569,8 +597,19 @@ void page_text_check(page_text_state *st, arsred_document *doc, fed_page *page)
         return;
     }
     if (lp->n_words == 0) {
-        report_warn(doc, "no-text-layer", lp->number,
-                    "page %d has no text; it may be a scan", lp->number);
+        /* Only a page that shows a picture may be a scan; one that shows
+         * nothing is blank, or draws outside its own box (a MediaBox that
+         * is negative or misplaced), where poppler sees no text either. */
+        size_t n_images = 0;
+        layout_page_images(lp, &n_images);
+        if (n_images > 0)
+            report_warn(doc, "no-text-layer", lp->number,
+                        "page %d has no text; it may be a scan", lp->number);
+        else
+            report_warn(doc, "no-text-layer", lp->number,
+                        "page %d has no text and no image: it is blank, or what it "
+                        "draws lies outside its page box (MediaBox); check it in a viewer",
+                        lp->number);
         return;
     }
     size_t garbled = 0;
@@ -589,6 +628,7 @@ void page_text_check(page_text_state *st, arsred_document *doc, fed_page *page)
                     lp->number, garbled, lp->n_words, example);
     else
         check_hidden_glyphs(st, doc, lp);
+    check_sideways_text(doc, lp);
     if (!st->ocr_producer)
         return;
     size_t n_images;

@@ -24,7 +24,7 @@ page_text_state *page_text_state_new(bool ocr_producer);
 void page_text_state_free(page_text_state *st);
 
 /* Adds the warnings page deserves to doc: page-damaged, text-cut,
- * garbled-text, no-text-layer, ocr-text-layer. Pages come in order; may
+ * garbled-text, no-text-layer, ocr-text-layer, sideways-text. Pages come in order; may
  * render small regions of the page. */
 void page_text_check(page_text_state *st, arsred_document *doc, fed_page *page);
 

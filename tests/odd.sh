@@ -83,6 +83,7 @@ grep -q 'Årets resultat blev tkr' "$tmp/para" && ! grep -v '20[0-9][0-9]' "$tmp
 # (e) only images: no-text-layer on each page
 extract_odd images-only
 json "$doc" 'codes("no-text-layer") == [1, 2]' "images-only: no-text-layer on pages 1 and 2"
+json "$doc" 'all("may be a scan" in w["message"] for w in d["warnings"] if w["code"] == "no-text-layer")' "images-only: pages of pictures may be scans"
 
 # (f) broken structures
 extract_odd page-tree-loop     # the Kids of a node lead back to the root
@@ -185,8 +186,10 @@ json "$doc" 'd["source"]["pages"] == 2 and codes("page-damaged") == [1] and not 
 extract_odd odd-boxes
 has_text odd-boxes "Sida 1 med rutan noll" "Sida 3 med rutan omvänd" "Sida 4 med rutan beskuren" "Sida 5 med rutan vanlig"
 json "$doc" 'd["source"]["pages"] == 5 and codes("no-text-layer") == [2]' "odd-boxes: no text on page 2 only"
+json "$doc" '[w for w in d["warnings"] if w["code"] == "no-text-layer" and "outside its page box" in w["message"] and "scan" not in w["message"]]' "odd-boxes: page 2 is not called a scan"
 # /Rotate 270, 45, -90, 3600, 1000000000, 1e9 (no number: page-damaged), 0
 extract_odd odd-rotate
+json "$doc" 'codes("sideways-text") == [1, 3]' "odd-rotate: sideways-text on the pages turned 270 and -90"
 has_text odd-rotate "Sida 2 vriden 45" "Sida 4 vriden 3600" "Sida 5 vriden 1000000000" "Sida 6 vriden 1e9" "Sida 7 vriden 0"
 [ "$(grep -o vriden "$tmp/para" | wc -l)" -eq 7 ] && ok || fail "odd-rotate: not every page's text read: $(cat "$tmp/para")"
 json "$doc" 'd["source"]["pages"] == 7 and codes("page-damaged") == [6]' "odd-rotate: 7 pages, page 6 damaged"
