@@ -554,12 +554,11 @@ char *arsred_document_checks_json(const arsred_document *doc, int pretty)
     json_object_set_new(root, "arsred_check", json_integer(ARSRED_FORMAT_VERSION));
     json_object_set_new(root, "source", source_json(doc));
     json_object_set_new(root, "report", report_json(doc));
-    size_t counts[3] = {0}, suspects = 0;
+    size_t counts[3] = {0};
     json_t *checks = json_array();
     for (size_t i = 0; i < doc->n_checks; i++) {
         const check *c = &doc->checks[i];
         counts[c->result]++;
-        suspects += c->has_suspect;
         json_t *o = check_json(doc, c);
         add_labels(o, doc, c->table, c->row, c->column);
         json_t *s = json_object_get(o, "suspect");
