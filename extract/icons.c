@@ -118,8 +118,8 @@ static bool load_region(layout_page *lp, box region, bool fine, region_pixels *r
     rp->got = region;
     if ((fine || !layout_page_overview(lp, region, &rp->pixels, &rp->width, &rp->height,
                                        &rp->scale, &rp->got)) &&
-        pdf_render_region(lp->source, lp->number, region, ICON_SCALE, &rp->pixels, &rp->width,
-                          &rp->height) != ARSRED_OK)
+        layout_render_region(lp, region, ICON_SCALE, &rp->pixels, &rp->width, &rp->height) !=
+            ARSRED_OK)
         return false;
     find_paper(rp);
     return true;

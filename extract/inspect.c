@@ -20,6 +20,10 @@ typedef struct page_capture {
     strbuf labels;          /* NUL-separated overlay labels */
     size_t *label_offsets;
     bool found;
+    /* the page's turn (layout_page.turn): the overlays go on the page as
+     * rendered, the text gives the boxes as read */
+    quarter_turn turn;
+    double page_width, page_height;
 } page_capture;
 
 static void add_box(strbuf *sb, box b)
@@ -30,7 +34,7 @@ static void add_box(strbuf *sb, box b)
 static void add_overlay(page_capture *pc, box b, uint32_t rgb, double width,
                         const char *label)
 {
-    pdf_overlay o = {b, rgb, width, NULL};
+    pdf_overlay o = {box_unturned(b, pc->turn, pc->page_width, pc->page_height), rgb, width, NULL};
     ARRAY_PUSH(pc->overlays, pc->n_overlays, pc->cap_overlays, o);
     size_t cap = pc->cap_overlays;
     pc->label_offsets = xrealloc(pc->label_offsets, cap * sizeof *pc->label_offsets);
@@ -44,9 +48,12 @@ static void describe_page(page_capture *pc, layout_page *lp, const arsred_docume
     strbuf *sb = &pc->text;
     size_t n_images;
     const pdf_image *images = layout_page_images(lp, &n_images);
-    strbuf_addf(sb, "page %d: %.1f x %.1f pt, %zu words, %zu lines, %zu blocks, %zu images\n",
-                lp->number, lp->width, lp->height, lp->n_words, lp->n_lines,
-                lp->n_blocks, n_images);
+    strbuf_addf(sb, "page %d: %.1f x %.1f pt, %zu words, %zu lines, %zu blocks, %zu images%s\n",
+                lp->number, lp->width, lp->height, lp->n_words, lp->n_lines, lp->n_blocks,
+                n_images,
+                lp->turn == TURN_NONE       ? ""
+                : lp->turn == TURN_CLOCKWISE ? ", read turned a quarter clockwise"
+                                             : ", read turned a quarter anticlockwise");
     for (size_t i = 0; i < n_images; i++) {
         strbuf_addf(sb, "image %d ", images[i].id);
         add_box(sb, images[i].box);
@@ -198,6 +205,9 @@ static void capture_page(void *ctx, layout_page *lp, const arsred_document *doc)
     if (lp->number != pc->wanted)
         return;
     pc->found = true;
+    pc->turn = lp->turn;
+    pc->page_width = lp->page_width;
+    pc->page_height = lp->page_height;
     describe_page(pc, lp, doc);
 }
 

@@ -71,6 +71,12 @@ static json_t *box_json(box b)
     return a;
 }
 
+/* A box found on page, on the page as it is (report_page_box). */
+static json_t *page_box_json(const arsred_document *doc, int page, box b)
+{
+    return box_json(report_page_box(doc, page, b));
+}
+
 static const char *const column_kinds[] = {"other", "budget", "actual", "deviation", "forecast"};
 static const char *const row_kinds[] = {"item", "revenue", "cost", "net", "total"};
 
@@ -154,7 +160,7 @@ static json_t *table_json(const arsred_document *doc, const table *t)
     put_page_label(o, doc, t->page);
     if (t->last_page != t->page)
         json_object_set_new(o, "last_page", json_integer(t->last_page));
-    json_object_set_new(o, "bbox", box_json(t->bbox));
+    json_object_set_new(o, "bbox", page_box_json(doc, t->page, t->bbox));
     json_t *unit = json_object();
     json_object_set_new(unit, "declared", string_or_null(t->unit_declared));
     json_object_set_new(unit, "effective", string_or_null(t->unit_effective));
@@ -256,7 +262,7 @@ static json_t *status_json(goal_status s)
     return s == STATUS_NONE ? json_null() : json_string(status_names[s]);
 }
 
-static json_t *evidence_json(const status_evidence *e)
+static json_t *evidence_json(const arsred_document *doc, const status_evidence *e)
 {
     if (e->kind == EVIDENCE_NONE)
         return json_null();
@@ -271,28 +277,28 @@ static json_t *evidence_json(const status_evidence *e)
     }
     json_object_set_new(o, "legend", json_boolean(e->legend));
     json_object_set_new(o, "page", json_integer(e->page));
-    json_object_set_new(o, "bbox", box_json(e->bbox));
+    json_object_set_new(o, "bbox", page_box_json(doc, e->page, e->bbox));
     return o;
 }
 
-static json_t *assignment_json(const assignment *x)
+static json_t *assignment_json(const arsred_document *doc, const assignment *x)
 {
     json_t *ao = json_object();
     json_object_set_new(ao, "text", json_string(x->text ? x->text : ""));
     json_object_set_new(ao, "status", status_json(x->status));
     if (x->evidence.kind != EVIDENCE_NONE)
-        json_object_set_new(ao, "status_evidence", evidence_json(&x->evidence));
+        json_object_set_new(ao, "status_evidence", evidence_json(doc, &x->evidence));
     json_object_set_new(ao, "comment", string_or_null(x->comment));
     json_object_set_new(ao, "progress",
                         x->has_progress ? real_json(round(x->progress * 100) / 100) : json_null());
     return ao;
 }
 
-static json_t *assignments_json(const assignment *list, size_t n)
+static json_t *assignments_json(const arsred_document *doc, const assignment *list, size_t n)
 {
     json_t *as = json_array();
     for (size_t k = 0; k < n; k++)
-        json_array_append_new(as, assignment_json(&list[k]));
+        json_array_append_new(as, assignment_json(doc, &list[k]));
     return as;
 }
 
@@ -310,26 +316,26 @@ static json_t *target_json(const goal_target *t)
     return o;
 }
 
-static json_t *goal_json(const goal *g)
+static json_t *goal_json(const arsred_document *doc, const goal *g)
 {
     json_t *o = json_object();
     json_object_set_new(o, "id", json_string(g->id));
     json_object_set_new(o, "text", json_string(g->text));
     json_object_set_new(o, "status", status_json(g->status));
     /* evidence of a status that could not be read says why it is null */
-    json_object_set_new(o, "status_evidence", evidence_json(&g->evidence));
+    json_object_set_new(o, "status_evidence", evidence_json(doc, &g->evidence));
     json_object_set_new(o, "page", json_integer(g->page));
-    json_object_set_new(o, "bbox", box_json(g->bbox));
+    json_object_set_new(o, "bbox", page_box_json(doc, g->page, g->bbox));
     json_object_set_new(o, "comment", string_or_null(g->comment));
     json_t *ts = json_array();
     for (size_t k = 0; k < g->n_targets; k++)
         json_array_append_new(ts, target_json(&g->targets[k]));
     json_object_set_new(o, "targets", ts);
-    json_object_set_new(o, "assignments", assignments_json(g->assignments, g->n_assignments));
+    json_object_set_new(o, "assignments", assignments_json(doc, g->assignments, g->n_assignments));
     return o;
 }
 
-static json_t *kpi_json(const kpi *k)
+static json_t *kpi_json(const arsred_document *doc, const kpi *k)
 {
     json_t *o = json_object();
     json_object_set_new(o, "name", json_string(k->name));
@@ -349,7 +355,7 @@ static json_t *kpi_json(const kpi *k)
         json_object_set_new(o, "kind", json_string("target"));
     }
     json_object_set_new(o, "page", json_integer(k->page));
-    json_object_set_new(o, "bbox", box_json(k->bbox));
+    json_object_set_new(o, "bbox", page_box_json(doc, k->page, k->bbox));
     json_object_set_new(o, "text", json_string(k->text));
     json_object_set_new(o, "pattern", json_string(k->pattern));
     if (k->n_sources) {
@@ -358,7 +364,7 @@ static json_t *kpi_json(const kpi *k)
             const kpi_source *s = &k->sources[i];
             json_t *so = json_object();
             json_object_set_new(so, "page", json_integer(s->page));
-            json_object_set_new(so, "bbox", box_json(s->bbox));
+            json_object_set_new(so, "bbox", page_box_json(doc, s->page, s->bbox));
             json_object_set_new(so, "text", json_string(s->text));
             json_object_set_new(so, "pattern", json_string(s->pattern));
             json_array_append_new(sources, so);
@@ -459,10 +465,10 @@ static void put_list(json_out *w, const char *key, const arsred_document *doc, s
     put(w, "]");
 }
 
-static json_t *goal_item(const arsred_document *doc, size_t i) { return goal_json(&doc->goals[i]); }
+static json_t *goal_item(const arsred_document *doc, size_t i) { return goal_json(doc, &doc->goals[i]); }
 static json_t *assignment_item(const arsred_document *doc, size_t i)
 {
-    return assignment_json(&doc->assignments[i]);
+    return assignment_json(doc, &doc->assignments[i]);
 }
 static json_t *unchecked_json(const arsred_document *doc, const unchecked *u)
 {
@@ -511,7 +517,7 @@ static json_t *coverage_json(const arsred_document *doc)
 }
 
 static json_t *table_item(const arsred_document *doc, size_t i) { return table_json(doc, &doc->tables[i]); }
-static json_t *kpi_item(const arsred_document *doc, size_t i) { return kpi_json(&doc->kpis[i]); }
+static json_t *kpi_item(const arsred_document *doc, size_t i) { return kpi_json(doc, &doc->kpis[i]); }
 static json_t *check_item(const arsred_document *doc, size_t i) { return check_json(doc, &doc->checks[i]); }
 static json_t *warning_item(const arsred_document *doc, size_t i) { return warning_json(&doc->warnings[i]); }
 

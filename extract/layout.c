@@ -1213,12 +1213,54 @@ void layout_words_near(const layout_page *lp, double y0, double y1, size_t *lo, 
     row_index_range(&lp->word_rows, y0, y1, 0, lo, hi);
 }
 
+/* Which way the page's text reads, from its characters: two neighbours in
+ * content order stacked one over the other read upwards or downwards, two
+ * side by side on a row read upright, each pair weighed by its type size
+ * (the extent of text it stands for). A page is turned where the stacked
+ * weigh SIDEWAYS_MAJORITY times the upright: a landscape table set on a
+ * portrait sheet, not a photo credit in small type up a cover's margin. */
+#define SIDEWAYS_MAJORITY 2.0
+
+quarter_turn layout_text_turn(const pdf_char *chars, size_t n)
+{
+    double upwards = 0, downwards = 0, upright = 0;
+    for (size_t i = 1; i < n; i++) {
+        const pdf_char *prev = &chars[i - 1], *c = &chars[i];
+        if (is_space_cp(prev->cp) || is_space_cp(c->cp) || prev->cp < 0x20 || c->cp < 0x20)
+            continue;
+        double size = fmax(prev->size, c->size);
+        if (size <= 0)
+            continue;
+        double dy = box_cy(c->box) - box_cy(prev->box);
+        if (stacked(prev, c, size) && fabs(dy) >= 0.5 * box_height(prev->box)) {
+            if (dy < 0)
+                upwards += size;
+            else
+                downwards += size;
+        } else if (fabs(dy) < 0.3 * size && c->box.x0 >= prev->box.x0 &&
+                   c->box.x0 - prev->box.x1 < WORD_GAP_EM * size) {
+            upright += size;
+        }
+    }
+    double sideways = upwards + downwards;
+    if (sideways == 0 || sideways <= SIDEWAYS_MAJORITY * upright || upwards == downwards)
+        return TURN_NONE;
+    return upwards > downwards ? TURN_CLOCKWISE : TURN_ANTICLOCKWISE;
+}
+
 void layout_page_build(layout_page *lp, pdf_page *page, pdf_doc *source)
 {
     memset(lp, 0, sizeof *lp);
     lp->number = page->number;
-    lp->width = page->width;
-    lp->height = page->height;
+    lp->page_width = page->width;
+    lp->page_height = page->height;
+    lp->turn = layout_text_turn(page->chars, page->n_chars);
+    if (lp->turn != TURN_NONE)
+        for (size_t i = 0; i < page->n_chars; i++)
+            page->chars[i].box = box_turned(page->chars[i].box, lp->turn, page->width, page->height);
+    bool turned = lp->turn != TURN_NONE;
+    lp->width = turned ? page->height : page->width;
+    lp->height = turned ? page->width : page->height;
     lp->n_chars = page->n_chars;
     lp->n_words = layout_words_from_chars(page->chars, page->n_chars, &lp->words);
     lp->source = source;
@@ -1237,14 +1279,49 @@ void layout_page_build(layout_page *lp, pdf_page *page, pdf_doc *source)
 
 const pdf_image *layout_page_images(layout_page *lp, size_t *n)
 {
-    if (!lp->images_loaded && lp->source)
+    if (!lp->images_loaded && lp->source) {
         lp->n_images = pdf_page_images(lp->source, lp->number, &lp->images);
+        for (size_t i = 0; i < lp->n_images; i++)
+            lp->images[i].box = box_turned(lp->images[i].box, lp->turn, lp->page_width,
+                                           lp->page_height);
+    }
     lp->images_loaded = true;
     *n = lp->n_images;
     return lp->images;
 }
 
 /* --------------------------------------------------------- rendering */
+
+/* Pixels (RGB rows of w) of a page area, turned as the page is read: the
+ * new image is h pixels wide and w high. */
+static uint8_t *turn_pixels(const uint8_t *px, int w, int h, quarter_turn turn)
+{
+    uint8_t *out = xmalloc((size_t)w * (size_t)h * 3);
+    for (int r = 0; r < w; r++)       /* rows of the turned image */
+        for (int c = 0; c < h; c++) { /* its columns */
+            int from_r = turn == TURN_CLOCKWISE ? h - 1 - c : c;
+            int from_c = turn == TURN_CLOCKWISE ? r : w - 1 - r;
+            memcpy(out + ((size_t)r * (size_t)h + (size_t)c) * 3,
+                   px + ((size_t)from_r * (size_t)w + (size_t)from_c) * 3, 3);
+        }
+    return out;
+}
+
+int layout_render_region(const layout_page *lp, box area, double scale, uint8_t **pixels,
+                         int *width, int *height)
+{
+    box on_page = box_unturned(area, lp->turn, lp->page_width, lp->page_height);
+    int rc = pdf_render_region(lp->source, lp->number, on_page, scale, pixels, width, height);
+    if (rc != ARSRED_OK || lp->turn == TURN_NONE)
+        return rc;
+    uint8_t *turned = turn_pixels(*pixels, *width, *height, lp->turn);
+    free(*pixels);
+    *pixels = turned;
+    int w = *width;
+    *width = *height;
+    *height = w;
+    return rc;
+}
 
 /* The overview: the whole page once at screen resolution (1 px/pt, and no
  * more than OVERVIEW_MAX_PIXELS for big pages). Status icons are read from
@@ -1257,7 +1334,7 @@ static bool load_overview(layout_page *lp)
     if (!lp->overview_loaded && lp->source && lp->width > 0 && lp->height > 0) {
         double scale = fmin(OVERVIEW_SCALE, sqrt(OVERVIEW_MAX_PIXELS / (lp->width * lp->height)));
         box page = {0, 0, lp->width, lp->height};
-        if (pdf_render_region(lp->source, lp->number, page, scale, &lp->overview,
+        if (layout_render_region(lp, page, scale, &lp->overview,
                               &lp->overview_width, &lp->overview_height) == ARSRED_OK)
             lp->overview_scale = scale;
     }

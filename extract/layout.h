@@ -59,7 +59,9 @@ struct found_table; /* table.h */
 typedef struct layout_page {
     int number;
     char page_label[16];         /* the number the page prints on itself, or "" */
-    double width, height;
+    double width, height;        /* as read: turned where turn says */
+    quarter_turn turn;           /* text set sideways is read turned upright */
+    double page_width, page_height; /* the page's own (poppler's) */
     word *words;                 /* in rows, top to bottom; vertical ones last */
     size_t n_words;
     size_t n_row_words;          /* words [0, n_row_words) are in rows */
@@ -86,8 +88,16 @@ typedef struct layout_page {
 enum { LAYOUT_MAX_WORDS = 200000 };
 
 /* Builds the layout of page from its characters; source (may be NULL)
- * gives the images on demand. */
+ * gives the images on demand. A page whose text is set sideways is laid
+ * out turned upright (lp->turn; its characters' boxes are turned in
+ * place); every box of the layout, and those of the images and renderings
+ * below, are then on the page as read (box_unturned gives the page's). */
 void layout_page_build(layout_page *lp, pdf_page *page, pdf_doc *source);
+/* Which quarter turn makes most of these characters read upright. */
+quarter_turn layout_text_turn(const pdf_char *chars, size_t n);
+/* pdf_render_region of an area of the page as read, turned likewise. */
+int layout_render_region(const layout_page *lp, box area, double scale, uint8_t **pixels,
+                         int *width, int *height);
 /* The page's images (loaded on first use); *n gets their count. */
 const pdf_image *layout_page_images(layout_page *lp, size_t *n);
 /* The page rendered once, whole, at screen resolution (on first use):

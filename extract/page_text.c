@@ -395,8 +395,8 @@ static void look_at_gaps(page_text_state *st, layout_page *lp, gap_candidate *ca
     double area = box_width(region) * box_height(region);
     if (area * r.scale * r.scale > GAP_RENDER_MAX_PIXELS)
         r.scale = sqrt(GAP_RENDER_MAX_PIXELS / area);
-    bool rendered = lp->source && pdf_render_region(lp->source, lp->number, region, r.scale,
-                                                    &r.px, &r.w, &r.h) == ARSRED_OK;
+    bool rendered = lp->source &&
+                    layout_render_region(lp, region, r.scale, &r.px, &r.w, &r.h) == ARSRED_OK;
     size_t n_images = 0;
     const pdf_image *images = NULL;
     bool images_known = false;
@@ -545,31 +545,17 @@ static void check_hidden_glyphs(page_text_state *st, arsred_document *doc, layou
 }
 
 /* A page whose text is mostly set a quarter turn (a landscape page turned
- * on a portrait sheet, a /Rotate the content does not make up for) is read
- * as set: each sideways word a line of its own, so its sentences and
- * tables are not read. A photo credit up a margin is a few such words on
- * a page of upright text; this is more sideways text than upright. */
-enum { MIN_SIDEWAYS_WORDS = 3 }; /* fewer is a credit or a label, not a page */
-
+ * on a portrait sheet, a /Rotate the content does not make up for) is
+ * read turned upright by the layout; the user hears of it, as the page
+ * reads otherwise than it shows. */
 static void check_sideways_text(arsred_document *doc, const layout_page *lp)
 {
-    size_t sideways = 0, sideways_chars = 0, upright_chars = 0;
-    for (size_t i = 0; i < lp->n_words; i++) {
-        size_t n = strlen(lp->words[i].text);
-        if (lp->words[i].vertical) {
-            sideways++;
-            sideways_chars += n;
-        } else {
-            upright_chars += n;
-        }
-    }
-    if (sideways >= MIN_SIDEWAYS_WORDS && sideways_chars > upright_chars)
-        report_warn_count(doc, "sideways-text", lp->number, sideways,
-                    "page %d: most of its text (%zu words) is set sideways, a quarter "
-                    "turn from upright; it is read as set, a word at a time, so its "
-                    "sentences and tables are not read: turn the page upright "
-                    "(for instance qpdf --rotate) and extract it again",
-                    lp->number, sideways);
+    if (lp->turn != TURN_NONE)
+        report_warn(doc, "sideways-text", lp->number,
+                    "page %d: its text is set sideways, a quarter turn from upright "
+                    "(reading %s); it is read turned upright, and what is found on "
+                    "it is placed (bbox) on the page as it is",
+                    lp->number, lp->turn == TURN_CLOCKWISE ? "upwards" : "downwards");
 }
 
 void page_text_check(page_text_state *st, arsred_document *doc, fed_page *page)

@@ -120,6 +120,7 @@ static void finish_oldest_page(run *r)
     layout_page *lp = &r->window[0].layout;
     furniture_mark(r->furniture, lp);
     report_set_page_label(r->doc, lp->number, lp->page_label);
+    report_note_turn(r->doc, lp);
     lp->n_tables = tables_detect(lp, r->patterns, &lp->tables);
     layout_mark_continuations(lp, &r->paragraphs);
     page_text_check(r->page_text, r->doc, &r->window[0]);

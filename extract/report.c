@@ -237,6 +237,23 @@ const char *report_page_label(const arsred_document *doc, int page)
     return page >= 1 && (size_t)page < doc->n_page_labels ? doc->page_labels[page] : NULL;
 }
 
+void report_note_turn(arsred_document *doc, const layout_page *lp)
+{
+    if (lp->turn == TURN_NONE)
+        return;
+    page_turn t = {lp->number, lp->turn, lp->page_width, lp->page_height};
+    ARRAY_PUSH(doc->turns, doc->n_turns, doc->cap_turns, t);
+}
+
+box report_page_box(const arsred_document *doc, int page, box b)
+{
+    for (size_t i = 0; i < doc->n_turns; i++)
+        if (doc->turns[i].page == page)
+            return box_unturned(b, doc->turns[i].turn, doc->turns[i].width,
+                                doc->turns[i].height);
+    return b;
+}
+
 const char *const unchecked_reason_names[N_UNCHECKED_REASONS] = {
     "cells unreadable", "structure unclear", "figures approximate",
     "not shown to be one quantity", "no table figure"};
@@ -313,6 +330,7 @@ void arsred_document_free(arsred_document *doc)
     for (size_t i = 0; i < doc->n_page_labels; i++)
         free(doc->page_labels[i]);
     free(doc->page_labels);
+    free(doc->turns);
     for (size_t i = 0; i < doc->n_goals; i++) {
         goal *g = &doc->goals[i];
         free(g->id);

@@ -335,6 +335,14 @@ typedef struct kpi_source {
 /* Frees what k owns (not k itself). */
 void kpi_release(kpi *k);
 
+/* A page read turned upright: the boxes found on it are on the page as
+ * read until written, where they go back onto the page as it is. */
+typedef struct page_turn {
+    int page;
+    quarter_turn turn;
+    double width, height; /* the page's own */
+} page_turn;
+
 struct arsred_document {
     /* source */
     char *path;
@@ -371,6 +379,8 @@ struct arsred_document {
     int default_unit_page;
     report_warning *warnings;
     size_t n_warnings, cap_warnings;
+    page_turn *turns;          /* pages read turned upright (layout_page.turn) */
+    size_t n_turns, cap_turns;
 };
 
 arsred_document *report_new(const char *path);
@@ -381,6 +391,10 @@ arsred_document *report_new(const char *path);
 enum { REPORT_MAX_PAGES = 100000 };
 void report_set_page_label(arsred_document *doc, int page, const char *label);
 const char *report_page_label(const arsred_document *doc, int page);
+/* Notes that page was read turned (lp->turn), and gives a box found on
+ * page back on the page as it is (where nothing was turned, b). */
+void report_note_turn(arsred_document *doc, const layout_page *lp);
+box report_page_box(const arsred_document *doc, int page, box b);
 void report_warn(arsred_document *doc, const char *code, int page,
                  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 

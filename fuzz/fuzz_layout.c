@@ -183,6 +183,7 @@ static void finish_page(layout_page *lp, furniture *f, paragraph_state *paragrap
                         void **states, arsred_document *doc)
 {
     furniture_mark(f, lp);
+    report_note_turn(doc, lp);
     lp->n_tables = tables_detect(lp, NULL, &lp->tables);
     layout_mark_continuations(lp, paragraphs);
     for (size_t k = 0; k < N_RECOGNISERS; k++)

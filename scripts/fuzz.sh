@@ -41,7 +41,10 @@ case " $targets " in
 *" fuzz_pipeline "*)
     real=${ARSRED_REAL_CORPUS:-../shared/corpus/real}
     pdfs=""
-    for f in fixtures/*.pdf fixtures/series/*.pdf fixtures/bad/*; do
+    # (and, of the hostile PDFs, the quick ones with odd geometry: pages
+    # turned a quarter, boxes zero or negative)
+    for f in fixtures/*.pdf fixtures/series/*.pdf fixtures/bad/* \
+        fixtures/odd/odd-rotate.pdf fixtures/odd/odd-boxes.pdf; do
         if [ -e "$f" ]; then pdfs="$pdfs $f"; fi
     done
     real_pdfs=""

@@ -190,6 +190,8 @@ json "$doc" '[w for w in d["warnings"] if w["code"] == "no-text-layer" and "outs
 # /Rotate 270, 45, -90, 3600, 1000000000, 1e9 (no number: page-damaged), 0
 extract_odd odd-rotate
 json "$doc" 'codes("sideways-text") == [1, 3]' "odd-rotate: sideways-text on the pages turned 270 and -90"
+# ... and those two read turned upright, in order
+has_text odd-rotate "Sida 1 vriden 270" "Sida 3 vriden -90"
 has_text odd-rotate "Sida 2 vriden 45" "Sida 4 vriden 3600" "Sida 5 vriden 1000000000" "Sida 6 vriden 1e9" "Sida 7 vriden 0"
 [ "$(grep -o vriden "$tmp/para" | wc -l)" -eq 7 ] && ok || fail "odd-rotate: not every page's text read: $(cat "$tmp/para")"
 json "$doc" 'd["source"]["pages"] == 7 and codes("page-damaged") == [6]' "odd-rotate: 7 pages, page 6 damaged"

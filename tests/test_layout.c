@@ -1008,6 +1008,65 @@ static void test_paragraph_continues_across_columns(void **state)
 /* The words near a band are those whose boxes reach into it, from a
  * range of the rows (not the whole page), on a page of 200 rows with a
  * row set a little off its neighbours' baseline. */
+/* The same two paragraphs upright and on a page turned a quarter either
+ * way (as a viewer shows a page with /Rotate 90 or 270): read the same,
+ * with the same boxes once turned back. A credit up the margin of an
+ * upright page turns nothing. */
+static void typeset_paragraphs(stream *s)
+{
+    typeset(s, 50, 100, 10, "Nettokostnaden ökade med 4,2 procent");
+    typeset(s, 50, 112, 10, "jämfört med föregående år.");
+    typeset(s, 50, 140, 10, "Resultatet blev 12,5 mnkr.");
+}
+
+static void test_sideways_page_read_turned(void **state)
+{
+    (void)state;
+    stream s = {0};
+    typeset_paragraphs(&s);
+    layout_page upright;
+    build(&upright, &s, 1);
+    assert_int_equal(upright.turn, TURN_NONE);
+    const quarter_turn shown[] = {TURN_CLOCKWISE, TURN_ANTICLOCKWISE};
+    const quarter_turn read[] = {TURN_ANTICLOCKWISE, TURN_CLOCKWISE};
+    for (size_t k = 0; k < 2; k++) {
+        typeset_paragraphs(&s);
+        for (size_t i = 0; i < s.n; i++)
+            s.chars[i].box = box_turned(s.chars[i].box, shown[k], 595, 842);
+        pdf_page page = {.number = 1, .width = 842, .height = 595, .chars = s.chars, .n_chars = s.n};
+        layout_page lp;
+        layout_page_build(&lp, &page, NULL);
+        free(s.chars);
+        memset(&s, 0, sizeof s);
+        assert_int_equal(lp.turn, read[k]);
+        assert_true(lp.width == 595 && lp.height == 842);
+        assert_int_equal(lp.n_blocks, upright.n_blocks);
+        for (size_t b = 0; b < lp.n_blocks; b++) {
+            assert_string_equal(lp.blocks[b].text, upright.blocks[b].text);
+            assert_true(fabs(lp.blocks[b].box.x0 - upright.blocks[b].box.x0) < 1e-9);
+            assert_true(fabs(lp.blocks[b].box.y1 - upright.blocks[b].box.y1) < 1e-9);
+            box back = box_unturned(lp.blocks[b].box, lp.turn, 842, 595);
+            box want = box_turned(upright.blocks[b].box, shown[k], 595, 842);
+            assert_true(fabs(back.x0 - want.x0) < 1e-9 && fabs(back.y1 - want.y1) < 1e-9);
+        }
+        layout_page_release(&lp);
+    }
+    layout_page_release(&upright);
+
+    typeset(&s, 50, 100, 20, "Årsredovisning 2024");
+    /* up the left margin in small type, longer than the title */
+    const char *credit = "Foto: Anna Andersson, Mostphotos. Omslag: Studio Norr";
+    for (size_t i = 0; credit[i]; i++) {
+        double y = 800 - 8.0 * (double)i;
+        pdf_char c = {.cp = (unsigned char)credit[i], .box = {20, y - 8, 28, y}, .size = 8};
+        ARRAY_PUSH(s.chars, s.n, s.cap, c);
+    }
+    layout_page cover;
+    build(&cover, &s, 1);
+    assert_int_equal(cover.turn, TURN_NONE);
+    layout_page_release(&cover);
+}
+
 static void test_words_near_a_band(void **state)
 {
     (void)state;
@@ -1052,6 +1111,7 @@ int main(void)
         cmocka_unit_test(test_footer_beside_the_page_number_of_a_short_report),
         cmocka_unit_test(test_paragraph_continues_across_columns),
         cmocka_unit_test(test_words_near_a_band),
+        cmocka_unit_test(test_sideways_page_read_turned),
         cmocka_unit_test(test_stacked_tables_part_at_their_headers),
         cmocka_unit_test(test_page_head_over_the_figures_is_not_a_header),
         cmocka_unit_test(test_heading_in_a_new_type_parts_tables),
