@@ -31,16 +31,25 @@ static void add_box(strbuf *sb, box b)
     strbuf_addf(sb, "[%.1f %.1f %.1f %.1f]", b.x0, b.y0, b.x1, b.y1);
 }
 
-static void add_overlay(page_capture *pc, box b, uint32_t rgb, double width,
-                        const char *label)
+/* An overlay at a box on the page as rendered (the page as it is). */
+static void add_overlay_on_page(page_capture *pc, box b, uint32_t rgb, double width,
+                                const char *label)
 {
-    pdf_overlay o = {box_unturned(b, pc->turn, pc->page_width, pc->page_height), rgb, width, NULL};
+    pdf_overlay o = {b, rgb, width, NULL};
     ARRAY_PUSH(pc->overlays, pc->n_overlays, pc->cap_overlays, o);
     size_t cap = pc->cap_overlays;
     pc->label_offsets = xrealloc(pc->label_offsets, cap * sizeof *pc->label_offsets);
     pc->label_offsets[pc->n_overlays - 1] = label ? pc->labels.len : SIZE_MAX;
     if (label)
         strbuf_add(&pc->labels, label, strlen(label) + 1);
+}
+
+/* An overlay at a box of the page as read. */
+static void add_overlay(page_capture *pc, box b, uint32_t rgb, double width,
+                        const char *label)
+{
+    add_overlay_on_page(pc, box_unturned(b, pc->turn, pc->page_width, pc->page_height), rgb,
+                        width, label);
 }
 
 static void describe_page(page_capture *pc, layout_page *lp, const arsred_document *doc)
@@ -52,8 +61,8 @@ static void describe_page(page_capture *pc, layout_page *lp, const arsred_docume
                 lp->number, lp->width, lp->height, lp->n_words, lp->n_lines, lp->n_blocks,
                 n_images,
                 lp->turn == TURN_NONE       ? ""
-                : lp->turn == TURN_CLOCKWISE ? ", read turned a quarter clockwise"
-                                             : ", read turned a quarter anticlockwise");
+                : lp->turn == TURN_CLOCKWISE ? ", read turned a quarter clockwise (boxes as read)"
+                                             : ", read turned a quarter anticlockwise (boxes as read)");
     for (size_t i = 0; i < n_images; i++) {
         strbuf_addf(sb, "image %d ", images[i].id);
         add_box(sb, images[i].box);
@@ -121,7 +130,7 @@ static void add_table_legend(page_capture *pc)
                 {"row", COLOUR_ROW}};
     for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
         box key = {4, 10 + 14.0 * (double)i, 10, 16 + 14.0 * (double)i};
-        add_overlay(pc, key, keys[i].rgb, 1.5, keys[i].name);
+        add_overlay_on_page(pc, key, keys[i].rgb, 1.5, keys[i].name);
     }
 }
 
@@ -165,7 +174,10 @@ static void describe_tables(page_capture *pc, int page, const arsred_document *d
             const table_row *row = &t->rows[r];
             if (row->page != page)
                 continue;
-            box band = {t->bbox.x0, row->box.y0, t->bbox.x1, row->box.y1};
+            /* across the table where it starts; on a page it goes on to,
+             * the row's own box (that page may be turned otherwise) */
+            box band = row->page == t->page ? (box){t->bbox.x0, row->box.y0, t->bbox.x1, row->box.y1}
+                                            : row->box;
             add_overlay(pc, band, COLOUR_ROW, 0.3, NULL);
         }
     }

@@ -1217,9 +1217,11 @@ void layout_words_near(const layout_page *lp, double y0, double y1, size_t *lo, 
  * content order stacked one over the other read upwards or downwards, two
  * side by side on a row read upright, each pair weighed by its type size
  * (the extent of text it stands for). A page is turned where the stacked
- * weigh SIDEWAYS_MAJORITY times the upright: a landscape table set on a
- * portrait sheet, not a photo credit in small type up a cover's margin. */
-#define SIDEWAYS_MAJORITY 2.0
+ * weigh SIDEWAYS_MAJORITY times the upright: a page set sideways keeps
+ * next to nothing upright (a page number, a running head), while a chart
+ * whose axis labels stand on end, a cover with its title up the side or a
+ * credit up the margin keep a heading and a line or two upright. */
+#define SIDEWAYS_MAJORITY 8.0
 
 quarter_turn layout_text_turn(const pdf_char *chars, size_t n)
 {
@@ -1292,6 +1294,10 @@ const pdf_image *layout_page_images(layout_page *lp, size_t *n)
 
 /* --------------------------------------------------------- rendering */
 
+/* Less than a pixel, so that n pixels' worth of region stays n pixels
+ * when the renderer rounds it up again. */
+#define PIXEL_GRID_SLACK 1e-6
+
 /* Pixels (RGB rows of w) of a page area, turned as the page is read: the
  * new image is h pixels wide and w high. */
 static uint8_t *turn_pixels(const uint8_t *px, int w, int h, quarter_turn turn)
@@ -1311,6 +1317,18 @@ int layout_render_region(const layout_page *lp, box area, double scale, uint8_t 
                          int *width, int *height)
 {
     box on_page = box_unturned(area, lp->turn, lp->page_width, lp->page_height);
+    /* The rendering is whole pixels from the region's top left, the part
+     * of a pixel left over at its bottom and right; turned, those edges
+     * lead. So the region starts there instead, a whole number of pixels
+     * before its bottom (clockwise) or right edge: the pixel grid then
+     * starts at the area's top left, as on an upright page. */
+    if (lp->turn == TURN_CLOCKWISE) {
+        double n = fmax(1, ceil(box_height(on_page) * scale));
+        on_page.y0 = on_page.y1 - (n - PIXEL_GRID_SLACK) / scale;
+    } else if (lp->turn == TURN_ANTICLOCKWISE) {
+        double n = fmax(1, ceil(box_width(on_page) * scale));
+        on_page.x0 = on_page.x1 - (n - PIXEL_GRID_SLACK) / scale;
+    }
     int rc = pdf_render_region(lp->source, lp->number, on_page, scale, pixels, width, height);
     if (rc != ARSRED_OK || lp->turn == TURN_NONE)
         return rc;

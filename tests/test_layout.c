@@ -1067,6 +1067,57 @@ static void test_sideways_page_read_turned(void **state)
     layout_page_release(&cover);
 }
 
+/* Sets text up the page from (x, y), as a label stood on end: each
+ * character 0.5 em tall and 1 em wide, the next above it. */
+static void typeset_up(stream *s, double x, double y, float size, const char *text)
+{
+    const char *end = text + strlen(text);
+    while (text < end) {
+        uint32_t cp = utf8_next(&text, end);
+        double h = 0.5 * size;
+        pdf_char c = {.cp = cp, .box = {x, y - h, x + size, y}, .size = size};
+        ARRAY_PUSH(s->chars, s->n, s->cap, c);
+        y -= h;
+    }
+}
+
+/* Upright pages with much text on end keep their heading and lines
+ * upright: a chart whose category labels stand on end, a cover with its
+ * title up the side. Neither is turned. */
+static void test_labels_on_end_turn_no_page(void **state)
+{
+    (void)state;
+    static const char *const labels[] = {
+        "Förskola och pedagogisk omsorg", "Grundskola och förskoleklass", "Gymnasieskola",
+        "Vuxenutbildning och SFI", "Äldreomsorg, särskilt boende", "Hemtjänst och hemsjukvård",
+        "Individ- och familjeomsorg", "Funktionsstöd enligt LSS", "Kultur och fritid",
+        "Teknisk förvaltning, gata", "Samhällsbyggnad och miljö", "Kommunstyrelsens förvaltning"};
+    stream s = {0};
+    typeset(&s, 50, 60, 14, "Nettokostnad per verksamhet 2023");
+    const char *ticks[] = {"100 000", "75 000", "50 000", "25 000", "0"};
+    for (size_t i = 0; i < 5; i++)
+        typeset(&s, 50, 100 + 60.0 * (double)i, 8, ticks[i]);
+    for (size_t i = 0; i < 12; i++)
+        typeset_up(&s, 90 + 36.0 * (double)i, 560, 9, labels[i]);
+    typeset(&s, 50, 580, 8, "Källa: ekonomiavdelningen, bokslut 2023");
+    layout_page chart;
+    build(&chart, &s, 1);
+    assert_int_equal(chart.turn, TURN_NONE);
+    bool tick_whole = false;
+    for (size_t b = 0; b < chart.n_blocks; b++)
+        tick_whole = tick_whole || strcmp(chart.blocks[b].text, "100 000") == 0;
+    assert_true(tick_whole);
+    layout_page_release(&chart);
+
+    typeset_up(&s, 60, 800, 54, "ÅRSREDOVISNING 2023 KVARNBÄCKENS KOMMUN");
+    typeset(&s, 200, 700, 10, "Kvarnbäckens kommun");
+    typeset(&s, 200, 714, 10, "Antagen av kommunfullmäktige 2024-04-22");
+    layout_page cover;
+    build(&cover, &s, 1);
+    assert_int_equal(cover.turn, TURN_NONE);
+    layout_page_release(&cover);
+}
+
 static void test_words_near_a_band(void **state)
 {
     (void)state;
@@ -1112,6 +1163,7 @@ int main(void)
         cmocka_unit_test(test_paragraph_continues_across_columns),
         cmocka_unit_test(test_words_near_a_band),
         cmocka_unit_test(test_sideways_page_read_turned),
+        cmocka_unit_test(test_labels_on_end_turn_no_page),
         cmocka_unit_test(test_stacked_tables_part_at_their_headers),
         cmocka_unit_test(test_page_head_over_the_figures_is_not_a_header),
         cmocka_unit_test(test_heading_in_a_new_type_parts_tables),
