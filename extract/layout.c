@@ -35,6 +35,14 @@ static bool stacked(const pdf_char *prev, const pdf_char *c, double size)
             fabs(prev->box.y0 - c->box.y1) < 0.3 * size);
 }
 
+/* ... and c follows prev down or up that column, a character at a time:
+ * the two stand on end (text set a quarter turn). */
+static bool on_end(const pdf_char *prev, const pdf_char *c, double size)
+{
+    return stacked(prev, c, size) &&
+           fabs(box_cy(c->box) - box_cy(prev->box)) >= 0.5 * box_height(prev->box);
+}
+
 static bool starts_new_word(const pdf_char *prev, const pdf_char *c, bool vertical)
 {
     double size = prev->size > c->size ? prev->size : c->size;
@@ -113,8 +121,7 @@ size_t layout_words_from_chars(const pdf_char *chars, size_t n, word **out)
             pending_space = 0;
         }
         word *w = &words[count - 1];
-        if (chars_in_word > 0 && stacked(prev, c, fmax(prev->size, c->size)) &&
-            fabs(box_cy(c->box) - box_cy(prev->box)) >= 0.5 * box_height(prev->box))
+        if (chars_in_word > 0 && on_end(prev, c, fmax(prev->size, c->size)))
             w->vertical = true;
         chars_in_word++;
         w->box = box_union(w->box, c->box);
@@ -1234,7 +1241,7 @@ quarter_turn layout_text_turn(const pdf_char *chars, size_t n)
         if (size <= 0)
             continue;
         double dy = box_cy(c->box) - box_cy(prev->box);
-        if (stacked(prev, c, size) && fabs(dy) >= 0.5 * box_height(prev->box)) {
+        if (on_end(prev, c, size)) {
             if (dy < 0)
                 upwards += size;
             else
@@ -1257,12 +1264,12 @@ void layout_page_build(layout_page *lp, pdf_page *page, pdf_doc *source)
     lp->page_width = page->width;
     lp->page_height = page->height;
     lp->turn = layout_text_turn(page->chars, page->n_chars);
-    if (lp->turn != TURN_NONE)
-        for (size_t i = 0; i < page->n_chars; i++)
-            page->chars[i].box = box_turned(page->chars[i].box, lp->turn, page->width, page->height);
-    bool turned = lp->turn != TURN_NONE;
-    lp->width = turned ? page->height : page->width;
-    lp->height = turned ? page->width : page->height;
+    for (size_t i = 0; lp->turn != TURN_NONE && i < page->n_chars; i++)
+        page->chars[i].box = box_turned(page->chars[i].box, lp->turn, page->width, page->height);
+    box read = box_turned((box){0, 0, page->width, page->height}, lp->turn, page->width,
+                          page->height);
+    lp->width = box_width(read);
+    lp->height = box_height(read);
     lp->n_chars = page->n_chars;
     lp->n_words = layout_words_from_chars(page->chars, page->n_chars, &lp->words);
     lp->source = source;

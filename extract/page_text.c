@@ -561,6 +561,7 @@ static void check_sideways_text(arsred_document *doc, const layout_page *lp)
 void page_text_check(page_text_state *st, arsred_document *doc, fed_page *page)
 {
     layout_page *lp = &page->layout;
+    check_sideways_text(doc, lp);
     if (page->errors > 0)
         report_warn_count(doc, "page-damaged", lp->number, page->errors,
                     "page %d is damaged: poppler met %zu error%s reading it (%s), so "
@@ -614,7 +615,6 @@ void page_text_check(page_text_state *st, arsred_document *doc, fed_page *page)
                     lp->number, garbled, lp->n_words, example);
     else
         check_hidden_glyphs(st, doc, lp);
-    check_sideways_text(doc, lp);
     if (!st->ocr_producer)
         return;
     size_t n_images;
