@@ -590,7 +590,10 @@ static bool heads_open_section(const table_state *st, const arsred_document *doc
 
 static void append_section_rows(table_state *st, table *to, int page)
 {
-    for (size_t i = 0; i < st->n_between; i++) {
+    /* more than MAX_BETWEEN lines were not kept: none of them is known to
+     * be a section row, and only some could be added */
+    size_t n = st->n_between <= MAX_BETWEEN ? st->n_between : 0;
+    for (size_t i = 0; i < n; i++) {
         table_row row = {.label = xstrdup(st->between[i]->text), .box = st->between[i]->box,
                          .page = page};
         row.cells = xcalloc(to->n_columns ? to->n_columns : 1, sizeof *row.cells);
