@@ -366,15 +366,22 @@ static void jit_once(const pattern *cp)
     pthread_mutex_unlock(&p->jit_lock);
 }
 
-int pattern_exec(const pattern *p, const char *subject, size_t length,
-                 size_t offset, pattern_match *m)
+/* The JIT does not honour the match limit for every regex: a run of
+ * empty alternatives in groups one after another ("(a|||||b)(c||||d)…")
+ * takes half a second a match under it whatever the limit, where the
+ * interpreter stops at the limit in milliseconds (found by fuzz_patterns).
+ * So the interpreter runs what we do not vouch for: a user's patterns, and
+ * every pattern's examples (which a user's folder may bring). */
+static int exec_with(const pattern *p, const char *subject, size_t length, size_t offset,
+                     bool interpreted, pattern_match *m)
 {
     if (offset > length)
         return PATTERN_NO_MATCH;
-    jit_once(p);
+    if (!interpreted)
+        jit_once(p);
     match_scratch *s = pool_take(p->pool);
-    int rc = pcre2_match(p->code, (PCRE2_SPTR)subject, length, offset, 0,
-                         s->data, s->context);
+    int rc = pcre2_match(p->code, (PCRE2_SPTR)subject, length, offset,
+                         interpreted ? PCRE2_NO_JIT : 0, s->data, s->context);
     int result = PATTERN_NO_MATCH;
     if (rc > 0) {
         if (m)
@@ -387,6 +394,12 @@ int pattern_exec(const pattern *p, const char *subject, size_t length,
      * match: the caller can do nothing different about it. */
     pool_give_back(p->pool, s);
     return result;
+}
+
+int pattern_exec(const pattern *p, const char *subject, size_t length,
+                 size_t offset, pattern_match *m)
+{
+    return exec_with(p, subject, length, offset, p->layer > 0, m);
 }
 
 const pattern_group *pattern_match_group(const pattern_match *m,
@@ -1033,7 +1046,7 @@ static void run_example(const pattern *p, const example *ex, example_run *run)
     run->limited = false;
     while (run->found < need && offset <= length) {
         pattern_match *m = &run->matches[run->found];
-        int rc = pattern_exec(p, ex->text, length, offset, m);
+        int rc = exec_with(p, ex->text, length, offset, true, m);
         if (rc == PATTERN_LIMIT)
             run->limited = true;
         if (rc != PATTERN_MATCHED)
